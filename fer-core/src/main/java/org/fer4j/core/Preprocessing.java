@@ -1,0 +1,227 @@
+package org.fer4j.core;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.modality.cv.Image;
+import ai.djl.ndarray.types.DataType;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import javax.imageio.ImageIO;
+
+/**
+ * The one image preprocessing of fer4j, used by training and inference alike: any image becomes a
+ * 1x48x48 grey tensor with values in [0, 1], returned as 2,304 floats in row-major order.
+ *
+ * <p>Colour pixels become grey with the ITU-R BT.601 luma weights {@code 0.299 R + 0.587 G + 0.114 B}
+ * (the weights of OpenCV's {@code cvtColor} and PIL's {@code convert("L")}); alpha is ignored. Grey
+ * images are read from their raster as stored, without Java2D's colour-space conversion. The grey
+ * image is then resized to 48x48 separably per axis: an axis that shrinks uses area averaging
+ * (each output pixel is the coverage-weighted mean of the source pixels under it, like OpenCV's
+ * {@code INTER_AREA}), an axis that grows uses bilinear interpolation with half-pixel centres and
+ * clamped edges. The aspect ratio is not kept (faces arrive cropped). Values are finally divided by 255.
+ */
+public final class Preprocessing {
+
+    /** Width and height of the network input, in pixels. */
+    public static final int SIZE = 48;
+    /** Number of floats in one preprocessed image ({@code SIZE * SIZE}). */
+    public static final int PIXELS = SIZE * SIZE;
+
+    private Preprocessing() {
+    }
+
+    /**
+     * Preprocesses a {@link BufferedImage} of any type and size.
+     *
+     * @throws NullPointerException if {@code image} is null
+     */
+    public static float[] toInput(BufferedImage image) {
+        Objects.requireNonNull(image, "image");
+        return resizeGrey(grey(image), image.getWidth(), image.getHeight());
+    }
+
+    /**
+     * Decodes and preprocesses an encoded image (JPEG, PNG, BMP, GIF).
+     *
+     * @throws NullPointerException if {@code encoded} is null
+     * @throws IllegalArgumentException if the bytes are empty or not a decodable image
+     */
+    public static float[] toInput(byte[] encoded) {
+        return toInput(decode(encoded));
+    }
+
+    /**
+     * Preprocesses a DJL {@link Image}; images not backed by a {@link BufferedImage} are read through
+     * {@link Image#toNDArray(NDManager, Image.Flag)}, which needs a DJL engine.
+     *
+     * @throws NullPointerException if {@code image} is null
+     */
+    public static float[] toInput(Image image) {
+        Objects.requireNonNull(image, "image");
+        if (image.getWrappedImage() instanceof BufferedImage) {
+            return toInput((BufferedImage) image.getWrappedImage());
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray hwc = image.toNDArray(manager, Image.Flag.COLOR).toType(DataType.UINT8, false);
+            byte[] rgb = hwc.toByteArray();
+            float[] grey = new float[w * h];
+            for (int i = 0; i < grey.length; i++) {
+                grey[i] = luma(rgb[3 * i] & 0xFF, rgb[3 * i + 1] & 0xFF, rgb[3 * i + 2] & 0xFF);
+            }
+            return resizeGrey(grey, w, h);
+        }
+    }
+
+    /**
+     * Decodes encoded image bytes with ImageIO.
+     *
+     * @throws NullPointerException if {@code encoded} is null
+     * @throws IllegalArgumentException if the bytes are empty, truncated or not an image
+     */
+    public static BufferedImage decode(byte[] encoded) {
+        Objects.requireNonNull(encoded, "encoded image bytes");
+        if (encoded.length == 0) {
+            throw new IllegalArgumentException("Empty image bytes (0 bytes)");
+        }
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(encoded));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Cannot decode image bytes (" + encoded.length
+                    + " bytes): " + e.getMessage(), e);
+        }
+        if (image == null) {
+            throw new IllegalArgumentException("Not a decodable image (" + encoded.length
+                    + " bytes, no ImageIO reader recognises the format)");
+        }
+        return image;
+    }
+
+    /**
+     * Resizes a grey image held as row-major floats in 0..255 to 48x48 and scales it to [0, 1].
+     *
+     * @throws IllegalArgumentException if the sizes do not match the array or are not positive
+     */
+    public static float[] resizeGrey(float[] grey, int width, int height) {
+        if (width <= 0 || height <= 0 || grey.length != width * height) {
+            throw new IllegalArgumentException("Bad grey image: " + width + "x" + height
+                    + " with " + grey.length + " pixels");
+        }
+        Axis xs = Axis.of(width, SIZE);
+        Axis ys = Axis.of(height, SIZE);
+        float[] rows = new float[SIZE * height];
+        for (int y = 0; y < height; y++) {
+            int base = y * width;
+            for (int x = 0; x < SIZE; x++) {
+                rows[y * SIZE + x] = xs.sample(grey, base, 1, x);
+            }
+        }
+        float[] out = new float[PIXELS];
+        for (int x = 0; x < SIZE; x++) {
+            for (int y = 0; y < SIZE; y++) {
+                out[y * SIZE + x] = ys.sample(rows, x, SIZE, y) / 255f;
+            }
+        }
+        return out;
+    }
+
+    /** Returns a description of this preprocessing, saved in each model's {@code model.json}. */
+    public static Map<String, Object> describe() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("input", new int[] {1, SIZE, SIZE});
+        d.put("grey", "BT.601 luma 0.299R+0.587G+0.114B");
+        d.put("resize", "per axis: area average when shrinking, bilinear (half-pixel centres) when growing");
+        d.put("scale", "pixel / 255");
+        return d;
+    }
+
+    static float luma(int r, int g, int b) {
+        return 0.299f * r + 0.587f * g + 0.114f * b;
+    }
+
+    /** Returns the grey levels (0..255) of {@code image} in row-major order. */
+    static float[] grey(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        float[] grey = new float[w * h];
+        int type = image.getType();
+        if (type == BufferedImage.TYPE_BYTE_GRAY || type == BufferedImage.TYPE_USHORT_GRAY) {
+            Raster raster = image.getRaster();
+            int[] row = new int[w];
+            float scale = type == BufferedImage.TYPE_USHORT_GRAY ? 255f / 65535f : 1f;
+            for (int y = 0; y < h; y++) {
+                raster.getSamples(0, y, w, 1, 0, row);
+                for (int x = 0; x < w; x++) {
+                    grey[y * w + x] = row[x] * scale;
+                }
+            }
+            return grey;
+        }
+        int[] argb = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, argb, 0, w);
+            for (int x = 0; x < w; x++) {
+                int p = argb[x];
+                grey[y * w + x] = luma((p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF);
+            }
+        }
+        return grey;
+    }
+
+    /** Precomputed 1-D resampling weights from {@code src} samples to {@code dst} samples. */
+    private static final class Axis {
+        final int[][] index;
+        final float[][] weight;
+
+        private Axis(int[][] index, float[][] weight) {
+            this.index = index;
+            this.weight = weight;
+        }
+
+        static Axis of(int src, int dst) {
+            int[][] index = new int[dst][];
+            float[][] weight = new float[dst][];
+            double scale = (double) src / dst;
+            for (int i = 0; i < dst; i++) {
+                if (src >= dst) {
+                    double start = i * scale;
+                    double end = start + scale;
+                    int first = (int) Math.floor(start);
+                    int last = Math.min(src - 1, (int) Math.ceil(end) - 1);
+                    index[i] = new int[last - first + 1];
+                    weight[i] = new float[last - first + 1];
+                    for (int s = first; s <= last; s++) {
+                        double overlap = Math.min(end, s + 1) - Math.max(start, s);
+                        index[i][s - first] = s;
+                        weight[i][s - first] = (float) (overlap / scale);
+                    }
+                } else {
+                    double centre = Math.max(0, Math.min(src - 1, (i + 0.5) * scale - 0.5));
+                    int lo = (int) Math.floor(centre);
+                    int hi = Math.min(src - 1, lo + 1);
+                    float frac = (float) (centre - lo);
+                    index[i] = new int[] {lo, hi};
+                    weight[i] = new float[] {1 - frac, frac};
+                }
+            }
+            return new Axis(index, weight);
+        }
+
+        float sample(float[] data, int offset, int stride, int i) {
+            float sum = 0;
+            int[] idx = index[i];
+            float[] w = weight[i];
+            for (int k = 0; k < idx.length; k++) {
+                sum += w[k] * data[offset + idx[k] * stride];
+            }
+            return sum;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.fer4j.core.nn;
+
+import ai.djl.nn.Block;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * The registry of network architectures by name, so training and inference rebuild the same
+ * {@link Block} from the name saved in a model's {@code model.json}.
+ *
+ * <p>Every network takes a batch of shape (N, 1, 48, 48) and returns unnormalised scores (logits)
+ * of shape (N, classes).
+ */
+public final class Architectures {
+
+    private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
+
+    static {
+        register("seed", "the seed CNN: 3 conv blocks (32/64/128), dense 256; 620,935 parameters",
+                SeedCnn::build);
+        register("vgg-s", "VGG-style, 4 stages of 2 convs (32/64/128/256), global pooling; about 1.2M parameters",
+                classes -> VggNet.build(new int[] {32, 64, 128, 256}, classes));
+        register("vgg-m", "VGG-style, 4 stages of 2 convs (48/96/192/384), global pooling; about 2.6M parameters",
+                classes -> VggNet.build(new int[] {48, 96, 192, 384}, classes));
+        register("resnet-s", "ResNet-style, stem 32, 4 stages of 2 basic blocks (32/64/128/256); about 2.8M parameters",
+                classes -> ResNet.build(new int[] {32, 64, 128, 256}, classes));
+    }
+
+    private Architectures() {
+    }
+
+    private static void register(String name, String description, IntFunction<Block> factory) {
+        REGISTRY.put(name, new Entry(description, factory));
+    }
+
+    /**
+     * Builds a new, uninitialised network.
+     *
+     * @param name a registered architecture name (see {@link #names()})
+     * @param classes the number of output classes
+     * @throws IllegalArgumentException if the name is unknown or {@code classes < 2}
+     */
+    public static Block build(String name, int classes) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("A classifier needs at least 2 classes, got " + classes);
+        }
+        return entry(name).factory.apply(classes);
+    }
+
+    /** Returns the registered names in registration order. */
+    public static Set<String> names() {
+        return Collections.unmodifiableSet(REGISTRY.keySet());
+    }
+
+    /**
+     * Returns a one-line description of an architecture.
+     *
+     * @throws IllegalArgumentException if the name is unknown
+     */
+    public static String describe(String name) {
+        return entry(name).description;
+    }
+
+    private static Entry entry(String name) {
+        Entry e = REGISTRY.get(name);
+        if (e == null) {
+            throw new IllegalArgumentException("Unknown architecture '" + name + "'; known: " + REGISTRY.keySet());
+        }
+        return e;
+    }
+
+    private static final class Entry {
+        final String description;
+        final IntFunction<Block> factory;
+
+        Entry(String description, IntFunction<Block> factory) {
+            this.description = description;
+            this.factory = factory;
+        }
+    }
+}

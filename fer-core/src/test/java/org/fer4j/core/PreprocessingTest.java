@@ -1,0 +1,129 @@
+package org.fer4j.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.modality.cv.BufferedImageFactory;
+import ai.djl.modality.cv.Image;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class PreprocessingTest {
+
+    @Test
+    void colourUsesBt601Weights() {
+        BufferedImage img = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+        fill(img, new Color(200, 100, 50));
+        float expected = (0.299f * 200 + 0.587f * 100 + 0.114f * 50) / 255f;
+        float[] x = Preprocessing.toInput(img);
+        assertThat(x).hasSize(Preprocessing.PIXELS);
+        for (float v : x) {
+            assertThat(v).isCloseTo(expected, within(1e-5f));
+        }
+    }
+
+    @Test
+    void greyImagesAreReadAsStored() {
+        BufferedImage img = new BufferedImage(48, 48, BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setSample(3, 2, 0, 128);
+        float[] x = Preprocessing.toInput(img);
+        // Java2D's getRGB would gamma-convert 128 to 55; the raster value must survive unchanged.
+        assertThat(x[2 * 48 + 3]).isCloseTo(128 / 255f, within(1e-6f));
+        assertThat(x[0]).isZero();
+    }
+
+    /** Golden test: a 96x96 checkerboard of 2x2 cells averages to mid grey; a 24x24 gradient interpolates. */
+    @Test
+    void goldenResize() {
+        BufferedImage big = new BufferedImage(96, 96, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 96; y++) {
+            for (int x = 0; x < 96; x++) {
+                big.getRaster().setSample(x, y, 0, ((x / 2 + y / 2) % 2 == 0) ? 0 : 255);
+            }
+        }
+        float[] down = Preprocessing.toInput(big);
+        // Each output pixel covers one 2x2 cell: alternating 0 and 1 exactly (area averaging).
+        assertThat(down[0]).isEqualTo(0f);
+        assertThat(down[1]).isEqualTo(1f);
+        assertThat(down[48]).isEqualTo(1f);
+
+        BufferedImage small = new BufferedImage(24, 1, BufferedImage.TYPE_BYTE_GRAY);
+        for (int x = 0; x < 24; x++) {
+            small.getRaster().setSample(x, 0, 0, x * 10);
+        }
+        float[] up = Preprocessing.toInput(small);
+        // Output x=2 has centre (2.5 * 0.5 - 0.5) = 0.75 in source pixels: 0.25*0 + 0.75*10 = 7.5.
+        assertThat(up[2] * 255).isCloseTo(7.5f, within(1e-3f));
+        assertThat(up[0] * 255).isCloseTo(0f, within(1e-3f));
+        assertThat(up[47] * 255).isCloseTo(230f, within(1e-3f));
+        // Every row is the same because the single source row is stretched.
+        assertThat(up[47 * 48 + 2]).isEqualTo(up[2]);
+    }
+
+    @Test
+    void handlesTinyLargeAndNonSquareImages() {
+        BufferedImage tiny = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        tiny.setRGB(0, 0, 0xFFFFFF);
+        assertThat(Preprocessing.toInput(tiny)).containsOnly(1f);
+
+        BufferedImage large = new BufferedImage(4000, 3000, BufferedImage.TYPE_3BYTE_BGR);
+        fill(large, Color.WHITE);
+        float[] x = Preprocessing.toInput(large);
+        for (float v : x) {
+            assertThat(v).isCloseTo(1f, within(1e-5f));
+        }
+
+        BufferedImage wide = new BufferedImage(100, 30, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = wide.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(50, 0, 50, 30);
+        g.dispose();
+        float[] w = Preprocessing.toInput(wide);
+        assertThat(w[0]).isZero();
+        assertThat(w[47]).isCloseTo(1f, within(1e-5f));
+        for (float v : w) {
+            assertThat(v).isBetween(0f, 1f);
+        }
+    }
+
+    @Test
+    void encodedBytesAndDjlImagesGiveTheSameTensor() throws IOException {
+        BufferedImage img = new BufferedImage(60, 50, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 50; y++) {
+            for (int x = 0; x < 60; x++) {
+                img.setRGB(x, y, (x * 4) << 16 | (y * 5) << 8 | 77);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", png);
+        float[] direct = Preprocessing.toInput(img);
+        assertThat(Preprocessing.toInput(png.toByteArray())).containsExactly(direct);
+        Image djl = BufferedImageFactory.getInstance().fromImage(img);
+        assertThat(Preprocessing.toInput(djl)).containsExactly(direct);
+    }
+
+    @Test
+    void rejectsNullEmptyAndUndecodableInput() {
+        assertThatThrownBy(() -> Preprocessing.toInput((byte[]) null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("encoded image bytes");
+        assertThatThrownBy(() -> Preprocessing.toInput((BufferedImage) null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("image");
+        assertThatThrownBy(() -> Preprocessing.toInput(new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Empty");
+        assertThatThrownBy(() -> Preprocessing.toInput("hello, not an image".getBytes()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a decodable image");
+    }
+
+    private static void fill(BufferedImage img, Color c) {
+        Graphics2D g = img.createGraphics();
+        g.setColor(c);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.dispose();
+    }
+}

@@ -1,0 +1,60 @@
+package org.fer4j.core.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import org.junit.jupiter.api.Test;
+
+class ArchitecturesTest {
+
+    @Test
+    void seedHasTheKerasParameterCountAndOutputShape() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block seed = Architectures.build("seed", 7);
+            seed.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 48, 48));
+            assertThat(parameterCount(seed)).isEqualTo(620_935L);
+            assertThat(seed.getOutputShapes(new Shape[] {new Shape(5, 1, 48, 48)})[0]).isEqualTo(new Shape(5, 7));
+            NDArray out = seed.forward(new ParameterStore(manager, false),
+                    new NDList(manager.randomUniform(0, 1, new Shape(3, 1, 48, 48))), false).singletonOrThrow();
+            assertThat(out.getShape()).isEqualTo(new Shape(3, 7));
+        }
+    }
+
+    @Test
+    void everyRegisteredNetworkMapsFacesToClassScores() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (String name : Architectures.names()) {
+                Block net = Architectures.build(name, 7);
+                net.initialize(manager, DataType.FLOAT32, new Shape(2, 1, 48, 48));
+                NDArray out = net.forward(new ParameterStore(manager, false),
+                        new NDList(manager.randomUniform(0, 1, new Shape(2, 1, 48, 48))), false).singletonOrThrow();
+                assertThat(out.getShape()).as(name).isEqualTo(new Shape(2, 7));
+                assertThat(Architectures.describe(name)).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void unknownNamesAndTooFewClassesAreRejected() {
+        assertThatThrownBy(() -> Architectures.build("alexnet", 7))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alexnet").hasMessageContaining("seed");
+        assertThatThrownBy(() -> Architectures.build("seed", 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static long parameterCount(Block block) {
+        long n = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            n += p.getValue().getArray().size();
+        }
+        return n;
+    }
+}
