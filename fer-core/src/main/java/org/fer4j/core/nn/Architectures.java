@@ -21,10 +21,10 @@ public final class Architectures {
     static {
         register("seed", "the seed CNN: 3 conv blocks (32/64/128), dense 256; 620,935 parameters",
                 SeedCnn::build);
-        register("vgg-s", "VGG-style, 4 stages of 2 convs (32/64/128/256), global pooling; about 1.2M parameters",
-                classes -> VggNet.build(new int[] {32, 64, 128, 256}, classes));
-        register("vgg-m", "VGG-style, 4 stages of 2 convs (48/96/192/384), global pooling; about 2.6M parameters",
-                classes -> VggNet.build(new int[] {48, 96, 192, 384}, classes));
+        register("vgg-b", "VGG-style, conv 32 | 64,64 | 128,128 | 256 with pooling, dense 256; about 1.07M parameters",
+                classes -> VggNet.build(new int[][] {{32}, {64, 64}, {128, 128}, {256}}, 256, classes));
+        register("vgg-c", "VGG-style, conv 32 | 64 | 128,128 | 256 with pooling, dense 256; about 1.03M parameters",
+                classes -> VggNet.build(new int[][] {{32}, {64}, {128, 128}, {256}}, 256, classes));
         register("resnet-s", "ResNet-style, stem 32, 4 stages of 2 basic blocks (32/64/128/256); about 2.8M parameters",
                 classes -> ResNet.build(new int[] {32, 64, 128, 256}, classes));
     }

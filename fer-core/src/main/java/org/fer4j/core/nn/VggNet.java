@@ -1,33 +1,45 @@
 package org.fer4j.core.nn;
 
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 
 /**
- * A VGG-style network for 48x48 grey faces: stages of two 3x3 conv-BN-ReLU layers, each stage
- * followed by 2x2 max pooling (48, 24, 12, 6, 3), then global average pooling, dropout and a
- * linear classifier.
+ * A VGG-style network for 48x48 grey faces: stages of 3x3 conv-BN-ReLU layers, each stage followed
+ * by 2x2 max pooling, then flatten, a dense layer with BatchNorm, ReLU and dropout, and the classifier.
  */
 final class VggNet {
 
     private VggNet() {
     }
 
-    static Block build(int[] widths, int classes) {
+    /**
+     * Builds the network.
+     *
+     * @param stages the filter counts of each stage's convolutions, for example {@code {{32}, {64, 64}}}
+     * @param dense units of the hidden dense layer
+     * @param classes output classes
+     */
+    static Block build(int[][] stages, int dense, int classes) {
         SequentialBlock net = new SequentialBlock();
-        for (int width : widths) {
-            net.add(Layers.convBnRelu(width, 1))
-                    .add(Layers.convBnRelu(width, 1))
-                    .add(Pool.maxPool2dBlock(new Shape(2, 2)));
+        for (int[] stage : stages) {
+            for (int filters : stage) {
+                net.add(Layers.convBnRelu(filters, 1));
+            }
+            net.add(Pool.maxPool2dBlock(new Shape(2, 2)));
         }
-        return net.add(Pool.globalAvgPool2dBlock())
-                .add(Blocks.batchFlattenBlock())
-                .add(Dropout.builder().optRate(0.4f).build())
+        return net.add(Blocks.batchFlattenBlock())
+                .add(Dropout.builder().optRate(0.3f).build())
+                .add(Linear.builder().setUnits(dense).optBias(false).build())
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock())
+                .add(Dropout.builder().optRate(0.5f).build())
                 .add(Linear.builder().setUnits(classes).build());
     }
 }

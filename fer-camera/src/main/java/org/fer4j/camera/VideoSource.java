@@ -1,0 +1,171 @@
+package org.fer4j.camera;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * Where frames come from: a camera, a video file, a stream URL, one image or a folder of images.
+ * Immutable; it only describes the source, and {@link EmotionCamera} opens it when it starts.
+ *
+ * <pre>{@code
+ * VideoSource.camera(0);
+ * VideoSource.video(Path.of("talk.mp4"));
+ * VideoSource.parse(args[0]);   // "0", "talk.mp4", "rtsp://...", "photo.jpg" or "faces/"
+ * }</pre>
+ */
+public final class VideoSource {
+
+    /** File name endings read as still images rather than videos. */
+    static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp",
+            "pgm", "ppm");
+
+    /** The kinds of source. */
+    enum Kind { CAMERA, VIDEO, STREAM, IMAGE, FOLDER, GRABBER }
+
+    private final Kind kind;
+    private final int cameraIndex;
+    private final Path path;
+    private final String url;
+    private final FrameGrabber grabber;
+
+    private VideoSource(Kind kind, int cameraIndex, Path path, String url, FrameGrabber grabber) {
+        this.kind = kind;
+        this.cameraIndex = cameraIndex;
+        this.path = path;
+        this.url = url;
+        this.grabber = grabber;
+    }
+
+    /**
+     * Returns the camera with the given index (0 is the first; {@code /dev/video0} on Linux).
+     *
+     * @throws IllegalArgumentException if the index is negative
+     */
+    public static VideoSource camera(int index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("Camera index must be >= 0, got " + index);
+        }
+        return new VideoSource(Kind.CAMERA, index, null, null, null);
+    }
+
+    /** Returns a video file in any format FFmpeg reads (mp4, mkv, avi, webm, ...). */
+    public static VideoSource video(Path file) {
+        return new VideoSource(Kind.VIDEO, -1, Objects.requireNonNull(file, "file"), null, null);
+    }
+
+    /** Returns a stream or device that FFmpeg opens by name, for example {@code rtsp://host/cam}. */
+    public static VideoSource stream(String url) {
+        Objects.requireNonNull(url, "url");
+        if (url.isBlank()) {
+            throw new IllegalArgumentException("Blank stream URL");
+        }
+        return new VideoSource(Kind.STREAM, -1, null, url, null);
+    }
+
+    /** Returns one still image (a single frame). */
+    public static VideoSource image(Path file) {
+        return new VideoSource(Kind.IMAGE, -1, Objects.requireNonNull(file, "file"), null, null);
+    }
+
+    /**
+     * Returns the images of a folder (not its subfolders), one frame each in file name order. Files that
+     * cannot be decoded are skipped and listed by {@link EmotionCamera#skippedFiles()}.
+     */
+    public static VideoSource folder(Path dir) {
+        return new VideoSource(Kind.FOLDER, -1, Objects.requireNonNull(dir, "dir"), null, null);
+    }
+
+    /**
+     * Returns frames from any JavaCV grabber, not yet started. The camera that runs this source owns the
+     * grabber: it starts, stops and releases it.
+     */
+    public static VideoSource grabber(FrameGrabber grabber) {
+        return new VideoSource(Kind.GRABBER, -1, null, null, Objects.requireNonNull(grabber, "grabber"));
+    }
+
+    /**
+     * Reads a command-line style source: digits are a camera index, {@code scheme://...} a stream, a
+     * folder a folder of images, an image file name (jpg, png, ...) an image, and anything else a video.
+     *
+     * @throws IllegalArgumentException if {@code spec} is blank
+     */
+    public static VideoSource parse(String spec) {
+        Objects.requireNonNull(spec, "spec");
+        String s = spec.strip();
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("Blank source");
+        }
+        if (s.chars().allMatch(Character::isDigit) && s.length() < 4) {
+            return camera(Integer.parseInt(s));
+        }
+        if (s.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+            return stream(s);
+        }
+        Path p = Path.of(s);
+        if (Files.isDirectory(p)) {
+            return folder(p);
+        }
+        return isImageName(p) ? image(p) : video(p);
+    }
+
+    static boolean isImageName(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Returns whether this source is a video file, stream or camera, whose frames have timestamps. */
+    public boolean isVideo() {
+        return kind == Kind.CAMERA || kind == Kind.VIDEO || kind == Kind.STREAM || kind == Kind.GRABBER;
+    }
+
+    /** Returns a short description for messages, for example {@code "camera 0"} or {@code "video talk.mp4"}. */
+    public String description() {
+        switch (kind) {
+            case CAMERA:
+                return "camera " + cameraIndex;
+            case VIDEO:
+                return "video " + path;
+            case STREAM:
+                return "stream " + url;
+            case IMAGE:
+                return "image " + path;
+            case FOLDER:
+                return "image folder " + path;
+            default:
+                return "grabber " + grabber.getClass().getSimpleName();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+
+    /**
+     * Opens the source for reading.
+     *
+     * @throws IOException if it cannot be opened; the message names what was tried
+     */
+    FrameInput open() throws IOException {
+        switch (kind) {
+            case CAMERA:
+                return GrabberInput.openCamera(cameraIndex);
+            case VIDEO:
+                return GrabberInput.openVideo(path);
+            case STREAM:
+                return GrabberInput.openStream(url);
+            case IMAGE:
+                return ImageFilesInput.openImage(path);
+            case FOLDER:
+                return ImageFilesInput.openFolder(path);
+            default:
+                return GrabberInput.open(grabber, description(), false);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.fer4j.core;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * An image folder of class sub-folders, decoded once into memory with fer-core's preprocessing.
+ *
+ * <p>Labels come from the sub-folder names in sorted order, as DJL's and Keras' image-folder
+ * datasets infer them. Files that cannot be read or decoded are skipped and listed in
+ * {@link #skipped()}; the folder as a whole is rejected only when it cannot be used at all.
+ * Instances are immutable and safe to share between threads.
+ */
+public final class FaceFolder {
+
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
+
+    private final Path root;
+    private final EmotionLabels labels;
+    private final float[][] images;
+    private final Path[] paths;
+    private final int[] classes;
+    private final List<SkippedFile> skipped;
+
+    private FaceFolder(Path root, EmotionLabels labels, float[][] images, Path[] paths, int[] classes,
+            List<SkippedFile> skipped) {
+        this.root = root;
+        this.labels = labels;
+        this.images = images;
+        this.paths = paths;
+        this.classes = classes;
+        this.skipped = Collections.unmodifiableList(skipped);
+    }
+
+    /**
+     * Loads every image under {@code root}, with labels from its sorted sub-folder names.
+     *
+     * @throws IllegalArgumentException if the folder is missing, has fewer than two class folders,
+     *     or a class folder holds no usable image; the message names the folder
+     */
+    public static FaceFolder load(Path root) throws IOException {
+        classFolders(root, 2);
+        return load(root, null);
+    }
+
+    /**
+     * Loads every image under {@code root} with the labels (and label order) of a model: its
+     * sub-folders must carry label names, but a label may have no folder (for example a test set
+     * without disgust).
+     *
+     * @throws IllegalArgumentException if the folder is unusable or a sub-folder is not one of the labels
+     */
+    public static FaceFolder load(Path root, EmotionLabels expected) throws IOException {
+        List<String> folders = classFolders(root, 1);
+        EmotionLabels labels = expected != null ? expected : EmotionLabels.of(folders);
+        for (String folder : folders) {
+            if (labels.indexOf(folder) < 0) {
+                throw new IllegalArgumentException("Class folder " + root.resolve(folder) + " is not one of the model's labels "
+                        + labels.names());
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        List<Integer> fileClasses = new ArrayList<>();
+        List<SkippedFile> skipped = new ArrayList<>();
+        for (String folder : folders) {
+            int before = files.size();
+            try (Stream<Path> s = Files.list(root.resolve(folder))) {
+                for (Path p : s.sorted().collect(Collectors.toList())) {
+                    if (!Files.isRegularFile(p) || p.getFileName().toString().startsWith(".")) {
+                        continue;
+                    }
+                    if (!IMAGE_EXTENSIONS.contains(extension(p))) {
+                        skipped.add(new SkippedFile(p, "not an image file extension (" + IMAGE_EXTENSIONS + ")"));
+                        continue;
+                    }
+                    files.add(p);
+                    fileClasses.add(labels.indexOf(folder));
+                }
+            }
+            if (files.size() == before) {
+                throw new IllegalArgumentException("Class folder " + root.resolve(folder) + " holds no images");
+            }
+        }
+        float[][] decoded = new float[files.size()][];
+        String[] errors = new String[files.size()];
+        IntStream.range(0, files.size()).parallel().forEach(i -> {
+            try {
+                BufferedImage img = ImageIO.read(files.get(i).toFile());
+                if (img == null) {
+                    errors[i] = "not a decodable image";
+                } else {
+                    decoded[i] = Preprocessing.toInput(img);
+                }
+            } catch (IOException | RuntimeException e) {
+                errors[i] = "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+        });
+        List<float[]> images = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
+        List<Integer> classes = new ArrayList<>();
+        int[] perClass = new int[labels.size()];
+        for (int i = 0; i < files.size(); i++) {
+            if (errors[i] != null) {
+                skipped.add(new SkippedFile(files.get(i), errors[i]));
+            } else {
+                images.add(decoded[i]);
+                paths.add(files.get(i));
+                classes.add(fileClasses.get(i));
+                perClass[fileClasses.get(i)]++;
+            }
+        }
+        for (String folder : folders) {
+            if (perClass[labels.indexOf(folder)] == 0) {
+                throw new IllegalArgumentException("Class folder " + root.resolve(folder)
+                        + " holds no readable image (every file in it was skipped)");
+            }
+        }
+        return new FaceFolder(root, labels, images.toArray(new float[0][]), paths.toArray(new Path[0]),
+                classes.stream().mapToInt(Integer::intValue).toArray(), skipped);
+    }
+
+    /**
+     * Returns the sorted class sub-folder names of {@code root}, checking that there are at least
+     * {@code minimum} of them.
+     *
+     * @throws IllegalArgumentException if {@code root} is not a folder or has too few sub-folders
+     */
+    public static List<String> classFolders(Path root, int minimum) throws IOException {
+        Objects.requireNonNull(root, "root");
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("Image folder " + root + " does not exist or is not a directory");
+        }
+        List<String> folders;
+        try (Stream<Path> s = Files.list(root)) {
+            folders = s.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .sorted()
+                    .collect(Collectors.toList());
+        }
+        if (folders.size() < minimum) {
+            throw new IllegalArgumentException("Image folder " + root + " needs at least " + (minimum == 2 ? "two" : minimum)
+                    + " class sub-folder" + (minimum == 1 ? "" : "s") + ", found " + folders);
+        }
+        return folders;
+    }
+
+    private static String extension(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Returns the folder the images were read from. */
+    public Path root() {
+        return root;
+    }
+
+    /** Returns the labels, in output-index order. */
+    public EmotionLabels labels() {
+        return labels;
+    }
+
+    /** Returns the number of usable images. */
+    public int size() {
+        return images.length;
+    }
+
+    /** Returns the preprocessed pixels of image {@code i}; the array is shared, so do not modify it. */
+    public float[] image(int i) {
+        return images[i];
+    }
+
+    /** Returns the file image {@code i} was read from. */
+    public Path path(int i) {
+        return paths[i];
+    }
+
+    /** Returns the class index of image {@code i}. */
+    public int classOf(int i) {
+        return classes[i];
+    }
+
+    /** Returns the number of usable images per class, in label order. */
+    public int[] countsPerClass() {
+        int[] counts = new int[labels.size()];
+        for (int c : classes) {
+            counts[c]++;
+        }
+        return counts;
+    }
+
+    /** Returns the files that were left out, with reasons. */
+    public List<SkippedFile> skipped() {
+        return skipped;
+    }
+}

@@ -1,0 +1,12 @@
+package org.fer4j.core;
+
+import java.nio.file.Path;
+
+/**
+ * An image file that was left out of a dataset, and why.
+ *
+ * @param path the file
+ * @param reason what was wrong with it, for example "not a decodable image"
+ */
+public record SkippedFile(Path path, String reason) {
+}

@@ -1,0 +1,33 @@
+package org.fer4j.examples;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.fer4j.training.ClassDistribution;
+import org.fer4j.training.TrainTestData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fer distribution}: counts images per class in train/ and test/, with a CSV and a bar chart. */
+@Command(name = "distribution", mixinStandardHelpOptions = true,
+        description = "Print images per class of DIR/train and DIR/test; write class_distribution.csv/.png.")
+final class DistributionCommand implements Callable<Integer> {
+
+    @Option(names = "--data", description = "Dataset root holding train/ and test/ (default: $FER_DATA).")
+    Path data;
+
+    @Option(names = "--output", defaultValue = ".", description = "Folder for the CSV and chart (default: current folder).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        ClassDistribution d = ClassDistribution.of(TrainTestData.load(DataPaths.root(data)));
+        System.out.print(d.toTable());
+        Files.createDirectories(output);
+        d.writeCsv(output.resolve("class_distribution.csv"));
+        d.writeChart(output.resolve("class_distribution.png"));
+        System.out.println("Wrote " + output.resolve("class_distribution.csv") + " and "
+                + output.resolve("class_distribution.png"));
+        return 0;
+    }
+}

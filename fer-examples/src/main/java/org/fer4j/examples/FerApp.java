@@ -1,0 +1,49 @@
+package org.fer4j.examples;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code fer} command-line app: a thin shell over the fer4j libraries.
+ * Run {@code java -jar fer.jar --help} for the commands.
+ */
+@Command(name = "fer", mixinStandardHelpOptions = true, versionProvider = FerApp.Version.class,
+        description = "Recognise the seven basic facial expressions with fer4j.",
+        subcommands = {TrainCommand.class, DistributionCommand.class, CommandLine.HelpCommand.class})
+public final class FerApp implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the app; exits with 0 on success, 1 on failure and 2 on a usage error. */
+    public static void main(String[] args) {
+        Launcher.relaunchWithAllocatorSettings(args);
+        System.exit(execute(args));
+    }
+
+    /** Runs the app in this JVM and returns its exit code (tests call this). */
+    public static int execute(String... args) {
+        return new CommandLine(new FerApp()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("fer: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            if (!(e instanceof IllegalArgumentException) && !(e instanceof java.io.IOException)) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return 1;
+        }).execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    }
+
+    /** Reports the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = FerApp.class.getPackage().getImplementationVersion();
+            return new String[] {"fer4j " + (v != null ? v : "development build"),
+                "Java " + System.getProperty("java.version")};
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.fer4j.examples;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.fer4j.training.Augmentation;
+import org.fer4j.training.ClassDistribution;
+import org.fer4j.training.EpochRecord;
+import org.fer4j.training.FerTrainer;
+import org.fer4j.training.SkippedFile;
+import org.fer4j.training.TrainTestData;
+import org.fer4j.training.TrainingProgress;
+import org.fer4j.training.TrainingResult;
+import org.fer4j.training.TrainingSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fer train}: trains a model on a dataset root with {@code train/} and {@code test/}. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a model on DIR/train, validating on DIR/test each epoch.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--data", description = "Dataset root holding train/ and test/ (default: $FER_DATA).")
+    Path data;
+
+    @Option(names = "--output", required = true, description = "Folder for the model, checkpoints and reports.")
+    Path output;
+
+    @Option(names = "--resume", description = "Continue the interrupted run in --output with its saved settings.")
+    boolean resume;
+
+    @Option(names = "--epochs", defaultValue = "100", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--arch", defaultValue = "seed", description = "Architecture: seed, vgg-s, vgg-m, resnet-s (default: ${DEFAULT-VALUE}).")
+    String arch;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--patience", defaultValue = "0", description = "Early-stopping patience in epochs, 0 = off (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--monitor", defaultValue = "VAL_LOSS", description = "Metric for early stopping and the best epoch: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TrainingSpec.Monitor monitor;
+
+    @Option(names = "--augment", description = "Augment training images (flip, shift, rotation, scale, jitter, erasing).")
+    boolean augment;
+
+    @Option(names = "--class-weights", description = "Weight the loss by inverse class frequency.")
+    boolean classWeights;
+
+    @Option(names = "--optimizer", defaultValue = "ADAM", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TrainingSpec.Optimizer optimizer;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Base learning rate (default: ${DEFAULT-VALUE}).")
+    float learningRate;
+
+    @Option(names = "--weight-decay", defaultValue = "0", description = "Weight decay (default: ${DEFAULT-VALUE}).")
+    float weightDecay;
+
+    @Option(names = "--schedule", defaultValue = "CONSTANT", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TrainingSpec.Schedule schedule;
+
+    @Option(names = "--warmup", defaultValue = "0", description = "Warm-up epochs (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--label-smoothing", defaultValue = "0", description = "Label smoothing (default: ${DEFAULT-VALUE}).")
+    float labelSmoothing;
+
+    @Override
+    public Integer call() throws Exception {
+        FerTrainer trainer = new FerTrainer();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            if (finished.getCount() == 0) {
+                return;
+            }
+            System.err.println("\nfer: stopping after the current batch; the last finished epoch stays resumable");
+            trainer.requestStop();
+            try {
+                finished.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        Progress progress = new Progress();
+        try {
+            TrainingResult result;
+            if (resume) {
+                result = trainer.resume(output, progress);
+            } else {
+                TrainingSpec spec = TrainingSpec.builder().optArchitecture(arch).optEpochs(epochs)
+                        .optBatchSize(batchSize).optSeed(seed).optPatience(patience).optMonitor(monitor)
+                        .optOptimizer(optimizer).optLearningRate(learningRate).optWeightDecay(weightDecay)
+                        .optSchedule(schedule).optWarmupEpochs(warmup).optLabelSmoothing(labelSmoothing)
+                        .optClassWeights(classWeights)
+                        .optAugmentation(augment ? Augmentation.standard() : Augmentation.NONE).build();
+                result = trainer.train(spec, DataPaths.root(data), output, progress);
+            }
+            progress.close();
+            print(result);
+            return result.interrupted() ? 130 : 0;
+        } finally {
+            progress.close();
+            finished.countDown();
+        }
+    }
+
+    private static void print(TrainingResult r) {
+        if (r.interrupted()) {
+            System.out.println("Interrupted after " + r.history().size() + " epochs; continue with --resume.");
+        }
+        if (r.bestEpoch() == 0) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "Best epoch %d%s. Test loss %.4f, test accuracy %.4f%n", r.bestEpoch(),
+                r.stoppedEarly() ? " (stopped early)" : "", r.testLoss(), r.testAccuracy());
+        System.out.println(r.diagnosis());
+        System.out.println("Model and reports written to " + r.outputDir());
+    }
+
+    /** Prints the data summary, a progress bar per epoch and one summary line per epoch. */
+    private static final class Progress implements TrainingProgress, AutoCloseable {
+        private ProgressBar bar;
+
+        @Override
+        public void onDataLoaded(TrainTestData data) {
+            System.out.printf("Training images: %d, test images: %d, classes: %s%n", data.train().size(),
+                    data.test().size(), data.train().labels().names());
+            System.out.print(ClassDistribution.of(data).toTable());
+            int skipped = data.train().skipped().size() + data.test().skipped().size();
+            if (skipped > 0) {
+                System.out.println("Skipped " + skipped + " files (also in skipped_files.csv):");
+                for (SkippedFile s : data.train().skipped()) {
+                    System.out.println("  " + s.path() + ": " + s.reason());
+                }
+                for (SkippedFile s : data.test().skipped()) {
+                    System.out.println("  " + s.path() + ": " + s.reason());
+                }
+            }
+        }
+
+        @Override
+        public void onEpochStart(int epoch, int epochs, int batches) {
+            bar = new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + epochs).setInitialMax(batches)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate().build();
+        }
+
+        @Override
+        public void onBatch(int epoch, int batch, int batches, double loss, double accuracy, double imagesPerSecond) {
+            bar.stepTo(batch);
+            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f acc %.4f %.0f img/s", loss, accuracy,
+                    imagesPerSecond));
+        }
+
+        @Override
+        public void onEpochEnd(EpochRecord r, boolean best) {
+            close();
+            System.out.printf(Locale.ROOT, "epoch %3d  loss %.4f  acc %.4f  val_loss %.4f  val_acc %.4f  lr %.6f  %.0fs%s%n",
+                    r.epoch(), r.loss(), r.accuracy(), r.valLoss(), r.valAccuracy(), r.learningRate(), r.seconds(),
+                    best ? "  *best" : "");
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
+    }
+}

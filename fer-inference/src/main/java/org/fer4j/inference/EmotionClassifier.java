@@ -1,0 +1,367 @@
+package org.fer4j.inference;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.modality.cv.Image;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslateException;
+import ai.djl.translate.TranslatorContext;
+import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.ModelInfo;
+import org.fer4j.core.Preprocessing;
+import org.fer4j.core.nn.Architectures;
+
+/**
+ * Classifies the facial expression of face images with a trained fer4j model.
+ *
+ * <pre>{@code
+ * try (EmotionClassifier fer = EmotionClassifier.loadDefault()) {
+ *     EmotionPrediction p = fer.predict(ImageIO.read(new File("face.png")));
+ *     System.out.println(p.emotion() + " " + p.probability());
+ * }
+ * }</pre>
+ *
+ * <p>Images should be cropped to one face; any size and colour is accepted and preprocessed with
+ * {@link Preprocessing}. An instance is thread-safe: DJL predictors are not, so it keeps a pool of
+ * them and each call borrows one. The caller owns the classifier and must close it, which frees the
+ * native model memory; predicting after close throws {@link IllegalStateException}.
+ */
+public final class EmotionClassifier implements AutoCloseable {
+
+    /** The classpath folder of the bundled default model. */
+    static final String DEFAULT_MODEL = "/org/fer4j/inference/default-model/";
+    private static final int MAX_BATCH = 128;
+
+    private final Model model;
+    private final ModelInfo info;
+    private final String source;
+    private final ClassifierOptions options;
+    private final LinkedBlockingDeque<Predictor<float[][], float[][]>> idle = new LinkedBlockingDeque<>();
+    private final List<Predictor<float[][], float[][]>> all = new ArrayList<>();
+    private final AtomicInteger created = new AtomicInteger();
+    private volatile boolean closed;
+
+    private EmotionClassifier(Model model, ModelInfo info, String source, ClassifierOptions options) {
+        this.model = model;
+        this.info = info;
+        this.source = source;
+        this.options = options;
+    }
+
+    /**
+     * Loads a model folder written by fer-training ({@code model.json}, {@code model.params}).
+     *
+     * @throws ModelLoadException if a file is missing or corrupt, the architecture is unknown, or the
+     *     labels do not match the network's output size; the message names the file
+     */
+    public static EmotionClassifier load(Path modelDir) throws ModelLoadException {
+        return load(modelDir, ClassifierOptions.defaults());
+    }
+
+    /** Loads a model folder with the given options; see {@link #load(Path)}. */
+    public static EmotionClassifier load(Path modelDir, ClassifierOptions options) throws ModelLoadException {
+        Objects.requireNonNull(modelDir, "modelDir");
+        if (!Files.isDirectory(modelDir)) {
+            throw new ModelLoadException("Model folder " + modelDir + " does not exist or is not a folder");
+        }
+        ModelInfo info;
+        try {
+            info = ModelInfo.read(modelDir);
+        } catch (NoSuchFileException e) {
+            throw new ModelLoadException(modelDir.resolve(ModelInfo.FILE_NAME) + ": missing (not a fer4j model folder?)", e);
+        } catch (IOException e) {
+            throw new ModelLoadException(e.getMessage(), e);
+        }
+        Path params = modelDir.resolve(ModelInfo.PARAMETERS_FILE);
+        if (!Files.isRegularFile(params)) {
+            throw new ModelLoadException(params + ": missing network parameters");
+        }
+        try (InputStream in = Files.newInputStream(params)) {
+            return create(info, in, params.toString(), modelDir.toString(), options);
+        } catch (IOException e) {
+            throw new ModelLoadException(params + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Loads the model bundled in this jar, with no network access and no configuration.
+     *
+     * @throws ModelLoadException if the jar holds no bundled model
+     */
+    public static EmotionClassifier loadDefault() throws ModelLoadException {
+        return loadDefault(ClassifierOptions.defaults());
+    }
+
+    /** Loads the bundled model with the given options; see {@link #loadDefault()}. */
+    public static EmotionClassifier loadDefault(ClassifierOptions options) throws ModelLoadException {
+        String json = DEFAULT_MODEL + ModelInfo.FILE_NAME;
+        String params = DEFAULT_MODEL + ModelInfo.PARAMETERS_FILE;
+        try (InputStream jsonIn = EmotionClassifier.class.getResourceAsStream(json);
+                InputStream paramsIn = EmotionClassifier.class.getResourceAsStream(params)) {
+            if (jsonIn == null || paramsIn == null) {
+                throw new ModelLoadException("No default model is bundled: classpath resources " + json + " and "
+                        + params + " are missing; load a model folder with EmotionClassifier.load(Path)");
+            }
+            ModelInfo info = ModelInfo.parse(jsonIn.readAllBytes(), "classpath:" + json);
+            return create(info, paramsIn, "classpath:" + params, "default", options);
+        } catch (IOException e) {
+            throw new ModelLoadException("Bundled default model: " + e.getMessage(), e);
+        }
+    }
+
+    private static EmotionClassifier create(ModelInfo info, InputStream params, String paramsName, String source,
+            ClassifierOptions options) throws ModelLoadException {
+        Block block;
+        try {
+            block = Architectures.build(info.architecture(), info.labels().size());
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException(source + "/" + ModelInfo.FILE_NAME + ": " + e.getMessage(), e);
+        }
+        Model model = Model.newInstance("fer4j", Device.cpu());
+        try {
+            model.setBlock(block);
+            NDManager manager = model.getNDManager();
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, Preprocessing.SIZE, Preprocessing.SIZE));
+            block.loadParameters(manager, new DataInputStream(new BufferedInputStream(params)));
+            EmotionClassifier classifier = new EmotionClassifier(model, info, source, options);
+            long outputs = classifier.forward(new float[][] {new float[Preprocessing.PIXELS]})[0].length;
+            if (outputs != info.labels().size()) {
+                throw new ModelLoadException(paramsName + ": the network has " + outputs + " outputs but "
+                        + source + "/" + ModelInfo.FILE_NAME + " lists " + info.labels().size() + " labels");
+            }
+            return classifier;
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new ModelLoadException(paramsName + ": corrupt or not parameters of a '" + info.architecture()
+                    + "' network (" + e.getMessage() + ")", e);
+        } catch (ModelLoadException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Classifies one face image.
+     *
+     * @throws NullPointerException if {@code image} is null
+     * @throws InferenceException if the engine fails
+     */
+    public EmotionPrediction predict(BufferedImage image) {
+        return predictInputs(List.of(Preprocessing.toInput(image))).get(0);
+    }
+
+    /** Classifies one face held as a DJL {@link Image}; see {@link #predict(BufferedImage)}. */
+    public EmotionPrediction predict(Image image) {
+        return predictInputs(List.of(Preprocessing.toInput(image))).get(0);
+    }
+
+    /**
+     * Classifies one encoded image (JPEG, PNG, BMP, GIF).
+     *
+     * @throws IllegalArgumentException if the bytes are empty or not an image
+     */
+    public EmotionPrediction predict(byte[] encoded) {
+        return predictInputs(List.of(Preprocessing.toInput(encoded))).get(0);
+    }
+
+    /**
+     * Reads and classifies one image file.
+     *
+     * @throws NoSuchFileException if the file does not exist
+     * @throws IOException if it cannot be read
+     * @throws IllegalArgumentException if it is not a decodable image (the message names the file)
+     */
+    public EmotionPrediction predict(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "image file not found");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        float[] input;
+        try {
+            input = Preprocessing.toInput(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        return predictInputs(List.of(input)).get(0);
+    }
+
+    /**
+     * Classifies many faces in batched forward passes; the results are the same as one-by-one calls.
+     *
+     * @throws NullPointerException if the list or an image is null
+     */
+    public List<EmotionPrediction> predictAll(List<BufferedImage> images) {
+        List<float[]> inputs = new ArrayList<>(images.size());
+        for (BufferedImage image : images) {
+            inputs.add(Preprocessing.toInput(image));
+        }
+        return predictInputs(inputs);
+    }
+
+    /**
+     * Classifies already preprocessed inputs (2,304 floats each, as {@link Preprocessing} makes them).
+     *
+     * @throws IllegalArgumentException if an input has the wrong length
+     */
+    public List<EmotionPrediction> predictInputs(List<float[]> inputs) {
+        for (float[] in : inputs) {
+            if (Objects.requireNonNull(in, "input").length != Preprocessing.PIXELS) {
+                throw new IllegalArgumentException("A preprocessed input has " + Preprocessing.PIXELS
+                        + " floats, got " + in.length);
+            }
+        }
+        List<EmotionPrediction> out = new ArrayList<>(inputs.size());
+        for (int start = 0; start < inputs.size(); start += MAX_BATCH) {
+            List<float[]> chunk = inputs.subList(start, Math.min(inputs.size(), start + MAX_BATCH));
+            for (float[] p : probabilities(chunk.toArray(new float[0][]))) {
+                out.add(new EmotionPrediction(info.labels(), p));
+            }
+        }
+        return out;
+    }
+
+    private float[][] probabilities(float[][] batch) {
+        if (!options.flipAveraging()) {
+            return forward(batch);
+        }
+        int n = batch.length;
+        float[][] both = new float[2 * n][];
+        for (int i = 0; i < n; i++) {
+            both[i] = batch[i];
+            both[n + i] = mirror(batch[i]);
+        }
+        float[][] p = forward(both);
+        float[][] avg = new float[n][];
+        for (int i = 0; i < n; i++) {
+            avg[i] = new float[p[i].length];
+            for (int c = 0; c < p[i].length; c++) {
+                avg[i][c] = (p[i][c] + p[n + i][c]) / 2;
+            }
+        }
+        return avg;
+    }
+
+    private static float[] mirror(float[] img) {
+        int s = Preprocessing.SIZE;
+        float[] m = new float[img.length];
+        for (int y = 0; y < s; y++) {
+            for (int x = 0; x < s; x++) {
+                m[y * s + x] = img[y * s + s - 1 - x];
+            }
+        }
+        return m;
+    }
+
+    private float[][] forward(float[][] batch) {
+        if (closed) {
+            throw new IllegalStateException("This EmotionClassifier is closed");
+        }
+        Predictor<float[][], float[][]> predictor = borrow();
+        try {
+            return predictor.predict(batch);
+        } catch (TranslateException e) {
+            throw new InferenceException("The engine failed to classify a batch of " + batch.length, e);
+        } finally {
+            idle.offerFirst(predictor);
+        }
+    }
+
+    private Predictor<float[][], float[][]> borrow() {
+        Predictor<float[][], float[][]> p = idle.pollFirst();
+        if (p != null) {
+            return p;
+        }
+        synchronized (all) {
+            if (created.get() < options.maxConcurrency() && !closed) {
+                created.incrementAndGet();
+                Predictor<float[][], float[][]> fresh = model.newPredictor(new Softmax());
+                all.add(fresh);
+                return fresh;
+            }
+        }
+        try {
+            return idle.takeFirst();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InferenceException("Interrupted while waiting for a free predictor", e);
+        }
+    }
+
+    /** Returns the model's labels, in the order of each prediction's probabilities. */
+    public EmotionLabels labels() {
+        return info.labels();
+    }
+
+    /** Returns the model's description from its {@code model.json}. */
+    public ModelInfo info() {
+        return info;
+    }
+
+    /** Returns where the model came from: its folder, or {@code "default"} for the bundled model. */
+    public String source() {
+        return source;
+    }
+
+    /** Returns the options this classifier was loaded with. */
+    public ClassifierOptions options() {
+        return options;
+    }
+
+    /** Frees the predictors and the native model memory; later predictions throw. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (all) {
+            all.forEach(Predictor::close);
+            all.clear();
+        }
+        model.close();
+    }
+
+    /** Turns a batch of preprocessed faces into class probabilities. */
+    private static final class Softmax implements NoBatchifyTranslator<float[][], float[][]> {
+        @Override
+        public NDList processInput(TranslatorContext ctx, float[][] batch) {
+            float[] flat = new float[batch.length * Preprocessing.PIXELS];
+            for (int i = 0; i < batch.length; i++) {
+                System.arraycopy(batch[i], 0, flat, i * Preprocessing.PIXELS, Preprocessing.PIXELS);
+            }
+            return new NDList(ctx.getNDManager().create(flat,
+                    new Shape(batch.length, 1, Preprocessing.SIZE, Preprocessing.SIZE)));
+        }
+
+        @Override
+        public float[][] processOutput(TranslatorContext ctx, NDList list) {
+            NDArray p = list.singletonOrThrow().softmax(1);
+            int classes = (int) p.getShape().get(1);
+            float[] flat = p.toFloatArray();
+            float[][] out = new float[flat.length / classes][classes];
+            for (int i = 0; i < out.length; i++) {
+                System.arraycopy(flat, i * classes, out[i], 0, classes);
+            }
+            return out;
+        }
+    }
+}

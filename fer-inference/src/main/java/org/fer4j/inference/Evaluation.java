@@ -1,0 +1,213 @@
+package org.fer4j.inference;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.fer4j.core.EmotionLabels;
+
+/**
+ * Classification metrics of a model on labelled images: accuracy, mean cross-entropy loss,
+ * per-class precision, recall, F1 and support, their macro and weighted averages, and the
+ * confusion matrix. Immutable.
+ *
+ * <p>The confusion matrix has one row per true class and one column per predicted class, both in
+ * label order: {@code confusionMatrix()[t][p]} counts images of class {@code t} predicted as {@code p}.
+ * A class with no predictions has precision 0; a class with no images has recall 0 and is left out
+ * of the macro averages, so a test folder without (say) disgust is not penalised for it.
+ */
+public final class Evaluation {
+
+    private final EmotionLabels labels;
+    private final int[][] confusion;
+    private final double loss;
+    private final int total;
+
+    private Evaluation(EmotionLabels labels, int[][] confusion, double loss, int total) {
+        this.labels = labels;
+        this.confusion = confusion;
+        this.loss = loss;
+        this.total = total;
+    }
+
+    /**
+     * Computes the metrics from true class indices and predicted probabilities (rows in label order).
+     *
+     * @throws IllegalArgumentException if the arrays differ in length, are empty, or a class index is out of range
+     */
+    public static Evaluation of(EmotionLabels labels, int[] truth, float[][] probabilities) {
+        if (truth.length != probabilities.length || truth.length == 0) {
+            throw new IllegalArgumentException("Need one probability row per true label and at least one image, got "
+                    + truth.length + " labels and " + probabilities.length + " rows");
+        }
+        int k = labels.size();
+        int[][] confusion = new int[k][k];
+        double lossSum = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] < 0 || truth[i] >= k || probabilities[i].length != k) {
+                throw new IllegalArgumentException("Row " + i + ": class " + truth[i] + " or " + probabilities[i].length
+                        + " probabilities do not fit " + k + " labels");
+            }
+            int predicted = 0;
+            for (int c = 1; c < k; c++) {
+                if (probabilities[i][c] > probabilities[i][predicted]) {
+                    predicted = c;
+                }
+            }
+            confusion[truth[i]][predicted]++;
+            lossSum -= Math.log(Math.max(probabilities[i][truth[i]], 1e-12));
+        }
+        return new Evaluation(labels, confusion, lossSum / truth.length, truth.length);
+    }
+
+    /** Returns the labels in row and column order. */
+    public EmotionLabels labels() {
+        return labels;
+    }
+
+    /** Returns the number of images evaluated. */
+    public int total() {
+        return total;
+    }
+
+    /** Returns the fraction of images whose top class is the true class. */
+    public double accuracy() {
+        int correct = 0;
+        for (int c = 0; c < confusion.length; c++) {
+            correct += confusion[c][c];
+        }
+        return (double) correct / total;
+    }
+
+    /** Returns the mean cross-entropy, {@code -mean(log p(true class))}. */
+    public double loss() {
+        return loss;
+    }
+
+    /** Returns a copy of the confusion matrix: rows are true classes, columns predicted classes. */
+    public int[][] confusionMatrix() {
+        int[][] copy = new int[confusion.length][];
+        for (int i = 0; i < confusion.length; i++) {
+            copy[i] = confusion[i].clone();
+        }
+        return copy;
+    }
+
+    /** Returns the number of images whose true class is {@code label}. */
+    public int support(String label) {
+        int t = index(label);
+        int s = 0;
+        for (int v : confusion[t]) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** Returns the share of images predicted as {@code label} that truly are; 0 when none was predicted. */
+    public double precision(String label) {
+        int c = index(label);
+        int predicted = 0;
+        for (int[] row : confusion) {
+            predicted += row[c];
+        }
+        return predicted == 0 ? 0 : (double) confusion[c][c] / predicted;
+    }
+
+    /** Returns the share of images of {@code label} predicted as such; 0 when there are none. */
+    public double recall(String label) {
+        int support = support(label);
+        return support == 0 ? 0 : (double) confusion[index(label)][index(label)] / support;
+    }
+
+    /** Returns the harmonic mean of precision and recall of {@code label}; 0 when both are 0. */
+    public double f1(String label) {
+        double p = precision(label);
+        double r = recall(label);
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    /** Returns the unweighted mean F1 over the classes that have images. */
+    public double macroF1() {
+        return macro("f1");
+    }
+
+    /** Returns the support-weighted mean F1. */
+    public double weightedF1() {
+        return weighted("f1");
+    }
+
+    private double metric(String name, String label) {
+        switch (name) {
+            case "precision":
+                return precision(label);
+            case "recall":
+                return recall(label);
+            default:
+                return f1(label);
+        }
+    }
+
+    private double macro(String name) {
+        double sum = 0;
+        int n = 0;
+        for (String label : labels.names()) {
+            if (support(label) > 0) {
+                sum += metric(name, label);
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
+    private double weighted(String name) {
+        double sum = 0;
+        for (String label : labels.names()) {
+            sum += metric(name, label) * support(label);
+        }
+        return sum / total;
+    }
+
+    private int index(String label) {
+        int i = labels.indexOf(label);
+        if (i < 0) {
+            throw new IllegalArgumentException("No label '" + label + "' in " + labels.names());
+        }
+        return i;
+    }
+
+    /** Returns per-class metrics by label: {@code precision}, {@code recall}, {@code f1}, {@code support}. */
+    public Map<String, Map<String, Object>> perClass() {
+        Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+        for (String label : labels.names()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("precision", precision(label));
+            row.put("recall", recall(label));
+            row.put("f1", f1(label));
+            row.put("support", support(label));
+            m.put(label, row);
+        }
+        return m;
+    }
+
+    /**
+     * Returns a text report laid out like scikit-learn's {@code classification_report}: one line per
+     * class, then accuracy, macro and weighted averages.
+     */
+    public String classificationReport() {
+        int width = Math.max(12, labels.names().stream().mapToInt(String::length).max().orElse(0));
+        StringBuilder sb = new StringBuilder();
+        String head = "%" + width + "s %9s %9s %9s %9s%n";
+        String row = "%" + width + "s %9.4f %9.4f %9.4f %9d%n";
+        sb.append(String.format(Locale.ROOT, head, "", "precision", "recall", "f1-score", "support")).append('\n');
+        for (String label : labels.names()) {
+            sb.append(String.format(Locale.ROOT, row, label, precision(label), recall(label), f1(label), support(label)));
+        }
+        sb.append('\n');
+        sb.append(String.format(Locale.ROOT, "%" + width + "s %9s %9s %9.4f %9d%n", "accuracy", "", "", accuracy(), total));
+        sb.append(String.format(Locale.ROOT, row, "macro avg", macro("precision"), macro("recall"), macroF1(), total));
+        sb.append(String.format(Locale.ROOT, row, "weighted avg", weighted("precision"), weighted("recall"),
+                weightedF1(), total));
+        sb.append(String.format(Locale.ROOT, "%nloss (mean cross-entropy): %.4f%n", loss));
+        sb.append("Confusion matrix: rows = true class, columns = predicted class.\n");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,132 @@
+package org.fer4j.inference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fer4j.core.FaceFolder;
+import org.fer4j.core.SkippedFile;
+
+/**
+ * The evaluation of a classifier on an image folder of class sub-folders (the seed's "model
+ * analysis"), with the files it writes: {@code evaluation.json}, {@code classification_report.txt}
+ * and {@code confusion_matrix.png}. Immutable.
+ *
+ * <pre>{@code
+ * EvaluationReport r = EvaluationReport.evaluate(classifier, Path.of("fer2013/test"));
+ * System.out.println(r.evaluation().classificationReport());
+ * r.write(Path.of("report"));
+ * }</pre>
+ */
+public final class EvaluationReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Evaluation evaluation;
+    private final Path folder;
+    private final List<SkippedFile> skipped;
+    private final String model;
+
+    private EvaluationReport(Evaluation evaluation, Path folder, List<SkippedFile> skipped, String model) {
+        this.evaluation = evaluation;
+        this.folder = folder;
+        this.skipped = Collections.unmodifiableList(new ArrayList<>(skipped));
+        this.model = model;
+    }
+
+    /**
+     * Evaluates {@code classifier} on {@code folder}: a folder of class sub-folders, or a dataset
+     * root whose {@code test/} folder is then used. Sub-folders are matched to the model's labels by
+     * name, so a folder missing a class works.
+     *
+     * @throws IllegalArgumentException if the folder is missing, empty, or has a sub-folder that is
+     *     not one of the model's labels
+     * @throws IOException if listing the folder fails
+     */
+    public static EvaluationReport evaluate(EmotionClassifier classifier, Path folder) throws IOException {
+        Path classes = resolve(folder, classifier);
+        FaceFolder data = FaceFolder.load(classes, classifier.labels());
+        List<float[]> inputs = new ArrayList<>(data.size());
+        int[] truth = new int[data.size()];
+        for (int i = 0; i < data.size(); i++) {
+            inputs.add(data.image(i));
+            truth[i] = data.classOf(i);
+        }
+        List<EmotionPrediction> predictions = classifier.predictInputs(inputs);
+        float[][] p = new float[predictions.size()][];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = predictions.get(i).probabilities();
+        }
+        return new EvaluationReport(Evaluation.of(classifier.labels(), truth, p), classes, data.skipped(),
+                classifier.source());
+    }
+
+    private static Path resolve(Path folder, EmotionClassifier classifier) {
+        Path test = folder.resolve("test");
+        if (Files.isDirectory(test) && classifier.labels().indexOf("test") < 0) {
+            return test;
+        }
+        return folder;
+    }
+
+    /** Returns the metrics. */
+    public Evaluation evaluation() {
+        return evaluation;
+    }
+
+    /** Returns the folder of class sub-folders that was evaluated. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** Returns the files that could not be read, with reasons. */
+    public List<SkippedFile> skipped() {
+        return skipped;
+    }
+
+    /** Returns the model's source: its folder, or {@code "default"}. */
+    public String model() {
+        return model;
+    }
+
+    /**
+     * Returns the {@code evaluation.json} content: {@code accuracy}, {@code loss}, {@code macroF1},
+     * {@code weightedF1}, {@code labels}, {@code perClass}, {@code confusionMatrix} (rows = true class),
+     * {@code images}, {@code skipped} and {@code model}.
+     */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accuracy", evaluation.accuracy());
+        m.put("loss", evaluation.loss());
+        m.put("macroF1", evaluation.macroF1());
+        m.put("weightedF1", evaluation.weightedF1());
+        m.put("labels", evaluation.labels().names());
+        m.put("perClass", evaluation.perClass());
+        m.put("confusionMatrix", evaluation.confusionMatrix());
+        m.put("images", evaluation.total());
+        List<Map<String, String>> skip = new ArrayList<>();
+        for (SkippedFile s : skipped) {
+            Map<String, String> e = new LinkedHashMap<>();
+            e.put("path", s.path().toString());
+            e.put("reason", s.reason());
+            skip.add(e);
+        }
+        m.put("skipped", skip);
+        m.put("model", model);
+        return m;
+    }
+
+    /** Writes {@code evaluation.json}, {@code classification_report.txt} and {@code confusion_matrix.png} into {@code dir}. */
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        JSON.writeValue(dir.resolve("evaluation.json").toFile(), toJson());
+        Files.writeString(dir.resolve("classification_report.txt"), evaluation.classificationReport());
+        ConfusionMatrixChart.write(evaluation, dir.resolve("confusion_matrix.png"));
+    }
+}

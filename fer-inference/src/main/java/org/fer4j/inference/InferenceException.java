@@ -1,0 +1,12 @@
+package org.fer4j.inference;
+
+/** The engine failed while classifying; DJL's exception is kept as the cause. */
+public class InferenceException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the exception with a message and the engine's exception. */
+    public InferenceException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,210 @@
+package org.fer4j.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.modality.cv.BufferedImageFactory;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.imageio.ImageIO;
+import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.ModelInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmotionClassifierTest {
+
+    @TempDir
+    static Path shared;
+
+    static EmotionClassifier fer;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Path dir = TestModels.randomModel(shared.resolve("model"), "seed", EmotionLabels.fer2013());
+        fer = EmotionClassifier.load(dir, ClassifierOptions.builder().optFlipAveraging(false).build());
+    }
+
+    @AfterAll
+    static void close() {
+        fer.close();
+    }
+
+    @Test
+    void predictsSevenProbabilitiesThatSumToOne() {
+        EmotionPrediction p = fer.predict(TestModels.image(1, 64, 80));
+        float[] probs = p.probabilities();
+        assertThat(probs).hasSize(7);
+        double sum = 0;
+        for (float v : probs) {
+            sum += v;
+        }
+        assertThat(sum).isCloseTo(1.0, within(1e-5));
+        assertThat(p.ranked()).hasSize(7);
+        assertThat(p.ranked().get(0).label()).isEqualTo(p.label());
+        assertThat(p.ranked().get(0).probability()).isEqualTo(p.probability());
+        assertThat(p.ranked()).extracting(EmotionPrediction.Score::probability)
+                .isSortedAccordingTo((a, b) -> Float.compare(b, a));
+        assertThat(p.probability(p.emotion())).isEqualTo(p.probability());
+        assertThat(fer.labels()).isEqualTo(EmotionLabels.fer2013());
+    }
+
+    @Test
+    void batchGivesTheSameValuesAsOneByOne() {
+        List<BufferedImage> images = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            images.add(TestModels.image(i, 40 + i % 30, 48));
+        }
+        List<EmotionPrediction> batch = fer.predictAll(images);
+        assertThat(batch).hasSize(150);
+        for (int i = 0; i < images.size(); i += 7) {
+            assertClose(batch.get(i), fer.predict(images.get(i)));
+        }
+    }
+
+    @Test
+    void everyInputFormGivesTheSameResult() throws IOException {
+        BufferedImage img = TestModels.image(3, 50, 50);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", png);
+        Path file = tmp.resolve("face.png");
+        Files.write(file, png.toByteArray());
+        EmotionPrediction expected = fer.predict(img);
+        assertClose(fer.predict(png.toByteArray()), expected);
+        assertClose(fer.predict(file), expected);
+        assertClose(fer.predict(BufferedImageFactory.getInstance().fromImage(img)), expected);
+    }
+
+    @Test
+    void concurrentPredictionsMatchSequentialOnes() throws Exception {
+        List<BufferedImage> images = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            images.add(TestModels.image(100 + i, 48, 48));
+        }
+        List<EmotionPrediction> sequential = new ArrayList<>();
+        for (BufferedImage img : images) {
+            sequential.add(fer.predict(img));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<EmotionPrediction>> futures = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                for (BufferedImage img : images) {
+                    futures.add(pool.submit(() -> fer.predict(img)));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertClose(futures.get(i).get(), sequential.get(i % images.size()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void flipAveragingAveragesTheMirroredImage() throws Exception {
+        BufferedImage img = TestModels.image(5, 48, 48);
+        BufferedImage mirrored = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 48; x++) {
+                mirrored.setRGB(47 - x, y, img.getRGB(x, y));
+            }
+        }
+        try (EmotionClassifier tta = EmotionClassifier.load(shared.resolve("model"))) {
+            assertThat(tta.options().flipAveraging()).isTrue();
+            float[] a = fer.predict(img).probabilities();
+            float[] b = fer.predict(mirrored).probabilities();
+            float[] avg = tta.predict(img).probabilities();
+            for (int c = 0; c < 7; c++) {
+                assertThat(avg[c]).isCloseTo((a[c] + b[c]) / 2, within(1e-5f));
+            }
+        }
+    }
+
+    @Test
+    void badImagesFailBeforeTheEngine() {
+        assertThatThrownBy(() -> fer.predict((BufferedImage) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> fer.predict((byte[]) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> fer.predict(new byte[0])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Empty");
+        assertThatThrownBy(() -> fer.predict(new byte[] {1, 2, 3})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not a decodable image");
+        Path missing = tmp.resolve("nope.jpg");
+        assertThatThrownBy(() -> fer.predict(missing)).isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining(missing.toString());
+        assertThatThrownBy(() -> {
+            Path text = Files.writeString(tmp.resolve("text.jpg"), "hello");
+            fer.predict(text);
+        }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("text.jpg");
+        assertThatThrownBy(() -> fer.predictInputs(List.of(new float[10]))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2304");
+    }
+
+    @Test
+    void loadErrorsNameTheFileAndTheProblem() throws IOException {
+        assertThatThrownBy(() -> EmotionClassifier.load(tmp.resolve("absent")))
+                .isInstanceOf(ModelLoadException.class).hasMessageContaining("absent").hasMessageContaining("does not exist");
+
+        Path noJson = Files.createDirectories(tmp.resolve("noJson"));
+        assertThatThrownBy(() -> EmotionClassifier.load(noJson)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining(noJson.resolve("model.json").toString());
+
+        Path badJson = TestModels.randomModel(tmp.resolve("badJson"), "seed", EmotionLabels.fer2013());
+        Files.writeString(badJson.resolve("model.json"), "{ not json");
+        assertThatThrownBy(() -> EmotionClassifier.load(badJson)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("model.json").hasMessageContaining("not valid JSON");
+
+        Path unknown = TestModels.randomModel(tmp.resolve("unknown"), "seed", EmotionLabels.fer2013());
+        ModelInfo.of("alexnet", EmotionLabels.fer2013()).write(unknown);
+        assertThatThrownBy(() -> EmotionClassifier.load(unknown)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("Unknown architecture 'alexnet'");
+
+        Path noParams = TestModels.randomModel(tmp.resolve("noParams"), "seed", EmotionLabels.fer2013());
+        Files.delete(noParams.resolve("model.params"));
+        assertThatThrownBy(() -> EmotionClassifier.load(noParams)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("model.params").hasMessageContaining("missing");
+
+        Path corrupt = TestModels.randomModel(tmp.resolve("corrupt"), "seed", EmotionLabels.fer2013());
+        byte[] params = Files.readAllBytes(corrupt.resolve("model.params"));
+        Files.write(corrupt.resolve("model.params"), java.util.Arrays.copyOf(params, params.length / 2));
+        assertThatThrownBy(() -> EmotionClassifier.load(corrupt)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining(corrupt.resolve("model.params").toString());
+
+        Path mismatch = TestModels.randomModel(tmp.resolve("mismatch"), "seed",
+                EmotionLabels.of("a", "b", "c", "d", "e"), 7);
+        assertThatThrownBy(() -> EmotionClassifier.load(mismatch)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("model.params");
+    }
+
+    @Test
+    void predictingAfterCloseIsRefused() throws Exception {
+        EmotionClassifier c = EmotionClassifier.load(shared.resolve("model"));
+        c.close();
+        assertThatThrownBy(() -> c.predict(TestModels.image(1, 48, 48))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+
+    static void assertClose(EmotionPrediction actual, EmotionPrediction expected) {
+        float[] a = actual.probabilities();
+        float[] e = expected.probabilities();
+        for (int c = 0; c < e.length; c++) {
+            assertThat(a[c]).isCloseTo(e[c], within(1e-5f));
+        }
+        assertThat(actual.label()).isEqualTo(expected.label());
+    }
+}

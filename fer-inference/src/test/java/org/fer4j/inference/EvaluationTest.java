@@ -1,0 +1,83 @@
+package org.fer4j.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.fer4j.core.EmotionLabels;
+import org.junit.jupiter.api.Test;
+
+class EvaluationTest {
+
+    private static final EmotionLabels ABC = EmotionLabels.of("a", "b", "c");
+
+    /**
+     * Six images: true a, a, b, c, c, c predicted a, b, b, c, c, a. By hand:
+     * confusion [[1,1,0],[0,1,0],[1,0,2]]; precision a 1/2, b 1/2, c 2/2; recall a 1/2, b 1/1, c 2/3;
+     * F1 a 0.5, b 2/3, c 0.8; accuracy 4/6; macro-F1 (0.5 + 2/3 + 0.8)/3; weighted (0.5*2 + 2/3 + 0.8*3)/6.
+     * The probability of the true class is 0.5, 0.25, 0.5, 0.5, 0.5, 0.25: loss = -(4 ln 0.5 + 2 ln 0.25)/6.
+     */
+    private static Evaluation sixImages() {
+        int[] truth = {0, 0, 1, 2, 2, 2};
+        float[][] p = {
+            {0.50f, 0.25f, 0.25f},
+            {0.25f, 0.50f, 0.25f},
+            {0.25f, 0.50f, 0.25f},
+            {0.25f, 0.25f, 0.50f},
+            {0.25f, 0.25f, 0.50f},
+            {0.50f, 0.25f, 0.25f},
+        };
+        return Evaluation.of(ABC, truth, p);
+    }
+
+    @Test
+    void everyMetricMatchesTheHandComputation() {
+        Evaluation e = sixImages();
+        assertThat(e.confusionMatrix()).isDeepEqualTo(new int[][] {{1, 1, 0}, {0, 1, 0}, {1, 0, 2}});
+        assertThat(e.total()).isEqualTo(6);
+        assertThat(e.accuracy()).isCloseTo(4.0 / 6, within(1e-12));
+        assertThat(e.precision("a")).isCloseTo(0.5, within(1e-12));
+        assertThat(e.precision("b")).isCloseTo(0.5, within(1e-12));
+        assertThat(e.precision("c")).isCloseTo(1.0, within(1e-12));
+        assertThat(e.recall("a")).isCloseTo(0.5, within(1e-12));
+        assertThat(e.recall("b")).isCloseTo(1.0, within(1e-12));
+        assertThat(e.recall("c")).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(e.f1("a")).isCloseTo(0.5, within(1e-12));
+        assertThat(e.f1("b")).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(e.f1("c")).isCloseTo(0.8, within(1e-12));
+        assertThat(e.support("a")).isEqualTo(2);
+        assertThat(e.support("b")).isEqualTo(1);
+        assertThat(e.support("c")).isEqualTo(3);
+        assertThat(e.macroF1()).isCloseTo((0.5 + 2.0 / 3 + 0.8) / 3, within(1e-12));
+        assertThat(e.weightedF1()).isCloseTo((0.5 * 2 + 2.0 / 3 + 0.8 * 3) / 6, within(1e-12));
+        assertThat(e.loss()).isCloseTo(-(4 * Math.log(0.5) + 2 * Math.log(0.25)) / 6, within(1e-6));
+    }
+
+    @Test
+    void classWithoutImagesOrPredictionsIsHandled() {
+        // Nothing is predicted as c and there are no c images: precision 0, recall 0, left out of the macro mean.
+        Evaluation e = Evaluation.of(ABC, new int[] {0, 1}, new float[][] {{1, 0, 0}, {0, 1, 0}});
+        assertThat(e.precision("c")).isZero();
+        assertThat(e.recall("c")).isZero();
+        assertThat(e.f1("c")).isZero();
+        assertThat(e.macroF1()).isEqualTo(1.0);
+        assertThat(e.weightedF1()).isEqualTo(1.0);
+    }
+
+    @Test
+    void reportIsLaidOutLikeScikitLearn() {
+        String report = sixImages().classificationReport();
+        assertThat(report).contains("precision    recall  f1-score   support");
+        assertThat(report).containsPattern("\\s+a\\s+0\\.5000\\s+0\\.5000\\s+0\\.5000\\s+2");
+        assertThat(report).containsPattern("accuracy\\s+0\\.6667\\s+6");
+        assertThat(report).contains("macro avg").contains("weighted avg").contains("rows = true class");
+    }
+
+    @Test
+    void rejectsInconsistentInput() {
+        assertThatThrownBy(() -> Evaluation.of(ABC, new int[] {0}, new float[0][])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Evaluation.of(ABC, new int[] {3}, new float[][] {{1, 0, 0}}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sixImages().precision("z")).hasMessageContaining("No label 'z'");
+    }
+}

@@ -1,0 +1,89 @@
+package org.fer4j.training;
+
+import org.fer4j.core.FaceFolder;
+import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.fer4j.core.Preprocessing;
+
+/**
+ * Builds one epoch's shuffled, augmented training batches ahead of the trainer on a background
+ * thread (the seed's {@code prefetch()}); the shuffle depends only on the seed and the epoch, so an
+ * interrupted and resumed run sees the same order.
+ */
+final class BatchStream implements AutoCloseable {
+
+    /** One batch as plain arrays: pixels (n x 2304), labels and per-sample loss weights. */
+    record HostBatch(int size, float[] pixels, long[] labels, float[] weights) {
+    }
+
+    private static final HostBatch END = new HostBatch(0, new float[0], new long[0], new float[0]);
+
+    private final BlockingQueue<HostBatch> queue = new ArrayBlockingQueue<>(4);
+    private final Thread producer;
+    private volatile RuntimeException failure;
+
+    BatchStream(FaceFolder data, int batchSize, Augmentation augmentation, float[] classWeights, long seed, int epoch) {
+        int[] order = shuffled(data.size(), new Random(seed * 1_000_003L + epoch));
+        Random random = new Random(seed * 7_919L + epoch);
+        producer = new Thread(() -> {
+            try {
+                for (int start = 0; start < order.length; start += batchSize) {
+                    int n = Math.min(batchSize, order.length - start);
+                    float[] pixels = new float[n * Preprocessing.PIXELS];
+                    long[] labels = new long[n];
+                    float[] weights = new float[n];
+                    float[] tmp = new float[Preprocessing.PIXELS];
+                    for (int i = 0; i < n; i++) {
+                        int idx = order[start + i];
+                        if (augmentation.isNone()) {
+                            System.arraycopy(data.image(idx), 0, pixels, i * Preprocessing.PIXELS, Preprocessing.PIXELS);
+                        } else {
+                            augmentation.apply(data.image(idx), tmp, random);
+                            System.arraycopy(tmp, 0, pixels, i * Preprocessing.PIXELS, Preprocessing.PIXELS);
+                        }
+                        labels[i] = data.classOf(idx);
+                        weights[i] = classWeights[data.classOf(idx)];
+                    }
+                    queue.put(new HostBatch(n, pixels, labels, weights));
+                }
+                queue.put(END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure = e;
+                queue.offer(END);
+            }
+        }, "fer-batches-epoch-" + epoch);
+        producer.setDaemon(true);
+        producer.start();
+    }
+
+    /** Returns the next batch, or null at the end of the epoch. */
+    HostBatch next() throws InterruptedException {
+        HostBatch b = queue.take();
+        if (failure != null) {
+            throw new IllegalStateException("Building a training batch failed", failure);
+        }
+        return b == END ? null : b;
+    }
+
+    static int[] shuffled(int n, Random random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    @Override
+    public void close() {
+        producer.interrupt();
+    }
+}

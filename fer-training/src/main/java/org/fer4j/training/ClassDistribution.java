@@ -1,0 +1,106 @@
+package org.fer4j.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.fer4j.core.EmotionLabels;
+
+/**
+ * Images per class in the training and test splits (the seed's section 9), as a table, a CSV and a
+ * bar chart that calls out the most and least frequent classes. Immutable.
+ */
+public final class ClassDistribution {
+
+    private final EmotionLabels labels;
+    private final int[] train;
+    private final int[] test;
+
+    private ClassDistribution(EmotionLabels labels, int[] train, int[] test) {
+        this.labels = labels;
+        this.train = train.clone();
+        this.test = test.clone();
+    }
+
+    /** Counts the images of a loaded dataset. */
+    public static ClassDistribution of(TrainTestData data) {
+        return new ClassDistribution(data.train().labels(), data.train().countsPerClass(), data.test().countsPerClass());
+    }
+
+    /** Returns the labels in order. */
+    public EmotionLabels labels() {
+        return labels;
+    }
+
+    /** Returns the training count of class {@code c}. */
+    public int train(int c) {
+        return train[c];
+    }
+
+    /** Returns the test count of class {@code c}. */
+    public int test(int c) {
+        return test[c];
+    }
+
+    /** Returns the index of the most frequent training class. */
+    public int largest() {
+        int best = 0;
+        for (int c = 1; c < train.length; c++) {
+            if (train[c] > train[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Returns the index of the least frequent training class. */
+    public int smallest() {
+        int best = 0;
+        for (int c = 1; c < train.length; c++) {
+            if (train[c] < train[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Returns the imbalance: the largest training class count divided by the smallest. */
+    public double imbalanceRatio() {
+        return (double) train[largest()] / train[smallest()];
+    }
+
+    /** Returns a printable table with counts, shares and the imbalance line. */
+    public String toTable() {
+        int totalTrain = java.util.Arrays.stream(train).sum();
+        int totalTest = java.util.Arrays.stream(test).sum();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s %8s %7s %8s %7s%n",
+                "class", "train", "share", "test", "share"));
+        for (int c = 0; c < train.length; c++) {
+            sb.append(String.format(Locale.ROOT, "%-10s %8d %6.1f%% %8d %6.1f%%%n", labels.name(c), train[c],
+                    100.0 * train[c] / totalTrain, test[c], 100.0 * test[c] / totalTest));
+        }
+        sb.append(String.format(Locale.ROOT, "%-10s %8d %7s %8d%n", "total", totalTrain, "", totalTest));
+        sb.append(imbalanceLine()).append(System.lineSeparator());
+        return sb.toString();
+    }
+
+    /** Returns a sentence naming the largest and smallest classes and their ratio. */
+    public String imbalanceLine() {
+        return String.format(Locale.ROOT, "Imbalance: %s has %d training images, %s only %d (%.1f : 1)",
+                labels.name(largest()), train[largest()], labels.name(smallest()), train[smallest()], imbalanceRatio());
+    }
+
+    /** Writes {@code class,train,test} rows. */
+    public void writeCsv(Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("class,train,test\n");
+        for (int c = 0; c < train.length; c++) {
+            sb.append(labels.name(c)).append(',').append(train[c]).append(',').append(test[c]).append('\n');
+        }
+        Files.writeString(file, sb);
+    }
+
+    /** Writes a grouped bar chart PNG (train and test per class) titled with the imbalance. */
+    public void writeChart(Path file) throws IOException {
+        Charts.classDistribution(this, file);
+    }
+}

@@ -1,0 +1,388 @@
+package org.fer4j.training;
+
+import org.fer4j.core.FaceFolder;
+import org.fer4j.core.SkippedFile;
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.ModelInfo;
+import org.fer4j.core.Preprocessing;
+import org.fer4j.core.nn.Architectures;
+
+/**
+ * Trains a network on a dataset root ({@code train/} and {@code test/} class folders) with DJL's
+ * {@link Trainer}, checkpointing every epoch so an interrupted run resumes where it stopped.
+ *
+ * <pre>{@code
+ * TrainingSpec spec = TrainingSpec.builder().optEpochs(30).optPatience(5).build();
+ * TrainingResult r = new FerTrainer().train(spec, Path.of("fer2013"), Path.of("runs/seed"), TrainingProgress.NONE);
+ * }</pre>
+ *
+ * <p>Writes into the output folder: {@code model.params}, {@code model.json}, {@code emotion_labels.json},
+ * {@code history/training_history_*.csv}, {@code class_distribution.csv/.png}, {@code training_curves.png},
+ * {@code skipped_files.csv} and {@code checkpoints/}. One trainer runs one training at a time;
+ * {@link #requestStop()} may be called from any thread.
+ */
+public final class FerTrainer {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String STATE_FILE = "state.json";
+    private static final int EVAL_BATCH = 256;
+
+    private volatile boolean stopRequested;
+
+    /** Creates a trainer. */
+    public FerTrainer() {
+    }
+
+    /** Asks a running training to stop at the next batch, leaving the last finished epoch's checkpoint. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Trains a new model.
+     *
+     * @throws IllegalArgumentException if the data is unusable or {@code outputDir} already holds a run
+     * @throws IOException if reading data or writing outputs fails
+     */
+    public TrainingResult train(TrainingSpec spec, Path dataRoot, Path outputDir, TrainingProgress progress)
+            throws IOException {
+        Objects.requireNonNull(spec, "spec");
+        if (Files.exists(outputDir.resolve("checkpoints").resolve(STATE_FILE))) {
+            throw new IllegalArgumentException("Output folder " + outputDir
+                    + " already holds a training run: resume it, or choose another folder");
+        }
+        String started = Instant.now().toString();
+        String history = "history/training_history_"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + ".csv";
+        return run(spec, dataRoot, outputDir, new State(0, 0, Double.NaN, 0, history, started), progress);
+    }
+
+    /**
+     * Resumes an interrupted run in {@code outputDir} with its saved settings and data path.
+     *
+     * @throws IllegalArgumentException if the folder holds no resumable run
+     */
+    @SuppressWarnings("unchecked")
+    public TrainingResult resume(Path outputDir, TrainingProgress progress) throws IOException {
+        Path stateFile = outputDir.resolve("checkpoints").resolve(STATE_FILE);
+        if (!Files.isRegularFile(stateFile)) {
+            throw new IllegalArgumentException("No resumable run in " + outputDir + " (" + stateFile + " is missing)");
+        }
+        Map<String, Object> saved = JSON.readValue(stateFile.toFile(), Map.class);
+        TrainingSpec spec = TrainingSpec.fromDescription((Map<String, Object>) saved.get("spec"));
+        State state = new State(((Number) saved.get("epochsDone")).intValue(),
+                ((Number) saved.get("bestEpoch")).intValue(), ((Number) saved.get("bestValue")).doubleValue(),
+                ((Number) saved.get("sinceBest")).intValue(), (String) saved.get("history"),
+                (String) saved.get("started"));
+        return run(spec, Path.of((String) saved.get("data")), outputDir, state, progress);
+    }
+
+    private TrainingResult run(TrainingSpec spec, Path dataRoot, Path out, State state, TrainingProgress progress)
+            throws IOException {
+        stopRequested = false;
+        TrainTestData data = TrainTestData.load(dataRoot);
+        EmotionLabels labels = data.train().labels();
+        Path checkpoints = Files.createDirectories(out.resolve("checkpoints"));
+        Files.createDirectories(out.resolve("history"));
+        ClassDistribution distribution = ClassDistribution.of(data);
+        distribution.writeCsv(out.resolve("class_distribution.csv"));
+        distribution.writeChart(out.resolve("class_distribution.png"));
+        List<SkippedFile> skipped = new ArrayList<>(data.train().skipped());
+        skipped.addAll(data.test().skipped());
+        writeSkipped(out.resolve("skipped_files.csv"), skipped);
+        labels.write(out.resolve(EmotionLabels.FILE_NAME));
+        progress.onDataLoaded(data);
+
+        HistoryCsv historyCsv = new HistoryCsv(out.resolve(state.history));
+        List<EpochRecord> history = new ArrayList<>(historyCsv.read(state.epochsDone));
+        float[] classWeights = classWeights(data.train(), spec.classWeights());
+        Engine.getInstance().setRandomSeed((int) spec.seed());
+
+        EarlyStopping stopping = new EarlyStopping(spec.monitor(), spec.patience(), state.bestEpoch,
+                state.bestValue, state.sinceBest);
+        boolean stoppedEarly = false;
+        boolean interrupted = false;
+        try (Model model = Model.newInstance("fer", Device.cpu())) {
+            Block block = Architectures.build(spec.architecture(), labels.size());
+            model.setBlock(block);
+            float[] rate = {spec.learningRateAt(state.epochsDone)};
+            Tracker schedule = numUpdate -> rate[0];
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new CrossEntropy(labels.size(),
+                    spec.labelSmoothing())).optOptimizer(optimizer(spec, schedule)).optDevices(new Device[] {Device.cpu()});
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(spec.batchSize(), 1, Preprocessing.SIZE, Preprocessing.SIZE));
+                if (state.epochsDone > 0) {
+                    loadParameters(block, model.getNDManager(), checkpoints.resolve("last.params"));
+                }
+                int batches = (data.train().size() + spec.batchSize() - 1) / spec.batchSize();
+                for (int epoch = state.epochsDone + 1; epoch <= spec.epochs(); epoch++) {
+                    long t0 = System.nanoTime();
+                    progress.onEpochStart(epoch, spec.epochs(), batches);
+                    double lossSum = 0;
+                    long correct = 0;
+                    int seen = 0;
+                    try (BatchStream stream = new BatchStream(data.train(), spec.batchSize(), spec.augmentation(),
+                            classWeights, spec.seed(), epoch)) {
+                        BatchStream.HostBatch hb;
+                        int b = 0;
+                        while ((hb = stream.next()) != null) {
+                            if (stopRequested) {
+                                interrupted = true;
+                                break;
+                            }
+                            rate[0] = spec.learningRateAt(epoch - 1 + (double) b / batches);
+                            float[] logits;
+                            float loss;
+                            try (NDManager bm = trainer.getManager().newSubManager()) {
+                                NDArray x = bm.create(hb.pixels(), new Shape(hb.size(), 1, Preprocessing.SIZE,
+                                        Preprocessing.SIZE));
+                                NDList labelsList = new NDList(bm.create(hb.labels()));
+                                if (spec.classWeights()) {
+                                    labelsList.add(bm.create(hb.weights()));
+                                }
+                                try (GradientCollector gc = trainer.newGradientCollector()) {
+                                    NDArray pred = trainer.forward(new NDList(x), labelsList).singletonOrThrow();
+                                    NDArray lossArray = trainer.getLoss().evaluate(labelsList, new NDList(pred));
+                                    gc.backward(lossArray);
+                                    loss = lossArray.getFloat();
+                                    logits = pred.toFloatArray();
+                                }
+                                trainer.step();
+                            }
+                            lossSum += loss * hb.size();
+                            correct += Metrics.correct(logits, hb.labels(), labels.size());
+                            seen += hb.size();
+                            b++;
+                            double secs = (System.nanoTime() - t0) / 1e9;
+                            progress.onBatch(epoch, b, batches, lossSum / seen, (double) correct / seen, seen / secs);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        interrupted = true;
+                    }
+                    if (interrupted) {
+                        break;
+                    }
+                    double[] val = evaluate(trainer, data.test());
+                    EpochRecord record = new EpochRecord(epoch, lossSum / seen, (double) correct / seen, val[0], val[1],
+                            rate[0], (System.nanoTime() - t0) / 1e9);
+                    history.add(record);
+                    historyCsv.append(record);
+                    boolean best = stopping.record(epoch, record.metric(spec.monitor()));
+                    if (best) {
+                        saveParameters(block, checkpoints.resolve("best.params"));
+                    }
+                    saveParameters(block, checkpoints.resolve("last.params"));
+                    state = state.next(epoch, stopping);
+                    writeState(checkpoints.resolve(STATE_FILE), spec, dataRoot, state);
+                    progress.onEpochEnd(record, best);
+                    if (stopping.shouldStop()) {
+                        stoppedEarly = true;
+                        break;
+                    }
+                }
+                if (state.bestEpoch == 0) {
+                    return new TrainingResult(out, history, 0, Double.NaN, Double.NaN, false, interrupted, skipped);
+                }
+                loadParameters(block, model.getNDManager(), checkpoints.resolve("best.params"));
+                saveParameters(block, out.resolve(ModelInfo.PARAMETERS_FILE));
+                double[] test = evaluate(trainer, data.test());
+                TrainingResult result = new TrainingResult(out, history, state.bestEpoch, test[0], test[1],
+                        stoppedEarly, interrupted, skipped);
+                ModelInfo.of(spec.architecture(), labels)
+                        .withSection("training", spec.describe())
+                        .withSection("results", results(result))
+                        .withSection("provenance", provenance(data, skipped, state.started))
+                        .write(out);
+                Charts.trainingCurves(history, out.resolve("training_curves.png"));
+                return result;
+            }
+        } catch (TranslateException e) {
+            throw new IOException("Training failed in the engine", e);
+        }
+    }
+
+    /** Returns {loss, accuracy} of the model on a folder, in evaluation mode. */
+    private static double[] evaluate(Trainer trainer, FaceFolder folder) throws TranslateException {
+        double lossSum = 0;
+        long correct = 0;
+        int classes = folder.labels().size();
+        for (int start = 0; start < folder.size(); start += EVAL_BATCH) {
+            int n = Math.min(EVAL_BATCH, folder.size() - start);
+            float[] pixels = new float[n * Preprocessing.PIXELS];
+            long[] y = new long[n];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(folder.image(start + i), 0, pixels, i * Preprocessing.PIXELS, Preprocessing.PIXELS);
+                y[i] = folder.classOf(start + i);
+            }
+            float[] logits;
+            try (NDManager bm = trainer.getManager().newSubManager()) {
+                NDArray x = bm.create(pixels, new Shape(n, 1, Preprocessing.SIZE, Preprocessing.SIZE));
+                logits = trainer.evaluate(new NDList(x)).singletonOrThrow().toFloatArray();
+            }
+            lossSum += Metrics.crossEntropySum(logits, y, classes);
+            correct += Metrics.correct(logits, y, classes);
+        }
+        return new double[] {lossSum / folder.size(), (double) correct / folder.size()};
+    }
+
+    private static Optimizer optimizer(TrainingSpec spec, Tracker schedule) {
+        switch (spec.optimizer()) {
+            case SGD:
+                return Optimizer.sgd().setLearningRateTracker(schedule).optMomentum(0.9f)
+                        .optWeightDecays(spec.weightDecay()).build();
+            case ADAMW:
+                return Optimizer.adamW().optLearningRateTracker(schedule).optWeightDecays(spec.weightDecay()).build();
+            default:
+                return Optimizer.adam().optLearningRateTracker(schedule).optWeightDecays(spec.weightDecay()).build();
+        }
+    }
+
+    /** Inverse-frequency weights {@code n / (k * n_c)} when enabled, else all ones. */
+    static float[] classWeights(FaceFolder train, boolean enabled) {
+        int[] counts = train.countsPerClass();
+        float[] w = new float[counts.length];
+        for (int c = 0; c < counts.length; c++) {
+            w[c] = enabled ? (float) train.size() / (counts.length * counts[c]) : 1f;
+        }
+        return w;
+    }
+
+    private static Map<String, Object> results(TrainingResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bestEpoch", r.bestEpoch());
+        m.put("epochsRun", r.history().size());
+        m.put("testLoss", r.testLoss());
+        m.put("testAccuracy", r.testAccuracy());
+        m.put("finalTrainAccuracy", r.finalTrainAccuracy());
+        m.put("finalValAccuracy", r.finalValAccuracy());
+        m.put("diagnosis", r.diagnosis());
+        m.put("stoppedEarly", r.stoppedEarly());
+        m.put("complete", !r.interrupted());
+        return m;
+    }
+
+    private static Map<String, Object> provenance(TrainTestData data, List<SkippedFile> skipped, String started) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("data", data.root().toAbsolutePath().normalize().toString());
+        m.put("trainImagesPerClass", perClass(data.train()));
+        m.put("testImagesPerClass", perClass(data.test()));
+        m.put("skippedFiles", skipped.size());
+        m.put("djl", Engine.getDjlVersion());
+        m.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        m.put("java", System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        m.put("started", started);
+        m.put("finished", Instant.now().toString());
+        return m;
+    }
+
+    private static Map<String, Integer> perClass(FaceFolder f) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        int[] counts = f.countsPerClass();
+        for (int c = 0; c < counts.length; c++) {
+            m.put(f.labels().name(c), counts[c]);
+        }
+        return m;
+    }
+
+    private static void writeSkipped(Path file, List<SkippedFile> skipped) throws IOException {
+        StringBuilder sb = new StringBuilder("path,reason\n");
+        for (SkippedFile s : skipped) {
+            sb.append('"').append(s.path().toString().replace("\"", "\"\"")).append("\",\"")
+                    .append(s.reason().replace("\"", "\"\"")).append("\"\n");
+        }
+        Files.writeString(file, sb);
+    }
+
+    private static void writeState(Path file, TrainingSpec spec, Path data, State s) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochsDone", s.epochsDone);
+        m.put("bestEpoch", s.bestEpoch);
+        m.put("bestValue", s.bestValue);
+        m.put("sinceBest", s.sinceBest);
+        m.put("history", s.history);
+        m.put("started", s.started);
+        m.put("data", data.toAbsolutePath().normalize().toString());
+        m.put("spec", spec.describe());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        JSON.writeValue(tmp.toFile(), m);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Saves a block's parameters atomically (write to a temporary file, then rename). */
+    static void saveParameters(Block block, Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream os = Files.newOutputStream(tmp);
+                DataOutputStream dos = new DataOutputStream(new BufferedOutputStream(os))) {
+            block.saveParameters(dos);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static void loadParameters(Block block, NDManager manager, Path file) throws IOException {
+        try (InputStream is = Files.newInputStream(file);
+                DataInputStream dis = new DataInputStream(new BufferedInputStream(is))) {
+            block.loadParameters(manager, dis);
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException(file + ": not parameters of this network (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Bookkeeping saved with every checkpoint. */
+    private static final class State {
+        final int epochsDone;
+        final int bestEpoch;
+        final double bestValue;
+        final int sinceBest;
+        final String history;
+        final String started;
+
+        State(int epochsDone, int bestEpoch, double bestValue, int sinceBest, String history, String started) {
+            this.epochsDone = epochsDone;
+            this.bestEpoch = bestEpoch;
+            this.bestValue = bestValue;
+            this.sinceBest = sinceBest;
+            this.history = history;
+            this.started = started;
+        }
+
+        State next(int epochsDone, EarlyStopping s) {
+            return new State(epochsDone, s.bestEpoch(), s.bestValue(), s.sinceBest(), history, started);
+        }
+    }
+}

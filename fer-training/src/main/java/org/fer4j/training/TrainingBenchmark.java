@@ -1,0 +1,90 @@
+package org.fer4j.training;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.Random;
+import org.fer4j.core.Preprocessing;
+import org.fer4j.core.nn.Architectures;
+
+/**
+ * Measures training throughput of an architecture on pre-built in-memory batches (compute only:
+ * forward, backward and optimiser step, each batch's arrays closed), for comparison with the
+ * end-to-end figure of a real run.
+ */
+public final class TrainingBenchmark {
+
+    private TrainingBenchmark() {
+    }
+
+    /**
+     * Returns training images per second for {@code architecture} over {@code batches} batches after
+     * {@code warmup} untimed ones.
+     */
+    public static double computeOnly(String architecture, int batchSize, int warmup, int batches) {
+        Random random = new Random(1);
+        float[] pixels = new float[batchSize * Preprocessing.PIXELS];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextFloat();
+        }
+        long[] labels = new long[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            labels[i] = random.nextInt(7);
+        }
+        try (Model model = Model.newInstance("bench", Device.cpu())) {
+            model.setBlock(Architectures.build(architecture, 7));
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new CrossEntropy(7, 0))
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.001f)).build())
+                    .optDevices(new Device[] {Device.cpu()});
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(batchSize, 1, Preprocessing.SIZE, Preprocessing.SIZE));
+                long start = 0;
+                for (int b = 0; b < warmup + batches; b++) {
+                    if (b == warmup) {
+                        start = System.nanoTime();
+                    }
+                    try (NDManager bm = trainer.getManager().newSubManager()) {
+                        NDArray x = bm.create(pixels, new Shape(batchSize, 1, Preprocessing.SIZE, Preprocessing.SIZE));
+                        NDList y = new NDList(bm.create(labels));
+                        try (GradientCollector gc = trainer.newGradientCollector()) {
+                            NDArray pred = trainer.forward(new NDList(x), y).singletonOrThrow();
+                            NDArray loss = trainer.getLoss().evaluate(y, new NDList(pred));
+                            gc.backward(loss);
+                            loss.getFloat();
+                        }
+                        trainer.step();
+                    }
+                }
+                return (double) batches * batchSize / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+
+    /** Prints compute-only training images/s: {@code [architecture...] [--batch N]}. */
+    public static void main(String[] args) {
+        int batch = 64;
+        java.util.List<String> archs = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--batch")) {
+                batch = Integer.parseInt(args[++i]);
+            } else {
+                archs.add(args[i]);
+            }
+        }
+        if (archs.isEmpty()) {
+            archs.addAll(Architectures.names());
+        }
+        System.out.printf("%-10s %6s %12s%n", "arch", "batch", "images/s");
+        for (String a : archs) {
+            System.out.printf("%-10s %6d %12.0f%n", a, batch, computeOnly(a, batch, 5, 30));
+        }
+    }
+}

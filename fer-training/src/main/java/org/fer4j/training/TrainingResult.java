@@ -1,0 +1,44 @@
+package org.fer4j.training;
+
+import org.fer4j.core.SkippedFile;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The outcome of a training run.
+ *
+ * @param outputDir the folder holding the model and reports
+ * @param history every finished epoch, resumed ones included
+ * @param bestEpoch the epoch whose weights the saved model holds
+ * @param testLoss loss of the restored best model on the test split
+ * @param testAccuracy accuracy of the restored best model on the test split
+ * @param stoppedEarly whether early stopping ended the run
+ * @param interrupted whether a stop request ended the run before it finished (it can be resumed)
+ * @param skipped files left out of the data
+ */
+public record TrainingResult(Path outputDir, List<EpochRecord> history, int bestEpoch, double testLoss,
+        double testAccuracy, boolean stoppedEarly, boolean interrupted, List<SkippedFile> skipped) {
+
+    /** The train-minus-validation accuracy gap above which a run is called overfitted. */
+    public static final double OVERFITTING_GAP = 0.10;
+
+    /** Returns the last epoch's training accuracy. */
+    public double finalTrainAccuracy() {
+        return history.isEmpty() ? Double.NaN : history.get(history.size() - 1).accuracy();
+    }
+
+    /** Returns the last epoch's validation accuracy. */
+    public double finalValAccuracy() {
+        return history.isEmpty() ? Double.NaN : history.get(history.size() - 1).valAccuracy();
+    }
+
+    /** Returns a one-line overfitting diagnosis comparing final training and validation accuracy. */
+    public String diagnosis() {
+        double gap = finalTrainAccuracy() - finalValAccuracy();
+        String figures = String.format(java.util.Locale.ROOT, "final train accuracy %.4f, validation accuracy %.4f (gap %.4f)",
+                finalTrainAccuracy(), finalValAccuracy(), gap);
+        return gap > OVERFITTING_GAP
+                ? "Overfitting: " + figures + " exceeds " + OVERFITTING_GAP
+                : "No marked overfitting: " + figures + " is within " + OVERFITTING_GAP;
+    }
+}

@@ -1,0 +1,164 @@
+package org.fer4j.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.SkippedFile;
+import org.fer4j.core.ModelInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FerTrainerTest {
+
+    private static final List<String> CLASSES = List.of("sad", "angry", "happy");
+
+    @TempDir
+    Path tmp;
+
+    private static TrainingSpec.Builder quick() {
+        return TrainingSpec.builder().optEpochs(2).optBatchSize(16).optSeed(3);
+    }
+
+    @Test
+    void trainsTwoEpochsAndWritesEveryOutput() throws IOException {
+        Path data = SyntheticFaces.writeDataset(tmp.resolve("data"), CLASSES, 24, 8);
+        Path out = tmp.resolve("run");
+        TrainingResult r = new FerTrainer().train(quick().build(), data, out, TrainingProgress.NONE);
+
+        assertThat(r.history()).extracting(EpochRecord::epoch).containsExactly(1, 2);
+        assertThat(r.bestEpoch()).isBetween(1, 2);
+        assertThat(r.testAccuracy()).isBetween(0.0, 1.0);
+        assertThat(r.interrupted()).isFalse();
+        // Labels come from sorted folder names, whatever order the folders were created in.
+        assertThat(EmotionLabels.read(out.resolve("emotion_labels.json")).names())
+                .containsExactly("angry", "happy", "sad");
+        ModelInfo info = ModelInfo.read(out);
+        assertThat(info.architecture()).isEqualTo("seed");
+        assertThat(info.labels().names()).containsExactly("angry", "happy", "sad");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("model.json").toFile());
+        assertThat(json.at("/training/batchSize").asInt()).isEqualTo(16);
+        assertThat(json.at("/results/bestEpoch").asInt()).isEqualTo(r.bestEpoch());
+        assertThat(json.at("/results/testAccuracy").asDouble()).isEqualTo(r.testAccuracy());
+        assertThat(json.at("/results/diagnosis").asText()).contains("validation accuracy");
+        assertThat(json.at("/provenance/trainImagesPerClass/sad").asInt()).isEqualTo(24);
+        assertThat(json.at("/provenance/testImagesPerClass/angry").asInt()).isEqualTo(8);
+        assertThat(json.at("/provenance/djl").asText()).isEqualTo("0.32.0");
+        assertThat(json.at("/preprocessing/scale").asText()).isEqualTo("pixel / 255");
+        assertThat(out.resolve(ModelInfo.PARAMETERS_FILE)).isNotEmptyFile();
+
+        List<String> csv = Files.readAllLines(history(out));
+        assertThat(csv.get(0)).isEqualTo("epoch,loss,accuracy,val_loss,val_accuracy,learning_rate,seconds");
+        assertThat(csv).hasSize(3);
+        assertThat(csv.get(1)).startsWith("1,");
+        assertThat(csv.get(2).split(",")).hasSize(7);
+        assertThat(Files.readAllLines(out.resolve("class_distribution.csv")))
+                .containsExactly("class,train,test", "angry,24,8", "happy,24,8", "sad,24,8");
+        assertThat(ImageIO.read(out.resolve("class_distribution.png").toFile()).getWidth()).isEqualTo(900);
+        assertThat(ImageIO.read(out.resolve("training_curves.png").toFile()).getHeight()).isEqualTo(700);
+        assertThat(Files.readAllLines(out.resolve("skipped_files.csv"))).containsExactly("path,reason");
+    }
+
+    @Test
+    void learnsAnEasyPattern() throws IOException {
+        Path data = SyntheticFaces.writeDataset(tmp.resolve("data"), CLASSES, 40, 10);
+        TrainingResult r = new FerTrainer().train(quick().optEpochs(4).build(), data, tmp.resolve("run"),
+                TrainingProgress.NONE);
+        assertThat(r.testAccuracy()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void resumesAnInterruptedRunAndAppendsToTheSameHistory() throws IOException {
+        Path data = SyntheticFaces.writeDataset(tmp.resolve("data"), CLASSES, 16, 6);
+        Path out = tmp.resolve("run");
+        FerTrainer trainer = new FerTrainer();
+        TrainingResult first = trainer.train(quick().optEpochs(3).build(), data, out, new TrainingProgress() {
+            @Override
+            public void onEpochEnd(EpochRecord record, boolean best) {
+                trainer.requestStop();
+            }
+        });
+        assertThat(first.interrupted()).isTrue();
+        assertThat(first.history()).hasSize(1);
+        assertThat(Files.readAllLines(history(out))).hasSize(2);
+
+        assertThatThrownBy(() -> new FerTrainer().train(quick().build(), data, out, TrainingProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already holds a training run");
+
+        TrainingResult resumed = new FerTrainer().resume(out, TrainingProgress.NONE);
+        assertThat(resumed.interrupted()).isFalse();
+        assertThat(resumed.history()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3);
+        assertThat(resumed.history().get(0).toCsv()).isEqualTo(first.history().get(0).toCsv());
+        List<String> csv = Files.readAllLines(history(out));
+        assertThat(csv).hasSize(4);
+        assertThat(csv.subList(1, 4)).extracting(l -> l.split(",")[0]).containsExactly("1", "2", "3");
+        assertThatThrownBy(() -> new FerTrainer().resume(tmp.resolve("nothing"), TrainingProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No resumable run");
+    }
+
+    @Test
+    void skipsBadFilesAndReportsThem() throws IOException {
+        Path data = SyntheticFaces.writeDataset(tmp.resolve("data"), CLASSES, 12, 4);
+        Path corrupt = data.resolve("train/happy/corrupt.jpg");
+        Files.write(corrupt, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
+        Path text = data.resolve("train/sad/notes.txt");
+        Files.writeString(text, "not an image");
+        Path out = tmp.resolve("run");
+        TrainingResult r = new FerTrainer().train(quick().optEpochs(1).build(), data, out, TrainingProgress.NONE);
+        assertThat(r.skipped()).extracting(SkippedFile::path).containsExactlyInAnyOrder(corrupt, text);
+        assertThat(r.skipped()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
+        String csv = Files.readString(out.resolve("skipped_files.csv"));
+        assertThat(csv).contains(corrupt.toString()).contains(text.toString());
+        assertThat(ModelInfo.read(out).sections().get("provenance").toString()).contains("skippedFiles=2");
+    }
+
+    @Test
+    void stopsBeforeTrainingOnUnusableData() throws IOException {
+        FerTrainer trainer = new FerTrainer();
+        TrainingSpec spec = quick().build();
+        Path noTest = tmp.resolve("noTest");
+        SyntheticFaces.writeFolder(noTest.resolve("train"), CLASSES, 2, 1);
+        assertThatThrownBy(() -> trainer.train(spec, noTest, tmp.resolve("o1"), TrainingProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no test/");
+
+        Path noTrain = tmp.resolve("noTrain");
+        SyntheticFaces.writeFolder(noTrain.resolve("test"), CLASSES, 2, 1);
+        assertThatThrownBy(() -> trainer.train(spec, noTrain, tmp.resolve("o2"), TrainingProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no train/");
+
+        Path empty = SyntheticFaces.writeDataset(tmp.resolve("empty"), CLASSES, 2, 2);
+        Files.createDirectories(empty.resolve("train/fear"));
+        Files.createDirectories(empty.resolve("test/fear"));
+        assertThatThrownBy(() -> trainer.train(spec, empty, tmp.resolve("o3"), TrainingProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(empty.resolve("train/fear").toString()).hasMessageContaining("holds no images");
+
+        Path differ = SyntheticFaces.writeDataset(tmp.resolve("differ"), CLASSES, 2, 2);
+        SyntheticFaces.writeFolder(differ.resolve("test"), List.of("fear"), 2, 1);
+        assertThatThrownBy(() -> trainer.train(spec, differ, tmp.resolve("o4"), TrainingProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Class folders differ");
+
+        Path single = SyntheticFaces.writeDataset(tmp.resolve("single"), List.of("happy"), 2, 2);
+        assertThatThrownBy(() -> trainer.train(spec, single, tmp.resolve("o5"), TrainingProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two class");
+        assertThat(tmp.resolve("o1")).doesNotExist();
+    }
+
+    private static Path history(Path out) throws IOException {
+        try (Stream<Path> s = Files.list(out.resolve("history"))) {
+            List<Path> files = s.collect(Collectors.toList());
+            assertThat(files).hasSize(1);
+            assertThat(files.get(0).getFileName().toString()).matches("training_history_\\d{8}_\\d{6}\\.csv");
+            return files.get(0);
+        }
+    }
+}
