@@ -165,7 +165,7 @@ public final class VideoSource {
             case FOLDER:
                 return ImageFilesInput.openFolder(path);
             default:
-                return GrabberInput.open(grabber, description(), false);
+                return GrabberInput.open(grabber, "Cannot open", description(), false);
         }
     }
 }

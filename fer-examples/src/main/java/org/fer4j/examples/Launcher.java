@@ -38,8 +38,11 @@ final class Launcher {
         pb.environment().put("GLIBC_TUNABLES", TUNABLES);
         try {
             Process p = pb.start();
-            // Ctrl-C reaches both JVMs; the child finishes its bookkeeping, the parent waits for it.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> waitQuietly(p)));
+            // A signal to this JVM is passed on (SIGTERM) so the child finishes its bookkeeping; then wait for it.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                p.destroy();
+                waitQuietly(p);
+            }));
             System.exit(p.waitFor());
         } catch (IOException e) {
             System.err.println("fer: could not relaunch with allocator settings (" + e.getMessage()

@@ -12,7 +12,7 @@ import org.fer4j.training.Augmentation;
 import org.fer4j.training.ClassDistribution;
 import org.fer4j.training.EpochRecord;
 import org.fer4j.training.FerTrainer;
-import org.fer4j.training.SkippedFile;
+import org.fer4j.core.SkippedFile;
 import org.fer4j.training.TrainTestData;
 import org.fer4j.training.TrainingProgress;
 import org.fer4j.training.TrainingResult;
@@ -31,11 +31,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, description = "Folder for the model, checkpoints and reports.")
     Path output;
 
-    @Option(names = "--resume", description = "Continue the interrupted run in --output with its saved settings.")
+    @Option(names = "--resume", description = "Continue the interrupted run in --output with its saved settings"
+            + " (and a new total if --epochs is given).")
     boolean resume;
 
-    @Option(names = "--epochs", defaultValue = "100", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Maximum epochs (default: 100).")
+    Integer epochs;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -97,9 +98,9 @@ final class TrainCommand implements Callable<Integer> {
         try {
             TrainingResult result;
             if (resume) {
-                result = trainer.resume(output, progress);
+                result = trainer.resume(output, epochs == null ? 0 : epochs, progress);
             } else {
-                TrainingSpec spec = TrainingSpec.builder().optArchitecture(arch).optEpochs(epochs)
+                TrainingSpec spec = TrainingSpec.builder().optArchitecture(arch).optEpochs(epochs == null ? 100 : epochs)
                         .optBatchSize(batchSize).optSeed(seed).optPatience(patience).optMonitor(monitor)
                         .optOptimizer(optimizer).optLearningRate(learningRate).optWeightDecay(weightDecay)
                         .optSchedule(schedule).optWarmupEpochs(warmup).optLabelSmoothing(labelSmoothing)

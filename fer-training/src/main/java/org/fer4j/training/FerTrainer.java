@@ -12,10 +12,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.translate.TranslateException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedInputStream;
@@ -96,14 +96,33 @@ public final class FerTrainer {
      *
      * @throws IllegalArgumentException if the folder holds no resumable run
      */
-    @SuppressWarnings("unchecked")
     public TrainingResult resume(Path outputDir, TrainingProgress progress) throws IOException {
+        return resume(outputDir, 0, progress);
+    }
+
+    /**
+     * Resumes an interrupted run with a new total number of epochs (when {@code epochs > 0}), for
+     * example to end a long run sooner; the learning-rate schedule follows the new total from here on.
+     *
+     * @throws IllegalArgumentException if the folder holds no resumable run, or {@code epochs} is not
+     *     more than the epochs already done
+     */
+    @SuppressWarnings("unchecked")
+    public TrainingResult resume(Path outputDir, int epochs, TrainingProgress progress) throws IOException {
         Path stateFile = outputDir.resolve("checkpoints").resolve(STATE_FILE);
         if (!Files.isRegularFile(stateFile)) {
             throw new IllegalArgumentException("No resumable run in " + outputDir + " (" + stateFile + " is missing)");
         }
         Map<String, Object> saved = JSON.readValue(stateFile.toFile(), Map.class);
         TrainingSpec spec = TrainingSpec.fromDescription((Map<String, Object>) saved.get("spec"));
+        int done = ((Number) saved.get("epochsDone")).intValue();
+        if (epochs > 0) {
+            if (epochs <= done) {
+                throw new IllegalArgumentException("The run in " + outputDir + " has already done " + done
+                        + " epochs; a new total must be larger");
+            }
+            spec = spec.toBuilder().optEpochs(epochs).build();
+        }
         State state = new State(((Number) saved.get("epochsDone")).intValue(),
                 ((Number) saved.get("bestEpoch")).intValue(), ((Number) saved.get("bestValue")).doubleValue(),
                 ((Number) saved.get("sinceBest")).intValue(), (String) saved.get("history"),
@@ -143,11 +162,14 @@ public final class FerTrainer {
             Tracker schedule = numUpdate -> rate[0];
             DefaultTrainingConfig config = new DefaultTrainingConfig(new CrossEntropy(labels.size(),
                     spec.labelSmoothing())).optOptimizer(optimizer(spec, schedule)).optDevices(new Device[] {Device.cpu()});
+            Shape inputShape = new Shape(spec.batchSize(), 1, Preprocessing.SIZE, Preprocessing.SIZE);
+            if (state.epochsDone > 0) {
+                // Load before the Trainer exists: it caches the parameter arrays when it initialises.
+                block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, inputShape);
+                loadParameters(block, model.getNDManager(), checkpoints.resolve("last.params"));
+            }
             try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(spec.batchSize(), 1, Preprocessing.SIZE, Preprocessing.SIZE));
-                if (state.epochsDone > 0) {
-                    loadParameters(block, model.getNDManager(), checkpoints.resolve("last.params"));
-                }
+                trainer.initialize(inputShape);
                 int batches = (data.train().size() + spec.batchSize() - 1) / spec.batchSize();
                 for (int epoch = state.epochsDone + 1; epoch <= spec.epochs(); epoch++) {
                     long t0 = System.nanoTime();
@@ -197,7 +219,7 @@ public final class FerTrainer {
                     if (interrupted) {
                         break;
                     }
-                    double[] val = evaluate(trainer, data.test());
+                    double[] val = evaluate(block, trainer.getManager(), data.test());
                     EpochRecord record = new EpochRecord(epoch, lossSum / seen, (double) correct / seen, val[0], val[1],
                             rate[0], (System.nanoTime() - t0) / 1e9);
                     history.add(record);
@@ -218,9 +240,16 @@ public final class FerTrainer {
                 if (state.bestEpoch == 0) {
                     return new TrainingResult(out, history, 0, Double.NaN, Double.NaN, false, interrupted, skipped);
                 }
-                loadParameters(block, model.getNDManager(), checkpoints.resolve("best.params"));
-                saveParameters(block, out.resolve(ModelInfo.PARAMETERS_FILE));
-                double[] test = evaluate(trainer, data.test());
+                Files.copy(checkpoints.resolve("best.params"), out.resolve(ModelInfo.PARAMETERS_FILE),
+                        StandardCopyOption.REPLACE_EXISTING);
+                double[] test;
+                try (NDManager bestManager = model.getNDManager().newSubManager()) {
+                    // A fresh block: the Trainer keeps its own references to the live parameter arrays.
+                    Block best = Architectures.build(spec.architecture(), labels.size());
+                    best.initialize(bestManager, ai.djl.ndarray.types.DataType.FLOAT32, inputShape);
+                    loadParameters(best, bestManager, checkpoints.resolve("best.params"));
+                    test = evaluate(best, bestManager, data.test());
+                }
                 TrainingResult result = new TrainingResult(out, history, state.bestEpoch, test[0], test[1],
                         stoppedEarly, interrupted, skipped);
                 ModelInfo.of(spec.architecture(), labels)
@@ -231,13 +260,11 @@ public final class FerTrainer {
                 Charts.trainingCurves(history, out.resolve("training_curves.png"));
                 return result;
             }
-        } catch (TranslateException e) {
-            throw new IOException("Training failed in the engine", e);
         }
     }
 
-    /** Returns {loss, accuracy} of the model on a folder, in evaluation mode. */
-    private static double[] evaluate(Trainer trainer, FaceFolder folder) throws TranslateException {
+    /** Returns {loss, accuracy} of a network on a folder, in evaluation mode. */
+    private static double[] evaluate(Block block, NDManager manager, FaceFolder folder) {
         double lossSum = 0;
         long correct = 0;
         int classes = folder.labels().size();
@@ -250,9 +277,10 @@ public final class FerTrainer {
                 y[i] = folder.classOf(start + i);
             }
             float[] logits;
-            try (NDManager bm = trainer.getManager().newSubManager()) {
+            try (NDManager bm = manager.newSubManager()) {
                 NDArray x = bm.create(pixels, new Shape(n, 1, Preprocessing.SIZE, Preprocessing.SIZE));
-                logits = trainer.evaluate(new NDList(x)).singletonOrThrow().toFloatArray();
+                logits = block.forward(new ParameterStore(bm, false), new NDList(x), false).singletonOrThrow()
+                        .toFloatArray();
             }
             lossSum += Metrics.crossEntropySum(logits, y, classes);
             correct += Metrics.correct(logits, y, classes);

@@ -94,6 +94,8 @@ class FerTrainerTest {
         assertThatThrownBy(() -> new FerTrainer().train(quick().build(), data, out, TrainingProgress.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already holds a training run");
 
+        assertThatThrownBy(() -> new FerTrainer().resume(out, 1, TrainingProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already done 1 epochs");
         TrainingResult resumed = new FerTrainer().resume(out, TrainingProgress.NONE);
         assertThat(resumed.interrupted()).isFalse();
         assertThat(resumed.history()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3);
@@ -101,8 +103,32 @@ class FerTrainerTest {
         List<String> csv = Files.readAllLines(history(out));
         assertThat(csv).hasSize(4);
         assertThat(csv.subList(1, 4)).extracting(l -> l.split(",")[0]).containsExactly("1", "2", "3");
+        TrainingResult longer = new FerTrainer().resume(out, 4, TrainingProgress.NONE);
+        assertThat(longer.history()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4);
+        assertThat(ModelInfo.read(out).sections().get("training").toString()).contains("epochs=4");
         assertThatThrownBy(() -> new FerTrainer().resume(tmp.resolve("nothing"), TrainingProgress.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No resumable run");
+    }
+
+    @Test
+    void resumeContinuesFromTheCheckpointWeights() throws IOException {
+        Path data = SyntheticFaces.writeDataset(tmp.resolve("data"), CLASSES, 40, 10);
+        Path out = tmp.resolve("run");
+        FerTrainer trainer = new FerTrainer();
+        TrainingResult first = trainer.train(quick().optEpochs(4).build(), data, out, new TrainingProgress() {
+            @Override
+            public void onEpochEnd(EpochRecord record, boolean best) {
+                if (record.epoch() == 2) {
+                    trainer.requestStop();
+                }
+            }
+        });
+        EpochRecord before = first.history().get(1);
+        TrainingResult resumed = new FerTrainer().resume(out, TrainingProgress.NONE);
+        EpochRecord after = resumed.history().get(2);
+        // A restart from random weights would begin again near the first epoch's loss.
+        assertThat(after.loss()).isLessThan(first.history().get(0).loss() * 0.8);
+        assertThat(after.valAccuracy()).isGreaterThanOrEqualTo(before.valAccuracy() - 0.1);
     }
 
     @Test

@@ -1,0 +1,26 @@
+package org.fer4j.camera;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link EmotionCamera} found in one frame. Immutable and safe to hand to other threads.
+ *
+ * @param frameIndex the frame's index in the source, from 0
+ * @param timestampMs the frame's time in milliseconds: the stream position for videos, the time since
+ *     the first frame for cameras, 0 for images
+ * @param width the frame width in pixels
+ * @param height the frame height in pixels
+ * @param faces the faces, left to right; an empty list when there is none, never null
+ * @param analysed true when faces were detected and classified in this frame; false when it was skipped
+ *     (see {@link EmotionCamera.Builder#optEveryNthFrame(int)}) and carries the faces of the last
+ *     analysed frame
+ */
+public record FrameResult(long frameIndex, long timestampMs, int width, int height, List<DetectedFace> faces,
+        boolean analysed) {
+
+    /** Copies the face list, so the result stays immutable. */
+    public FrameResult {
+        faces = List.copyOf(Objects.requireNonNull(faces, "faces"));
+    }
+}

@@ -1,0 +1,129 @@
+package org.fer4j.camera;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.fer4j.core.Preprocessing;
+
+/** Conversions between OpenCV Mats, Java images and model inputs. */
+final class Mats {
+
+    private Mats() {
+    }
+
+    /** Checks that {@code m} is an 8-bit image with 1, 3 or 4 channels, the layouts fer-camera reads. */
+    static void checkImage(Mat m) {
+        if (m.empty() || m.depth() != CV_8U || (m.channels() != 1 && m.channels() != 3 && m.channels() != 4)) {
+            throw new IllegalArgumentException("Expected an 8-bit grey, BGR or BGRA frame, got depth " + m.depth()
+                    + " with " + m.channels() + " channels" + (m.empty() ? " (empty)" : ""));
+        }
+    }
+
+    /**
+     * Returns a new 8-bit BGR Mat holding a copy of {@code image}; the caller closes it. Grey images are
+     * copied from their raster as stored (as {@link Preprocessing} reads them), because Java2D would
+     * treat them as linear grey and brighten them on the way to RGB.
+     */
+    static Mat fromImage(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        byte[] bgr = new byte[w * h * 3];
+        int type = image.getType();
+        if (type == BufferedImage.TYPE_BYTE_GRAY || type == BufferedImage.TYPE_USHORT_GRAY) {
+            int[] row = new int[w];
+            int shift = type == BufferedImage.TYPE_USHORT_GRAY ? 8 : 0;
+            for (int y = 0; y < h; y++) {
+                image.getRaster().getSamples(0, y, w, 1, 0, row);
+                for (int x = 0; x < w; x++) {
+                    byte v = (byte) (row[x] >> shift);
+                    int i = 3 * (y * w + x);
+                    bgr[i] = v;
+                    bgr[i + 1] = v;
+                    bgr[i + 2] = v;
+                }
+            }
+        } else {
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                image.getRGB(0, y, w, 1, row, 0, w);
+                for (int x = 0; x < w; x++) {
+                    int p = row[x];
+                    int i = 3 * (y * w + x);
+                    bgr[i] = (byte) p;
+                    bgr[i + 1] = (byte) (p >> 8);
+                    bgr[i + 2] = (byte) (p >> 16);
+                }
+            }
+        }
+        Mat m = new Mat(h, w, CV_8UC3);
+        m.data().put(bgr, 0, bgr.length);
+        return m;
+    }
+
+    /** Returns a new BufferedImage holding a copy of an 8-bit grey, BGR or BGRA Mat. */
+    static BufferedImage toImage(Mat m) {
+        checkImage(m);
+        if (m.channels() == 4) {
+            try (Mat bgr = new Mat()) {
+                cvtColor(m, bgr, COLOR_BGRA2BGR);
+                return toImage(bgr);
+            }
+        }
+        int w = m.cols();
+        int h = m.rows();
+        int c = m.channels();
+        int type = c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR;
+        BufferedImage image = new BufferedImage(w, h, type);
+        // TYPE_3BYTE_BGR keeps bytes in OpenCV's B, G, R order, so rows copy as they are.
+        byte[] dst = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        copyRows(m, 0, 0, w, h, dst);
+        return image;
+    }
+
+    /**
+     * Returns the model input (see {@link Preprocessing}) for the {@code box} region of an 8-bit grey,
+     * BGR or BGRA frame. Grey levels are computed here from the original pixels with Preprocessing's
+     * BT.601 weights, in floats, so a face cut from a frame is preprocessed exactly like the same face
+     * saved as an image and passed to {@code EmotionClassifier.predict}.
+     */
+    static float[] faceInput(Mat frame, FaceBox box) {
+        int c = frame.channels();
+        int w = box.width();
+        int h = box.height();
+        byte[] px = new byte[w * h * c];
+        copyRows(frame, box.x(), box.y(), w, h, px);
+        float[] grey = new float[w * h];
+        if (c == 1) {
+            for (int i = 0; i < grey.length; i++) {
+                grey[i] = px[i] & 0xFF;
+            }
+        } else {
+            for (int i = 0, j = 0; i < grey.length; i++, j += c) {
+                int b = px[j] & 0xFF;
+                int g = px[j + 1] & 0xFF;
+                int r = px[j + 2] & 0xFF;
+                grey[i] = 0.299f * r + 0.587f * g + 0.114f * b;
+            }
+        }
+        return Preprocessing.resizeGrey(grey, w, h);
+    }
+
+    /** Copies a w x h region at (x, y) of an 8-bit Mat, row by row, into {@code dst} (packed rows). */
+    private static void copyRows(Mat m, int x, int y, int w, int h, byte[] dst) {
+        int c = m.channels();
+        int rowBytes = w * c;
+        BytePointer data = m.data();
+        long step = m.step();
+        long start = (long) y * step + (long) x * c;
+        for (int row = 0; row < h; row++) {
+            data.position(start + row * step).get(dst, row * rowBytes, rowBytes);
+        }
+        data.position(0);
+    }
+}

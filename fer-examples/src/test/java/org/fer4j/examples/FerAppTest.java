@@ -1,0 +1,111 @@
+package org.fer4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FerAppTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Runs the app in this JVM and returns {exit code, stdout, stderr}. */
+    static Object[] run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = FerApp.execute(args);
+            return new Object[] {code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Object[] r = run("--help");
+        assertThat(r[0]).isEqualTo(0);
+        assertThat((String) r[1]).contains("train", "evaluate", "predict", "distribution", "Usage: fer");
+    }
+
+    @Test
+    void versionIsPrinted() {
+        Object[] r = run("--version");
+        assertThat(r[0]).isEqualTo(0);
+        assertThat((String) r[1]).contains("fer4j");
+    }
+
+    @Test
+    void unknownCommandsAndBadFlagsExitWithTwo() {
+        Object[] unknown = run("fly");
+        assertThat(unknown[0]).isEqualTo(2);
+        assertThat((String) unknown[2]).contains("Usage:");
+        Object[] badFlag = run("train", "--epochs", "many", "--output", "x");
+        assertThat(badFlag[0]).isEqualTo(2);
+        assertThat((String) badFlag[2]).contains("--epochs");
+        assertThat(run()[0]).isEqualTo(2);
+    }
+
+    @Test
+    void trainThenEvaluateReportsTheSameAccuracyAndPredictPrintsJson() throws IOException {
+        Path data = tmp.resolve("data");
+        for (String split : List.of("train", "test")) {
+            for (int c = 0; c < 3; c++) {
+                Path dir = Files.createDirectories(data.resolve(split).resolve(List.of("happy", "sad", "angry").get(c)));
+                Random random = new Random(c * 31 + split.length());
+                for (int i = 0; i < (split.equals("train") ? 20 : 8); i++) {
+                    BufferedImage img = new BufferedImage(48, 48, BufferedImage.TYPE_BYTE_GRAY);
+                    for (int y = 0; y < 48; y++) {
+                        for (int x = 0; x < 48; x++) {
+                            int v = random.nextInt(50) + (y / 16 == c ? 200 : 0);
+                            img.getRaster().setSample(x, y, 0, Math.min(255, v));
+                        }
+                    }
+                    ImageIO.write(img, "png", dir.resolve(i + ".png").toFile());
+                }
+            }
+        }
+        Path model = tmp.resolve("model");
+        Object[] train = run("train", "--data", data.toString(), "--output", model.toString(), "--epochs", "2",
+                "--batch-size", "16");
+        assertThat(train[0]).as((String) train[2]).isEqualTo(0);
+        String trained = ((String) train[1]).replaceAll("(?s).*test accuracy ([0-9.]+).*", "$1");
+
+        Path report = tmp.resolve("report");
+        Object[] eval = run("evaluate", "--model", model.toString(), "--no-flip", "--data", data.toString(),
+                "--report-dir", report.toString());
+        assertThat(eval[0]).as((String) eval[2]).isEqualTo(0);
+        JsonNode json = new ObjectMapper().readTree(report.resolve("evaluation.json").toFile());
+        assertThat(String.format(java.util.Locale.ROOT, "%.4f", json.get("accuracy").asDouble())).isEqualTo(trained);
+        assertThat(json.get("images").asInt()).isEqualTo(24);
+
+        Path face = data.resolve("test/happy/0.png");
+        Object[] predict = run("predict", "--model", model.toString(), "--json", face.toString());
+        assertThat(predict[0]).isEqualTo(0);
+        JsonNode line = new ObjectMapper().readTree(((String) predict[1]).trim());
+        assertThat(line.get("path").asText()).isEqualTo(face.toString());
+        assertThat(line.get("probabilities")).hasSize(3);
+
+        Object[] missing = run("predict", "--model", model.toString(), tmp.resolve("none.jpg").toString());
+        assertThat(missing[0]).isEqualTo(1);
+        assertThat((String) missing[2]).contains("none.jpg");
+    }
+}
