@@ -51,6 +51,10 @@ public final class CameraBenchmark {
      * warm up and once timed with {@code classifier} and the default Haar detector, and returns the rows.
      *
      * @param faces face images to paste (at least one; reused in turn when fewer than 4)
+     * @param classifier the classifier to measure; the caller keeps ownership
+     * @param workDir the folder for the generated videos
+     * @param frames the frames per video
+     * @return one row per face count, 1 then 4
      * @throws IOException if a video cannot be written or read
      * @throws InterruptedException if interrupted while running
      */
@@ -108,7 +112,12 @@ public final class CameraBenchmark {
                 seconds == 0 ? 0 : frames / seconds);
     }
 
-    /** Returns the rows as a plain-text table. */
+    /**
+     * Returns the rows as a plain-text table.
+     *
+     * @param rows the measurements
+     * @return the table text
+     */
     public static String table(List<Row> rows) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-6s %7s %12s %9s %8s%n",
                 "faces", "frames", "found/frame", "seconds", "FPS"));
@@ -123,6 +132,8 @@ public final class CameraBenchmark {
      * Runs the benchmark and prints the table: {@code <model-dir> <folder-of-face-images> [frames, default
      * 300] [--no-flip]}; {@code --no-flip} loads the classifier without flip averaging.
      *
+     * @param args the model folder, the face image folder, then optionally the frame count and
+     *     {@code --no-flip}
      * @throws Exception if the model, the images or a video cannot be read or written
      */
     public static void main(String[] args) throws Exception {

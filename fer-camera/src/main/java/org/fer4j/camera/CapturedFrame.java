@@ -32,13 +32,21 @@ public final class CapturedFrame {
         this.fps = fps;
     }
 
-    /** Returns the frame as read (8-bit BGR for cameras and videos), borrowed for the duration of the call. */
+    /**
+     * Returns the frame as read (8-bit BGR for cameras and videos), borrowed for the duration of the call.
+     *
+     * @return the frame, valid only during the call
+     */
     public Mat mat() {
         check();
         return mat;
     }
 
-    /** Returns the annotated frame (8-bit BGR), drawn on first use and borrowed for the duration of the call. */
+    /**
+     * Returns the annotated frame (8-bit BGR), drawn on first use and borrowed for the duration of the call.
+     *
+     * @return the annotated frame, valid only during the call
+     */
     public Mat annotatedMat() {
         check();
         if (!drawn) {
@@ -55,17 +63,29 @@ public final class CapturedFrame {
         return annotated;
     }
 
-    /** Returns a new copy of the frame as read. */
+    /**
+     * Returns a new copy of the frame as read.
+     *
+     * @return a copy of the frame
+     */
     public BufferedImage image() {
         return Mats.toImage(mat());
     }
 
-    /** Returns a new copy of the annotated frame, safe to keep and to hand to another thread. */
+    /**
+     * Returns a new copy of the annotated frame, safe to keep and to hand to another thread.
+     *
+     * @return a copy of the annotated frame
+     */
     public BufferedImage annotatedImage() {
         return Mats.toImage(annotatedMat());
     }
 
-    /** Returns the camera's recent processing rate in frames per second (0 until it is known). */
+    /**
+     * Returns the camera's recent processing rate in frames per second (0 until it is known).
+     *
+     * @return the frame rate, or 0
+     */
     public double fps() {
         return fps;
     }

@@ -12,7 +12,13 @@ import org.fer4j.inference.EmotionPrediction;
  */
 public record DetectedFace(int track, FaceBox box, EmotionPrediction prediction) {
 
-    /** Checks that nothing is null. */
+    /**
+     * Checks that nothing is null.
+     *
+     * @param track the track id, from 1
+     * @param box the face rectangle
+     * @param prediction the emotion probabilities
+     */
     public DetectedFace {
         Objects.requireNonNull(box, "box");
         Objects.requireNonNull(prediction, "prediction");

@@ -72,7 +72,11 @@ public final class EmotionCamera implements AutoCloseable {
         this.sinks = List.copyOf(b.sinks);
     }
 
-    /** Returns a builder; a source and a classifier are required. */
+    /**
+     * Returns a builder; a source and a classifier are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -81,6 +85,8 @@ public final class EmotionCamera implements AutoCloseable {
      * Runs the loop in the calling thread until the source ends or the camera is stopped, then releases
      * everything and returns the number of frames delivered.
      *
+     * @param listener receives every frame, on the calling thread
+     * @return the number of frames delivered
      * @throws IOException if the source cannot be opened (the message names what was tried), fails
      *     while reading, or a sink cannot write
      * @throws InterruptedException if the calling thread is interrupted; the loop stops first
@@ -102,6 +108,8 @@ public final class EmotionCamera implements AutoCloseable {
      * loop in a new thread. The future completes with the number of frames delivered, or exceptionally
      * with what stopped the loop; cancelling it stops the camera.
      *
+     * @param listener receives every frame, on the camera's thread
+     * @return a future of the number of frames delivered
      * @throws IOException if the source cannot be opened; the message names what was tried
      * @throws IllegalStateException if this camera already ran or is closed
      */
@@ -163,12 +171,20 @@ public final class EmotionCamera implements AutoCloseable {
         stopRequested = true;
     }
 
-    /** Returns whether the loop has started and not yet ended. */
+    /**
+     * Returns whether the loop has started and not yet ended.
+     *
+     * @return whether the loop is running
+     */
     public boolean isRunning() {
         return used.get() && finished.getCount() > 0;
     }
 
-    /** Returns the files of an image folder that could not be read, with the reason; empty for other sources. */
+    /**
+     * Returns the files of an image folder that could not be read, with the reason; empty for other sources.
+     *
+     * @return the skipped files with their reasons
+     */
     public List<SkippedFile> skippedFiles() {
         return skipped;
     }
@@ -361,13 +377,23 @@ public final class EmotionCamera implements AutoCloseable {
         private Builder() {
         }
 
-        /** Sets where frames come from (required). */
+        /**
+         * Sets where frames come from (required).
+         *
+         * @param source the frame source
+         * @return this builder
+         */
         public Builder setSource(VideoSource source) {
             this.source = Objects.requireNonNull(source, "source");
             return this;
         }
 
-        /** Sets the classifier (required); the caller keeps ownership and closes it after the camera. */
+        /**
+         * Sets the classifier (required); the caller keeps ownership and closes it after the camera.
+         *
+         * @param classifier the classifier
+         * @return this builder
+         */
         public Builder setClassifier(EmotionClassifier classifier) {
             this.classifier = Objects.requireNonNull(classifier, "classifier");
             return this;
@@ -376,6 +402,9 @@ public final class EmotionCamera implements AutoCloseable {
         /**
          * Sets the face detector; the caller keeps ownership. Without one, the camera creates (and closes)
          * a {@link HaarFaceDetector} with default options.
+         *
+         * @param detector the face detector
+         * @return this builder
          */
         public Builder optDetector(FaceDetector detector) {
             this.detector = Objects.requireNonNull(detector, "detector");
@@ -385,6 +414,9 @@ public final class EmotionCamera implements AutoCloseable {
         /**
          * Detects and classifies only every n-th frame (default 1, every frame); the frames between are
          * still delivered, with the faces of the last analysed frame and {@code analysed() == false}.
+         *
+         * @param n the analysis interval in frames, at least 1
+         * @return this builder
          */
         public Builder optEveryNthFrame(int n) {
             if (n < 1) {
@@ -400,6 +432,9 @@ public final class EmotionCamera implements AutoCloseable {
          * 1.5 times cheaper with four faces in a 640x480 frame). A known face that is not found again
          * triggers a full scan at once, so the cost is that a new face may appear up to n - 1 analysed
          * frames late. 1 scans every frame in full.
+         *
+         * @param n the full-scan interval in analysed frames, at least 1
+         * @return this builder
          */
         public Builder optFullScanEvery(int n) {
             if (n < 1) {
@@ -413,6 +448,9 @@ public final class EmotionCamera implements AutoCloseable {
          * Smooths each tracked face's probabilities over analysed frames with an exponential moving
          * average that gives the newest frame {@code newWeight} (for example 0.3). The default, 1, turns
          * smoothing off.
+         *
+         * @param newWeight the newest frame's weight, above 0 and at most 1
+         * @return this builder
          */
         public Builder optSmoothing(double newWeight) {
             if (!(newWeight > 0 && newWeight <= 1)) {
@@ -425,6 +463,9 @@ public final class EmotionCamera implements AutoCloseable {
         /**
          * Grows each detected box by this fraction of its size on every side before cropping the face
          * for the classifier (default 0.05: FER-2013 crops are slightly looser than Haar boxes).
+         *
+         * @param margin the margin as a fraction of the box size, 0 to 1
+         * @return this builder
          */
         public Builder optFaceMargin(double margin) {
             if (!(margin >= 0 && margin <= 1)) {
@@ -434,7 +475,12 @@ public final class EmotionCamera implements AutoCloseable {
             return this;
         }
 
-        /** Adds a sink, which the camera then owns and closes when the run ends; see {@link Sinks}. */
+        /**
+         * Adds a sink, which the camera then owns and closes when the run ends; see {@link Sinks}.
+         *
+         * @param sink the sink
+         * @return this builder
+         */
         public Builder optSink(FrameSink sink) {
             sinks.add(Objects.requireNonNull(sink, "sink"));
             return this;
@@ -443,6 +489,7 @@ public final class EmotionCamera implements AutoCloseable {
         /**
          * Returns the camera; nothing is opened until it runs.
          *
+         * @return the camera; the caller closes it
          * @throws IllegalStateException if the source or classifier is missing
          */
         public EmotionCamera build() {

@@ -13,6 +13,10 @@ public record FaceBox(int x, int y, int width, int height) {
     /**
      * Checks the size.
      *
+     * @param x the left edge
+     * @param y the top edge
+     * @param width the width, at least 1
+     * @param height the height, at least 1
      * @throws IllegalArgumentException if the width or height is below 1
      */
     public FaceBox {
@@ -21,12 +25,21 @@ public record FaceBox(int x, int y, int width, int height) {
         }
     }
 
-    /** Returns the area in pixels. */
+    /**
+     * Returns the area in pixels.
+     *
+     * @return the area
+     */
     public long area() {
         return (long) width * height;
     }
 
-    /** Returns the intersection over union with {@code other}: 1 for the same box, 0 when they do not overlap. */
+    /**
+     * Returns the intersection over union with {@code other}: 1 for the same box, 0 when they do not overlap.
+     *
+     * @param other another box in the same frame
+     * @return the intersection over union, 0 to 1
+     */
     public double iou(FaceBox other) {
         long ix = Math.max(0, Math.min(x + width, other.x + other.width) - Math.max(x, other.x));
         long iy = Math.max(0, Math.min(y + height, other.y + other.height) - Math.max(y, other.y));

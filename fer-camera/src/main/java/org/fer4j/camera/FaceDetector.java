@@ -15,6 +15,9 @@ public interface FaceDetector extends AutoCloseable {
     /**
      * Returns the faces in an 8-bit grey, BGR or BGRA image, in that image's pixel coordinates, or an
      * empty list when there is none. The image is only read, never kept or changed.
+     *
+     * @param image the frame to search
+     * @return the face boxes, possibly empty
      */
     List<FaceBox> detect(Mat image);
 

@@ -10,6 +10,11 @@ package org.fer4j.camera;
 @FunctionalInterface
 public interface FrameListener {
 
-    /** Called once per frame, in order. */
+    /**
+     * Called once per frame, in order.
+     *
+     * @param result what was found in the frame
+     * @param frame the frame itself, valid only during the call
+     */
     void onFrame(FrameResult result, CapturedFrame frame);
 }

@@ -19,7 +19,16 @@ import java.util.Objects;
 public record FrameResult(long frameIndex, long timestampMs, int width, int height, List<DetectedFace> faces,
         boolean analysed) {
 
-    /** Copies the face list, so the result stays immutable. */
+    /**
+     * Copies the face list, so the result stays immutable.
+     *
+     * @param frameIndex the frame's index, from 0
+     * @param timestampMs the frame's time in milliseconds
+     * @param width the frame width
+     * @param height the frame height
+     * @param faces the faces, left to right
+     * @param analysed whether this frame was analysed
+     */
     public FrameResult {
         faces = List.copyOf(Objects.requireNonNull(faces, "faces"));
     }

@@ -16,6 +16,7 @@ public interface FrameSink extends Closeable {
     /**
      * Prepares the sink before the first frame (opens files, sizes a recorder); the default does nothing.
      *
+     * @param source what the camera is reading
      * @throws IOException if the output cannot be created; the camera stops
      */
     default void open(SourceInfo source) throws IOException {
@@ -24,6 +25,8 @@ public interface FrameSink extends Closeable {
     /**
      * Writes one frame; {@code frame} is only valid during the call.
      *
+     * @param result what was found in the frame
+     * @param frame the frame itself, valid only during the call
      * @throws IOException if writing fails; the camera stops
      */
     void accept(FrameResult result, CapturedFrame frame) throws IOException;

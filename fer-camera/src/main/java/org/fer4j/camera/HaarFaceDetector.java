@@ -75,13 +75,18 @@ public final class HaarFaceDetector implements FaceDetector {
     /**
      * Returns a detector with the default options.
      *
+     * @return the detector; the caller closes it
      * @throws IOException if the bundled cascade cannot be found or loaded
      */
     public static HaarFaceDetector create() throws IOException {
         return builder().build();
     }
 
-    /** Returns a builder holding the defaults. */
+    /**
+     * Returns a builder holding the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -241,6 +246,9 @@ public final class HaarFaceDetector implements FaceDetector {
         /**
          * Sets how much the search window grows between scales, above 1 (default 1.1; larger is faster but
          * misses more faces).
+         *
+         * @param factor the scale step, above 1
+         * @return this builder
          */
         public Builder optScaleFactor(double factor) {
             if (!(factor > 1.0)) {
@@ -253,6 +261,9 @@ public final class HaarFaceDetector implements FaceDetector {
         /**
          * Sets how many overlapping hits a face needs to be kept (default 5; lower finds more faces and more
          * false ones).
+         *
+         * @param n the overlapping hits needed
+         * @return this builder
          */
         public Builder optMinNeighbors(int n) {
             if (n < 0) {
@@ -266,6 +277,9 @@ public final class HaarFaceDetector implements FaceDetector {
          * Sets the smallest face side to look for, in pixels of the input frame (default 64). Frames are
          * scanned at the scale where this size fills the cascade's window, so a larger value is faster:
          * measured on 640x480 frames, 48 costs 1.5 to 1.7 times as much as 64.
+         *
+         * @param pixels the smallest face side, in pixels
+         * @return this builder
          */
         public Builder optMinFaceSize(int pixels) {
             if (pixels < 1) {
@@ -275,7 +289,12 @@ public final class HaarFaceDetector implements FaceDetector {
             return this;
         }
 
-        /** Uses another OpenCV cascade file instead of the bundled {@value HaarFaceDetector#DEFAULT_CASCADE}. */
+        /**
+         * Uses another OpenCV cascade file instead of the bundled {@value HaarFaceDetector#DEFAULT_CASCADE}.
+         *
+         * @param file the cascade XML file
+         * @return this builder
+         */
         public Builder optCascade(Path file) {
             this.cascadeFile = Objects.requireNonNull(file, "file");
             return this;
@@ -284,6 +303,7 @@ public final class HaarFaceDetector implements FaceDetector {
         /**
          * Loads the cascade and returns the detector.
          *
+         * @return the detector; the caller closes it
          * @throws IOException if the cascade file is missing or not a cascade; the message names it
          */
         public HaarFaceDetector build() throws IOException {

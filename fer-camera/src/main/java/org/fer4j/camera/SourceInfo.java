@@ -13,7 +13,14 @@ import org.fer4j.core.EmotionLabels;
  */
 public record SourceInfo(String description, double frameRate, boolean video, EmotionLabels labels) {
 
-    /** Checks that nothing is null. */
+    /**
+     * Checks that nothing is null.
+     *
+     * @param description the source description
+     * @param frameRate frames per second, or 0
+     * @param video whether the source is a video
+     * @param labels the classifier's labels
+     */
     public SourceInfo {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(labels, "labels");

@@ -21,8 +21,8 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
-/** Writes videos of face images pasted on a plain background, for the benchmark and the tests. */
-final class SyntheticVideo {
+/** Writes videos of face images pasted on a plain background, for demos, benchmarks and tests. */
+public final class SyntheticVideo {
 
     /**
      * A face image drawn at (x, y), scaled to a square of {@code size} pixels.
@@ -32,7 +32,7 @@ final class SyntheticVideo {
      * @param y top edge in the frame
      * @param size side of the drawn square
      */
-    record Placement(BufferedImage face, int x, int y, int size) {
+    public record Placement(BufferedImage face, int x, int y, int size) {
     }
 
     private SyntheticVideo() {
@@ -41,8 +41,16 @@ final class SyntheticVideo {
     /**
      * Writes {@code frames} frames of {@code width} x {@code height} at {@code fps} into an MPEG-4 file,
      * frame i showing the faces {@code layout.apply(i)} on a light grey background.
+     *
+     * @param file the video file to write
+     * @param width the frame width in pixels
+     * @param height the frame height in pixels
+     * @param fps the frame rate
+     * @param frames the number of frames
+     * @param layout the faces to draw in each frame, by frame index
+     * @throws IOException if the video cannot be written
      */
-    static void write(Path file, int width, int height, double fps, int frames,
+    public static void write(Path file, int width, int height, double fps, int frames,
             IntFunction<List<Placement>> layout) throws IOException {
         Map<BufferedImage, Mat> faces = new IdentityHashMap<>();
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);

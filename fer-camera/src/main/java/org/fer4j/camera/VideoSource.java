@@ -44,6 +44,8 @@ public final class VideoSource {
     /**
      * Returns the camera with the given index (0 is the first; {@code /dev/video0} on Linux).
      *
+     * @param index the camera index, from 0
+     * @return the source
      * @throws IllegalArgumentException if the index is negative
      */
     public static VideoSource camera(int index) {
@@ -53,12 +55,22 @@ public final class VideoSource {
         return new VideoSource(Kind.CAMERA, index, null, null, null);
     }
 
-    /** Returns a video file in any format FFmpeg reads (mp4, mkv, avi, webm, ...). */
+    /**
+     * Returns a video file in any format FFmpeg reads (mp4, mkv, avi, webm, ...).
+     *
+     * @param file the video file
+     * @return the source
+     */
     public static VideoSource video(Path file) {
         return new VideoSource(Kind.VIDEO, -1, Objects.requireNonNull(file, "file"), null, null);
     }
 
-    /** Returns a stream or device that FFmpeg opens by name, for example {@code rtsp://host/cam}. */
+    /**
+     * Returns a stream or device that FFmpeg opens by name, for example {@code rtsp://host/cam}.
+     *
+     * @param url the stream address or device name
+     * @return the source
+     */
     public static VideoSource stream(String url) {
         Objects.requireNonNull(url, "url");
         if (url.isBlank()) {
@@ -67,7 +79,12 @@ public final class VideoSource {
         return new VideoSource(Kind.STREAM, -1, null, url, null);
     }
 
-    /** Returns one still image (a single frame). */
+    /**
+     * Returns one still image (a single frame).
+     *
+     * @param file the image file
+     * @return the source
+     */
     public static VideoSource image(Path file) {
         return new VideoSource(Kind.IMAGE, -1, Objects.requireNonNull(file, "file"), null, null);
     }
@@ -75,6 +92,9 @@ public final class VideoSource {
     /**
      * Returns the images of a folder (not its subfolders), one frame each in file name order. Files that
      * cannot be decoded are skipped and listed by {@link EmotionCamera#skippedFiles()}.
+     *
+     * @param dir the image folder
+     * @return the source
      */
     public static VideoSource folder(Path dir) {
         return new VideoSource(Kind.FOLDER, -1, Objects.requireNonNull(dir, "dir"), null, null);
@@ -83,6 +103,9 @@ public final class VideoSource {
     /**
      * Returns frames from any JavaCV grabber, not yet started. The camera that runs this source owns the
      * grabber: it starts, stops and releases it.
+     *
+     * @param grabber the grabber, not yet started
+     * @return the source
      */
     public static VideoSource grabber(FrameGrabber grabber) {
         return new VideoSource(Kind.GRABBER, -1, null, null, Objects.requireNonNull(grabber, "grabber"));
@@ -92,6 +115,8 @@ public final class VideoSource {
      * Reads a command-line style source: digits are a camera index, {@code scheme://...} a stream, a
      * folder a folder of images, an image file name (jpg, png, ...) an image, and anything else a video.
      *
+     * @param spec a camera index, stream address, folder, image or video path
+     * @return the source
      * @throws IllegalArgumentException if {@code spec} is blank
      */
     public static VideoSource parse(String spec) {
@@ -119,12 +144,20 @@ public final class VideoSource {
         return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    /** Returns whether this source is a video file, stream or camera, whose frames have timestamps. */
+    /**
+     * Returns whether this source is a video file, stream or camera, whose frames have timestamps.
+     *
+     * @return whether frames have timestamps
+     */
     public boolean isVideo() {
         return kind == Kind.CAMERA || kind == Kind.VIDEO || kind == Kind.STREAM || kind == Kind.GRABBER;
     }
 
-    /** Returns a short description for messages, for example {@code "camera 0"} or {@code "video talk.mp4"}. */
+    /**
+     * Returns a short description for messages, for example {@code "camera 0"} or {@code "video talk.mp4"}.
+     *
+     * @return the description
+     */
     public String description() {
         switch (kind) {
             case CAMERA:

@@ -31,12 +31,20 @@ public enum Emotion {
         this.displayName = displayName;
     }
 
-    /** Returns the lower-case label used in folder names and label files, for example {@code "happy"}. */
+    /**
+     * Returns the lower-case label used in folder names and label files, for example {@code "happy"}.
+     *
+     * @return the label, for example {@code "happy"}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Returns the capitalised name for people, for example {@code "Happy"}. */
+    /**
+     * Returns the capitalised name for people, for example {@code "Happy"}.
+     *
+     * @return the display name, for example {@code "Happy"}
+     */
     public String displayName() {
         return displayName;
     }
@@ -44,6 +52,8 @@ public enum Emotion {
     /**
      * Returns the emotion whose label is {@code label}, ignoring case.
      *
+     * @param label a label such as {@code "happy"}, in any case
+     * @return the emotion with that label
      * @throws IllegalArgumentException if no emotion has that label
      */
     public static Emotion fromLabel(String label) {

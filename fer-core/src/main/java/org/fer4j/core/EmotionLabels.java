@@ -41,6 +41,8 @@ public final class EmotionLabels {
     /**
      * Returns a label list with the given names in index order.
      *
+     * @param names the class names, output index 0 first
+     * @return the label list
      * @throws IllegalArgumentException if the list is empty or holds a blank or duplicate name
      */
     public static EmotionLabels of(List<String> names) {
@@ -59,12 +61,21 @@ public final class EmotionLabels {
         return new EmotionLabels(names);
     }
 
-    /** Returns a label list with the given names in index order. */
+    /**
+     * Returns a label list with the given names in index order.
+     *
+     * @param names the class names, output index 0 first
+     * @return the label list
+     */
     public static EmotionLabels of(String... names) {
         return of(Arrays.asList(names));
     }
 
-    /** Returns the seven FER-2013 labels in sorted-folder order (see {@link Emotion}). */
+    /**
+     * Returns the seven FER-2013 labels in sorted-folder order (see {@link Emotion}).
+     *
+     * @return the FER-2013 label list
+     */
     public static EmotionLabels fer2013() {
         List<String> list = new ArrayList<>();
         for (Emotion e : Emotion.values()) {
@@ -73,22 +84,40 @@ public final class EmotionLabels {
         return new EmotionLabels(list);
     }
 
-    /** Returns the number of classes. */
+    /**
+     * Returns the number of classes.
+     *
+     * @return the number of classes
+     */
     public int size() {
         return names.size();
     }
 
-    /** Returns the name at output index {@code index}. */
+    /**
+     * Returns the name at output index {@code index}.
+     *
+     * @param index an output index, 0 to {@code size() - 1}
+     * @return the class name at that index
+     */
     public String name(int index) {
         return names.get(index);
     }
 
-    /** Returns the output index of {@code name}, or -1 when the model has no such class. */
+    /**
+     * Returns the output index of {@code name}, or -1 when the model has no such class.
+     *
+     * @param name a class name
+     * @return its output index, or -1
+     */
     public int indexOf(String name) {
         return names.indexOf(name);
     }
 
-    /** Returns the names in index order (unmodifiable). */
+    /**
+     * Returns the names in index order (unmodifiable).
+     *
+     * @return the class names in index order
+     */
     public List<String> names() {
         return names;
     }
@@ -96,6 +125,8 @@ public final class EmotionLabels {
     /**
      * Reads a label file in the seed's form.
      *
+     * @param file the label file to read
+     * @return the label list it holds
      * @throws IOException if the file is missing, is not JSON, or its keys are not exactly 0..n-1
      *     with distinct non-blank names; the message names the file
      */
@@ -143,12 +174,21 @@ public final class EmotionLabels {
         }
     }
 
-    /** Writes this list to {@code file} in the seed's form. */
+    /**
+     * Writes this list to {@code file} in the seed's form.
+     *
+     * @param file the file to write; an existing one is replaced
+     * @throws IOException if the file cannot be written
+     */
     public void write(Path file) throws IOException {
         Files.writeString(file, JSON.writeValueAsString(toIndexMap()));
     }
 
-    /** Returns the seed-form map {@code {"0": name0, ...}} in index order. */
+    /**
+     * Returns the seed-form map {@code {"0": name0, ...}} in index order.
+     *
+     * @return a map from index (as a string) to class name
+     */
     public Map<String, String> toIndexMap() {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {

@@ -47,8 +47,11 @@ public final class FaceFolder {
     /**
      * Loads every image under {@code root}, with labels from its sorted sub-folder names.
      *
+     * @param root the folder holding one sub-folder per class
+     * @return the loaded images
      * @throws IllegalArgumentException if the folder is missing, has fewer than two class folders,
      *     or a class folder holds no usable image; the message names the folder
+     * @throws IOException if the folder or an image cannot be listed or read
      */
     public static FaceFolder load(Path root) throws IOException {
         classFolders(root, 2);
@@ -60,7 +63,11 @@ public final class FaceFolder {
      * sub-folders must carry label names, but a label may have no folder (for example a test set
      * without disgust).
      *
+     * @param root the folder holding one sub-folder per class
+     * @param expected the labels of the model, in output order
+     * @return the loaded images
      * @throws IllegalArgumentException if the folder is unusable or a sub-folder is not one of the labels
+     * @throws IOException if the folder or an image cannot be listed or read
      */
     public static FaceFolder load(Path root, EmotionLabels expected) throws IOException {
         List<String> folders = classFolders(root, 1);
@@ -135,7 +142,11 @@ public final class FaceFolder {
      * Returns the sorted class sub-folder names of {@code root}, checking that there are at least
      * {@code minimum} of them.
      *
+     * @param root the folder holding one sub-folder per class
+     * @param minimum the fewest class folders accepted
+     * @return the sub-folder names, sorted
      * @throws IllegalArgumentException if {@code root} is not a folder or has too few sub-folders
+     * @throws IOException if the folder cannot be listed
      */
     public static List<String> classFolders(Path root, int minimum) throws IOException {
         Objects.requireNonNull(root, "root");
@@ -163,37 +174,68 @@ public final class FaceFolder {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** Returns the folder the images were read from. */
+    /**
+     * Returns the folder the images were read from.
+     *
+     * @return the image folder
+     */
     public Path root() {
         return root;
     }
 
-    /** Returns the labels, in output-index order. */
+    /**
+     * Returns the labels, in output-index order.
+     *
+     * @return the label list
+     */
     public EmotionLabels labels() {
         return labels;
     }
 
-    /** Returns the number of usable images. */
+    /**
+     * Returns the number of usable images.
+     *
+     * @return the image count
+     */
     public int size() {
         return images.length;
     }
 
-    /** Returns the preprocessed pixels of image {@code i}; the array is shared, so do not modify it. */
+    /**
+     * Returns the preprocessed pixels of image {@code i}; the array is shared, so do not modify it.
+     *
+     * @param i an image index, 0 to {@code size() - 1}
+     * @return the 48x48 preprocessed pixels, shared
+     */
     public float[] image(int i) {
         return images[i];
     }
 
-    /** Returns the file image {@code i} was read from. */
+    /**
+     * Returns the file image {@code i} was read from.
+     *
+     * @param i an image index, 0 to {@code size() - 1}
+     * @return the image file
+     */
     public Path path(int i) {
         return paths[i];
     }
 
-    /** Returns the class index of image {@code i}. */
+    /**
+     * Returns the class index of image {@code i}.
+     *
+     * @param i an image index, 0 to {@code size() - 1}
+     * @return the output index of its class
+     */
     public int classOf(int i) {
         return classes[i];
     }
 
-    /** Returns the number of usable images per class, in label order. */
+    /**
+     * Returns the number of usable images per class, in label order.
+     *
+     * @return the image count of each class, indexed like the labels
+     */
     public int[] countsPerClass() {
         int[] counts = new int[labels.size()];
         for (int c : classes) {
@@ -202,7 +244,11 @@ public final class FaceFolder {
         return counts;
     }
 
-    /** Returns the files that were left out, with reasons. */
+    /**
+     * Returns the files that were left out, with reasons.
+     *
+     * @return the skipped files with their reasons
+     */
     public List<SkippedFile> skipped() {
         return skipped;
     }

@@ -42,34 +42,63 @@ public final class ModelInfo {
         this.sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
     }
 
-    /** Returns a description with the given architecture and labels and no other sections. */
+    /**
+     * Returns a description with the given architecture and labels and no other sections.
+     *
+     * @param architecture the architecture name
+     * @param labels the label list in output order
+     * @return the model description
+     */
     public static ModelInfo of(String architecture, EmotionLabels labels) {
         return new ModelInfo(architecture, labels, Map.of());
     }
 
-    /** Returns a copy with the named section (for example {@code "training"}) set to {@code value}. */
+    /**
+     * Returns a copy with the named section (for example {@code "training"}) set to {@code value}.
+     *
+     * @param name the section name
+     * @param value the section content, serialisable to JSON
+     * @return a new description with that section
+     */
     public ModelInfo withSection(String name, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(sections);
         copy.put(name, value);
         return new ModelInfo(architecture, labels, copy);
     }
 
-    /** Returns the architecture name, a key of {@link org.fer4j.core.nn.Architectures}. */
+    /**
+     * Returns the architecture name, a key of {@link org.fer4j.core.nn.Architectures}.
+     *
+     * @return the architecture name
+     */
     public String architecture() {
         return architecture;
     }
 
-    /** Returns the label list in output order. */
+    /**
+     * Returns the label list in output order.
+     *
+     * @return the label list
+     */
     public EmotionLabels labels() {
         return labels;
     }
 
-    /** Returns the extra sections (hyper-parameters, results, provenance) as read or set. */
+    /**
+     * Returns the extra sections (hyper-parameters, results, provenance) as read or set.
+     *
+     * @return the sections by name (unmodifiable)
+     */
     public Map<String, Object> sections() {
         return sections;
     }
 
-    /** Writes {@code model.json} into {@code dir}, atomically replacing an older one. */
+    /**
+     * Writes {@code model.json} into {@code dir}, atomically replacing an older one.
+     *
+     * @param dir the model directory
+     * @throws IOException if the file cannot be written
+     */
     public void write(Path dir) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", 1);
@@ -86,6 +115,8 @@ public final class ModelInfo {
     /**
      * Reads {@code model.json} from a model directory.
      *
+     * @param dir the model directory
+     * @return the model description
      * @throws IOException if the file is missing, not JSON, or lacks the architecture or labels;
      *     the message names the file
      */
@@ -100,6 +131,9 @@ public final class ModelInfo {
     /**
      * Parses the bytes of a {@code model.json}; {@code source} names it in error messages.
      *
+     * @param json the file content
+     * @param source the file name or other origin, for error messages
+     * @return the model description
      * @throws IOException if it is not JSON or lacks the architecture or labels
      */
     @SuppressWarnings("unchecked")

@@ -23,7 +23,13 @@ import javax.imageio.ImageIO;
  * image is then resized to 48x48 separably per axis: an axis that shrinks uses area averaging
  * (each output pixel is the coverage-weighted mean of the source pixels under it, like OpenCV's
  * {@code INTER_AREA}), an axis that grows uses bilinear interpolation with half-pixel centres and
- * clamped edges. The aspect ratio is not kept (faces arrive cropped). Values are finally divided by 255.
+ * clamped edges. The aspect ratio is not kept (faces arrive cropped). Values are then divided by 255.
+ *
+ * <p>Last, the 48x48 image is histogram-equalised by rank: each pixel becomes its rank among the
+ * 2,304 pixels divided by 2,303 (tied pixels share their mean rank), so values span [0, 1] and any
+ * change of brightness, contrast or gamma that keeps the order of pixels leaves the input unchanged.
+ * This matters: faces come from cameras under any lighting, and the training split of the FER-2013
+ * copy used here has about 0.7 times the contrast of its test split (see docs/model-card.md).
  */
 public final class Preprocessing {
 
@@ -38,6 +44,8 @@ public final class Preprocessing {
     /**
      * Preprocesses a {@link BufferedImage} of any type and size.
      *
+     * @param image the image, colour or grey
+     * @return the model input: 48x48 grey pixels in [0, 1], row-major
      * @throws NullPointerException if {@code image} is null
      */
     public static float[] toInput(BufferedImage image) {
@@ -48,6 +56,8 @@ public final class Preprocessing {
     /**
      * Decodes and preprocesses an encoded image (JPEG, PNG, BMP, GIF).
      *
+     * @param encoded the encoded image bytes
+     * @return the model input: 48x48 grey pixels in [0, 1], row-major
      * @throws NullPointerException if {@code encoded} is null
      * @throws IllegalArgumentException if the bytes are empty or not a decodable image
      */
@@ -59,6 +69,8 @@ public final class Preprocessing {
      * Preprocesses a DJL {@link Image}; images not backed by a {@link BufferedImage} are read through
      * {@link Image#toNDArray(NDManager, Image.Flag)}, which needs a DJL engine.
      *
+     * @param image the image, colour or grey
+     * @return the model input: 48x48 grey pixels in [0, 1], row-major
      * @throws NullPointerException if {@code image} is null
      */
     public static float[] toInput(Image image) {
@@ -82,6 +94,8 @@ public final class Preprocessing {
     /**
      * Decodes encoded image bytes with ImageIO.
      *
+     * @param encoded the encoded image bytes
+     * @return the decoded image
      * @throws NullPointerException if {@code encoded} is null
      * @throws IllegalArgumentException if the bytes are empty, truncated or not an image
      */
@@ -105,11 +119,21 @@ public final class Preprocessing {
     }
 
     /**
-     * Resizes a grey image held as row-major floats in 0..255 to 48x48 and scales it to [0, 1].
+     * Turns a grey image held as row-major floats in 0..255 into the network input: resized to 48x48,
+     * scaled to [0, 1] and equalised.
      *
+     * @param grey the pixels, row-major, in 0..255
+     * @param width the image width
+     * @param height the image height
+     * @return the model input: 48x48 grey pixels in [0, 1], row-major
      * @throws IllegalArgumentException if the sizes do not match the array or are not positive
      */
     public static float[] resizeGrey(float[] grey, int width, int height) {
+        return equalize(resize(grey, width, height));
+    }
+
+    /** Resizes a grey image (0..255) to 48x48 and scales it to [0, 1], without equalising. */
+    static float[] resize(float[] grey, int width, int height) {
         if (width <= 0 || height <= 0 || grey.length != width * height) {
             throw new IllegalArgumentException("Bad grey image: " + width + "x" + height
                     + " with " + grey.length + " pixels");
@@ -132,14 +156,42 @@ public final class Preprocessing {
         return out;
     }
 
-    /** Returns a description of this preprocessing, saved in each model's {@code model.json}. */
+    /**
+     * Returns a description of this preprocessing, saved in each model's {@code model.json}.
+     *
+     * @return the preprocessing settings by name
+     */
     public static Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("input", new int[] {1, SIZE, SIZE});
         d.put("grey", "BT.601 luma 0.299R+0.587G+0.114B");
         d.put("resize", "per axis: area average when shrinking, bilinear (half-pixel centres) when growing");
         d.put("scale", "pixel / 255");
+        d.put("equalize", "rank histogram equalisation: rank / 2303, ties share their mean rank");
         return d;
+    }
+
+    /** Replaces each value by its rank divided by (n - 1), tied values sharing their mean rank. */
+    static float[] equalize(float[] x) {
+        int n = x.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Float.compare(x[a], x[b]));
+        float[] out = new float[n];
+        for (int start = 0; start < n; ) {
+            int end = start;
+            while (end + 1 < n && x[order[end + 1]] == x[order[start]]) {
+                end++;
+            }
+            float value = (start + end) / 2f / (n - 1);
+            for (int k = start; k <= end; k++) {
+                out[order[k]] = value;
+            }
+            start = end + 1;
+        }
+        return out;
     }
 
     static float luma(int r, int g, int b) {

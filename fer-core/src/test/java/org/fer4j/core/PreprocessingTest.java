@@ -21,20 +21,22 @@ class PreprocessingTest {
         BufferedImage img = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
         fill(img, new Color(200, 100, 50));
         float expected = (0.299f * 200 + 0.587f * 100 + 0.114f * 50) / 255f;
-        float[] x = Preprocessing.toInput(img);
+        float[] x = Preprocessing.resize(Preprocessing.grey(img), 48, 48);
         assertThat(x).hasSize(Preprocessing.PIXELS);
         for (float v : x) {
             assertThat(v).isCloseTo(expected, within(1e-5f));
         }
+        // A flat image has no contrast to equalise: every pixel shares the middle rank.
+        assertThat(Preprocessing.toInput(img)).containsOnly(0.5f);
     }
 
     @Test
     void greyImagesAreReadAsStored() {
         BufferedImage img = new BufferedImage(48, 48, BufferedImage.TYPE_BYTE_GRAY);
         img.getRaster().setSample(3, 2, 0, 128);
-        float[] x = Preprocessing.toInput(img);
+        float[] x = Preprocessing.grey(img);
         // Java2D's getRGB would gamma-convert 128 to 55; the raster value must survive unchanged.
-        assertThat(x[2 * 48 + 3]).isCloseTo(128 / 255f, within(1e-6f));
+        assertThat(x[2 * 48 + 3]).isEqualTo(128f);
         assertThat(x[0]).isZero();
     }
 
@@ -47,7 +49,7 @@ class PreprocessingTest {
                 big.getRaster().setSample(x, y, 0, ((x / 2 + y / 2) % 2 == 0) ? 0 : 255);
             }
         }
-        float[] down = Preprocessing.toInput(big);
+        float[] down = Preprocessing.resize(Preprocessing.grey(big), 96, 96);
         // Each output pixel covers one 2x2 cell: alternating 0 and 1 exactly (area averaging).
         assertThat(down[0]).isEqualTo(0f);
         assertThat(down[1]).isEqualTo(1f);
@@ -57,7 +59,7 @@ class PreprocessingTest {
         for (int x = 0; x < 24; x++) {
             small.getRaster().setSample(x, 0, 0, x * 10);
         }
-        float[] up = Preprocessing.toInput(small);
+        float[] up = Preprocessing.resize(Preprocessing.grey(small), 24, 1);
         // Output x=2 has centre (2.5 * 0.5 - 0.5) = 0.75 in source pixels: 0.25*0 + 0.75*10 = 7.5.
         assertThat(up[2] * 255).isCloseTo(7.5f, within(1e-3f));
         assertThat(up[0] * 255).isCloseTo(0f, within(1e-3f));
@@ -70,14 +72,18 @@ class PreprocessingTest {
     void handlesTinyLargeAndNonSquareImages() {
         BufferedImage tiny = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         tiny.setRGB(0, 0, 0xFFFFFF);
-        assertThat(Preprocessing.toInput(tiny)).containsOnly(1f);
+        assertThat(Preprocessing.toInput(tiny)).containsOnly(0.5f);
 
         BufferedImage large = new BufferedImage(4000, 3000, BufferedImage.TYPE_3BYTE_BGR);
         fill(large, Color.WHITE);
+        Graphics2D lg = large.createGraphics();
+        lg.setColor(Color.BLACK);
+        lg.fillRect(0, 0, 2000, 3000);
+        lg.dispose();
         float[] x = Preprocessing.toInput(large);
-        for (float v : x) {
-            assertThat(v).isCloseTo(1f, within(1e-5f));
-        }
+        // Left half black, right half white: the two halves share the lower and upper mean ranks.
+        assertThat(x[0]).isCloseTo(575.5f / 2303, within(1e-6f));
+        assertThat(x[47]).isCloseTo(1727.5f / 2303, within(1e-6f));
 
         BufferedImage wide = new BufferedImage(100, 30, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = wide.createGraphics();
@@ -85,11 +91,33 @@ class PreprocessingTest {
         g.fillRect(50, 0, 50, 30);
         g.dispose();
         float[] w = Preprocessing.toInput(wide);
-        assertThat(w[0]).isZero();
-        assertThat(w[47]).isCloseTo(1f, within(1e-5f));
+        assertThat(w[0]).isLessThan(0.5f);
+        assertThat(w[47]).isGreaterThan(0.5f);
         for (float v : w) {
             assertThat(v).isBetween(0f, 1f);
         }
+    }
+
+    @Test
+    void equalisationIgnoresBrightnessAndContrast() {
+        java.util.Random random = new java.util.Random(7);
+        float[] img = new float[Preprocessing.PIXELS];
+        for (int i = 0; i < img.length; i++) {
+            img[i] = random.nextInt(256) / 255f;
+        }
+        float[] dim = new float[img.length];
+        for (int i = 0; i < img.length; i++) {
+            dim[i] = 0.5f + 0.7f * (img[i] - 0.5f);
+        }
+        assertThat(Preprocessing.equalize(dim)).containsExactly(Preprocessing.equalize(img));
+        float[] ramp = new float[Preprocessing.PIXELS];
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = i * 0.001f;
+        }
+        float[] eq = Preprocessing.equalize(ramp);
+        assertThat(eq[0]).isZero();
+        assertThat(eq[1]).isCloseTo(1f / 2303, within(1e-7f));
+        assertThat(eq[2303]).isEqualTo(1f);
     }
 
     @Test

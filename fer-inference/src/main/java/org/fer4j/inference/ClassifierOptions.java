@@ -13,22 +13,38 @@ public final class ClassifierOptions {
         this.flipAveraging = b.flipAveraging;
     }
 
-    /** Returns the default options. */
+    /**
+     * Returns the default options.
+     *
+     * @return the default options
+     */
     public static ClassifierOptions defaults() {
         return builder().build();
     }
 
-    /** Returns a builder holding the defaults. */
+    /**
+     * Returns a builder holding the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns how many predictions may run at the same time (the predictor pool size). */
+    /**
+     * Returns how many predictions may run at the same time (the predictor pool size).
+     *
+     * @return the predictor pool size
+     */
     public int maxConcurrency() {
         return maxConcurrency;
     }
 
-    /** Returns whether each face is also classified mirrored and the two results averaged (test-time augmentation). */
+    /**
+     * Returns whether each face is also classified mirrored and the two results averaged (test-time augmentation).
+     *
+     * @return whether flip averaging is on
+     */
     public boolean flipAveraging() {
         return flipAveraging;
     }
@@ -41,7 +57,12 @@ public final class ClassifierOptions {
         private Builder() {
         }
 
-        /** Sets how many predictions may run at the same time (default: the number of processors). */
+        /**
+         * Sets how many predictions may run at the same time (default: the number of processors).
+         *
+         * @param n the predictor pool size, at least 1
+         * @return this builder
+         */
         public Builder optMaxConcurrency(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("maxConcurrency must be >= 1, got " + n);
@@ -53,13 +74,20 @@ public final class ClassifierOptions {
         /**
          * Averages each face with its mirror image (default on: it costs a second image per face
          * and is measured in docs/benchmarks.md).
+         *
+         * @param on whether to average with the mirror image
+         * @return this builder
          */
         public Builder optFlipAveraging(boolean on) {
             this.flipAveraging = on;
             return this;
         }
 
-        /** Returns the options. */
+        /**
+         * Returns the options.
+         *
+         * @return the options
+         */
         public ClassifierOptions build() {
             return new ClassifierOptions(this);
         }

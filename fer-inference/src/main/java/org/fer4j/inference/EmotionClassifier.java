@@ -72,6 +72,8 @@ public final class EmotionClassifier implements AutoCloseable {
     /**
      * Loads a model folder written by fer-training ({@code model.json}, {@code model.params}).
      *
+     * @param modelDir the model folder
+     * @return the classifier; the caller closes it
      * @throws ModelLoadException if a file is missing or corrupt, the architecture is unknown, or the
      *     labels do not match the network's output size; the message names the file
      */
@@ -79,7 +81,14 @@ public final class EmotionClassifier implements AutoCloseable {
         return load(modelDir, ClassifierOptions.defaults());
     }
 
-    /** Loads a model folder with the given options; see {@link #load(Path)}. */
+    /**
+     * Loads a model folder with the given options; see {@link #load(Path)}.
+     *
+     * @param modelDir the model folder
+     * @param options the classifier options
+     * @return the classifier; the caller closes it
+     * @throws ModelLoadException if the model cannot be loaded; the message names the file
+     */
     public static EmotionClassifier load(Path modelDir, ClassifierOptions options) throws ModelLoadException {
         Objects.requireNonNull(modelDir, "modelDir");
         if (!Files.isDirectory(modelDir)) {
@@ -107,13 +116,20 @@ public final class EmotionClassifier implements AutoCloseable {
     /**
      * Loads the model bundled in this jar, with no network access and no configuration.
      *
+     * @return the classifier; the caller closes it
      * @throws ModelLoadException if the jar holds no bundled model
      */
     public static EmotionClassifier loadDefault() throws ModelLoadException {
         return loadDefault(ClassifierOptions.defaults());
     }
 
-    /** Loads the bundled model with the given options; see {@link #loadDefault()}. */
+    /**
+     * Loads the bundled model with the given options; see {@link #loadDefault()}.
+     *
+     * @param options the classifier options
+     * @return the classifier; the caller closes it
+     * @throws ModelLoadException if the jar holds no bundled model
+     */
     public static EmotionClassifier loadDefault(ClassifierOptions options) throws ModelLoadException {
         String json = DEFAULT_MODEL + ModelInfo.FILE_NAME;
         String params = DEFAULT_MODEL + ModelInfo.PARAMETERS_FILE;
@@ -164,6 +180,8 @@ public final class EmotionClassifier implements AutoCloseable {
     /**
      * Classifies one face image.
      *
+     * @param image the face image, of any type and size
+     * @return the prediction
      * @throws NullPointerException if {@code image} is null
      * @throws InferenceException if the engine fails
      */
@@ -171,7 +189,12 @@ public final class EmotionClassifier implements AutoCloseable {
         return predictInputs(List.of(Preprocessing.toInput(image))).get(0);
     }
 
-    /** Classifies one face held as a DJL {@link Image}; see {@link #predict(BufferedImage)}. */
+    /**
+     * Classifies one face held as a DJL {@link Image}; see {@link #predict(BufferedImage)}.
+     *
+     * @param image the face image, of any size
+     * @return the prediction
+     */
     public EmotionPrediction predict(Image image) {
         return predictInputs(List.of(Preprocessing.toInput(image))).get(0);
     }
@@ -179,6 +202,8 @@ public final class EmotionClassifier implements AutoCloseable {
     /**
      * Classifies one encoded image (JPEG, PNG, BMP, GIF).
      *
+     * @param encoded the encoded image bytes
+     * @return the prediction
      * @throws IllegalArgumentException if the bytes are empty or not an image
      */
     public EmotionPrediction predict(byte[] encoded) {
@@ -188,6 +213,8 @@ public final class EmotionClassifier implements AutoCloseable {
     /**
      * Reads and classifies one image file.
      *
+     * @param file the image file
+     * @return the prediction
      * @throws NoSuchFileException if the file does not exist
      * @throws IOException if it cannot be read
      * @throws IllegalArgumentException if it is not a decodable image (the message names the file)
@@ -210,6 +237,8 @@ public final class EmotionClassifier implements AutoCloseable {
     /**
      * Classifies many faces in batched forward passes; the results are the same as one-by-one calls.
      *
+     * @param images the face images, of any type and size
+     * @return the predictions, in the order of {@code images}
      * @throws NullPointerException if the list or an image is null
      */
     public List<EmotionPrediction> predictAll(List<BufferedImage> images) {
@@ -223,6 +252,8 @@ public final class EmotionClassifier implements AutoCloseable {
     /**
      * Classifies already preprocessed inputs (2,304 floats each, as {@link Preprocessing} makes them).
      *
+     * @param inputs the preprocessed inputs
+     * @return the predictions, in the order of {@code inputs}
      * @throws IllegalArgumentException if an input has the wrong length
      */
     public List<EmotionPrediction> predictInputs(List<float[]> inputs) {
@@ -309,22 +340,38 @@ public final class EmotionClassifier implements AutoCloseable {
         }
     }
 
-    /** Returns the model's labels, in the order of each prediction's probabilities. */
+    /**
+     * Returns the model's labels, in the order of each prediction's probabilities.
+     *
+     * @return the label list
+     */
     public EmotionLabels labels() {
         return info.labels();
     }
 
-    /** Returns the model's description from its {@code model.json}. */
+    /**
+     * Returns the model's description from its {@code model.json}.
+     *
+     * @return the model description
+     */
     public ModelInfo info() {
         return info;
     }
 
-    /** Returns where the model came from: its folder, or {@code "default"} for the bundled model. */
+    /**
+     * Returns where the model came from: its folder, or {@code "default"} for the bundled model.
+     *
+     * @return the model folder, or {@code "default"}
+     */
     public String source() {
         return source;
     }
 
-    /** Returns the options this classifier was loaded with. */
+    /**
+     * Returns the options this classifier was loaded with.
+     *
+     * @return the options
+     */
     public ClassifierOptions options() {
         return options;
     }

@@ -31,6 +31,8 @@ public final class EmotionPrediction {
     /**
      * Creates a prediction from probabilities in label order.
      *
+     * @param labels the model's labels
+     * @param probabilities one probability per label, in label order
      * @throws IllegalArgumentException if the sizes differ or a value is not a probability
      */
     public EmotionPrediction(EmotionLabels labels, float[] probabilities) {
@@ -51,7 +53,11 @@ public final class EmotionPrediction {
         this.top = best;
     }
 
-    /** Returns the most probable label, for example {@code "happy"}. */
+    /**
+     * Returns the most probable label, for example {@code "happy"}.
+     *
+     * @return the top label
+     */
     public String label() {
         return labels.name(top);
     }
@@ -59,6 +65,7 @@ public final class EmotionPrediction {
     /**
      * Returns the most probable emotion.
      *
+     * @return the top emotion
      * @throws IllegalStateException if the model's labels are not the seven {@link Emotion}s
      */
     public Emotion emotion() {
@@ -69,7 +76,11 @@ public final class EmotionPrediction {
         }
     }
 
-    /** Returns the probability of the most probable label. */
+    /**
+     * Returns the probability of the most probable label.
+     *
+     * @return the top probability, 0 to 1
+     */
     public float probability() {
         return probabilities[top];
     }
@@ -77,6 +88,8 @@ public final class EmotionPrediction {
     /**
      * Returns the probability of {@code label}.
      *
+     * @param label a label of the model
+     * @return its probability, 0 to 1
      * @throws IllegalArgumentException if the model has no such label
      */
     public float probability(String label) {
@@ -87,22 +100,39 @@ public final class EmotionPrediction {
         return probabilities[i];
     }
 
-    /** Returns the probability of {@code emotion}. */
+    /**
+     * Returns the probability of {@code emotion}.
+     *
+     * @param emotion an emotion the model knows
+     * @return its probability, 0 to 1
+     */
     public float probability(Emotion emotion) {
         return probability(emotion.label());
     }
 
-    /** Returns a copy of all probabilities, in the model's label order. */
+    /**
+     * Returns a copy of all probabilities, in the model's label order.
+     *
+     * @return the probabilities in label order
+     */
     public float[] probabilities() {
         return probabilities.clone();
     }
 
-    /** Returns the model's labels, in the order of {@link #probabilities()}. */
+    /**
+     * Returns the model's labels, in the order of {@link #probabilities()}.
+     *
+     * @return the label list
+     */
     public EmotionLabels labels() {
         return labels;
     }
 
-    /** Returns every label with its probability, most probable first (unmodifiable). */
+    /**
+     * Returns every label with its probability, most probable first (unmodifiable).
+     *
+     * @return the labels with their probabilities, most probable first
+     */
     public List<Score> ranked() {
         List<Score> scores = new ArrayList<>();
         for (int i = 0; i < probabilities.length; i++) {

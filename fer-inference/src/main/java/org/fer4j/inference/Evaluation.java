@@ -32,6 +32,10 @@ public final class Evaluation {
     /**
      * Computes the metrics from true class indices and predicted probabilities (rows in label order).
      *
+     * @param labels the model's labels
+     * @param truth the true class index of each image
+     * @param probabilities the predicted probabilities of each image, in label order
+     * @return the metrics
      * @throws IllegalArgumentException if the arrays differ in length, are empty, or a class index is out of range
      */
     public static Evaluation of(EmotionLabels labels, int[] truth, float[][] probabilities) {
@@ -59,17 +63,29 @@ public final class Evaluation {
         return new Evaluation(labels, confusion, lossSum / truth.length, truth.length);
     }
 
-    /** Returns the labels in row and column order. */
+    /**
+     * Returns the labels in row and column order.
+     *
+     * @return the label list
+     */
     public EmotionLabels labels() {
         return labels;
     }
 
-    /** Returns the number of images evaluated. */
+    /**
+     * Returns the number of images evaluated.
+     *
+     * @return the image count
+     */
     public int total() {
         return total;
     }
 
-    /** Returns the fraction of images whose top class is the true class. */
+    /**
+     * Returns the fraction of images whose top class is the true class.
+     *
+     * @return the accuracy, 0 to 1
+     */
     public double accuracy() {
         int correct = 0;
         for (int c = 0; c < confusion.length; c++) {
@@ -78,12 +94,20 @@ public final class Evaluation {
         return (double) correct / total;
     }
 
-    /** Returns the mean cross-entropy, {@code -mean(log p(true class))}. */
+    /**
+     * Returns the mean cross-entropy, {@code -mean(log p(true class))}.
+     *
+     * @return the mean cross-entropy
+     */
     public double loss() {
         return loss;
     }
 
-    /** Returns a copy of the confusion matrix: rows are true classes, columns predicted classes. */
+    /**
+     * Returns a copy of the confusion matrix: rows are true classes, columns predicted classes.
+     *
+     * @return the confusion matrix, indexed {@code [true][predicted]}
+     */
     public int[][] confusionMatrix() {
         int[][] copy = new int[confusion.length][];
         for (int i = 0; i < confusion.length; i++) {
@@ -92,7 +116,12 @@ public final class Evaluation {
         return copy;
     }
 
-    /** Returns the number of images whose true class is {@code label}. */
+    /**
+     * Returns the number of images whose true class is {@code label}.
+     *
+     * @param label a label of the model
+     * @return the number of images of that class
+     */
     public int support(String label) {
         int t = index(label);
         int s = 0;
@@ -102,7 +131,12 @@ public final class Evaluation {
         return s;
     }
 
-    /** Returns the share of images predicted as {@code label} that truly are; 0 when none was predicted. */
+    /**
+     * Returns the share of images predicted as {@code label} that truly are; 0 when none was predicted.
+     *
+     * @param label a label of the model
+     * @return the precision, 0 to 1
+     */
     public double precision(String label) {
         int c = index(label);
         int predicted = 0;
@@ -112,25 +146,43 @@ public final class Evaluation {
         return predicted == 0 ? 0 : (double) confusion[c][c] / predicted;
     }
 
-    /** Returns the share of images of {@code label} predicted as such; 0 when there are none. */
+    /**
+     * Returns the share of images of {@code label} predicted as such; 0 when there are none.
+     *
+     * @param label a label of the model
+     * @return the recall, 0 to 1
+     */
     public double recall(String label) {
         int support = support(label);
         return support == 0 ? 0 : (double) confusion[index(label)][index(label)] / support;
     }
 
-    /** Returns the harmonic mean of precision and recall of {@code label}; 0 when both are 0. */
+    /**
+     * Returns the harmonic mean of precision and recall of {@code label}; 0 when both are 0.
+     *
+     * @param label a label of the model
+     * @return the F1 score, 0 to 1
+     */
     public double f1(String label) {
         double p = precision(label);
         double r = recall(label);
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    /** Returns the unweighted mean F1 over the classes that have images. */
+    /**
+     * Returns the unweighted mean F1 over the classes that have images.
+     *
+     * @return the macro-averaged F1, 0 to 1
+     */
     public double macroF1() {
         return macro("f1");
     }
 
-    /** Returns the support-weighted mean F1. */
+    /**
+     * Returns the support-weighted mean F1.
+     *
+     * @return the weighted F1, 0 to 1
+     */
     public double weightedF1() {
         return weighted("f1");
     }
@@ -174,7 +226,11 @@ public final class Evaluation {
         return i;
     }
 
-    /** Returns per-class metrics by label: {@code precision}, {@code recall}, {@code f1}, {@code support}. */
+    /**
+     * Returns per-class metrics by label: {@code precision}, {@code recall}, {@code f1}, {@code support}.
+     *
+     * @return the metrics of each class, in label order
+     */
     public Map<String, Map<String, Object>> perClass() {
         Map<String, Map<String, Object>> m = new LinkedHashMap<>();
         for (String label : labels.names()) {
@@ -191,6 +247,8 @@ public final class Evaluation {
     /**
      * Returns a text report laid out like scikit-learn's {@code classification_report}: one line per
      * class, then accuracy, macro and weighted averages.
+     *
+     * @return the report text
      */
     public String classificationReport() {
         int width = Math.max(12, labels.names().stream().mapToInt(String::length).max().orElse(0));

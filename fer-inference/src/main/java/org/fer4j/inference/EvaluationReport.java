@@ -45,6 +45,9 @@ public final class EvaluationReport {
      * root whose {@code test/} folder is then used. Sub-folders are matched to the model's labels by
      * name, so a folder missing a class works.
      *
+     * @param classifier the classifier to evaluate; the caller keeps ownership
+     * @param folder the folder of class sub-folders, or a dataset root
+     * @return the report
      * @throws IllegalArgumentException if the folder is missing, empty, or has a sub-folder that is
      *     not one of the model's labels
      * @throws IOException if listing the folder fails
@@ -75,22 +78,38 @@ public final class EvaluationReport {
         return folder;
     }
 
-    /** Returns the metrics. */
+    /**
+     * Returns the metrics.
+     *
+     * @return the metrics
+     */
     public Evaluation evaluation() {
         return evaluation;
     }
 
-    /** Returns the folder of class sub-folders that was evaluated. */
+    /**
+     * Returns the folder of class sub-folders that was evaluated.
+     *
+     * @return the evaluated folder
+     */
     public Path folder() {
         return folder;
     }
 
-    /** Returns the files that could not be read, with reasons. */
+    /**
+     * Returns the files that could not be read, with reasons.
+     *
+     * @return the skipped files with their reasons
+     */
     public List<SkippedFile> skipped() {
         return skipped;
     }
 
-    /** Returns the model's source: its folder, or {@code "default"}. */
+    /**
+     * Returns the model's source: its folder, or {@code "default"}.
+     *
+     * @return the model folder, or {@code "default"}
+     */
     public String model() {
         return model;
     }
@@ -99,6 +118,8 @@ public final class EvaluationReport {
      * Returns the {@code evaluation.json} content: {@code accuracy}, {@code loss}, {@code macroF1},
      * {@code weightedF1}, {@code labels}, {@code perClass}, {@code confusionMatrix} (rows = true class),
      * {@code images}, {@code skipped} and {@code model}.
+     *
+     * @return the report as a JSON-ready map
      */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -122,7 +143,12 @@ public final class EvaluationReport {
         return m;
     }
 
-    /** Writes {@code evaluation.json}, {@code classification_report.txt} and {@code confusion_matrix.png} into {@code dir}. */
+    /**
+     * Writes {@code evaluation.json}, {@code classification_report.txt} and {@code confusion_matrix.png} into {@code dir}.
+     *
+     * @param dir the folder to write into
+     * @throws IOException if a file cannot be written
+     */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         JSON.writeValue(dir.resolve("evaluation.json").toFile(), toJson());

@@ -25,6 +25,7 @@ public final class InferenceBenchmark {
      * Runs the measurements on {@code classifier}.
      *
      * @param predictions how many images the memory check classifies (for example 100,000)
+     * @param classifier the classifier to measure; the caller keeps ownership
      * @return rows with keys {@code benchmark}, {@code value}, {@code unit}
      */
     public static List<Map<String, Object>> run(EmotionClassifier classifier, int predictions) {

@@ -5,7 +5,12 @@ public class InferenceException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message and the engine's exception. */
+    /**
+     * Creates the exception with a message and the engine's exception.
+     *
+     * @param message what failed
+     * @param cause the engine's exception
+     */
     public InferenceException(String message, Throwable cause) {
         super(message, cause);
     }

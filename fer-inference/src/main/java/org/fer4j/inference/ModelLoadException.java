@@ -5,12 +5,21 @@ public class ModelLoadException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message naming the file and the problem. */
+    /**
+     * Creates the exception with a message naming the file and the problem.
+     *
+     * @param message the file and the problem
+     */
     public ModelLoadException(String message) {
         super(message);
     }
 
-    /** Creates the exception with a message naming the file and the problem, and its cause. */
+    /**
+     * Creates the exception with a message naming the file and the problem, and its cause.
+     *
+     * @param message the file and the problem
+     * @param cause the underlying exception
+     */
     public ModelLoadException(String message, Throwable cause) {
         super(message, cause);
     }

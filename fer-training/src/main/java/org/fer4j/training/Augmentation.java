@@ -35,24 +35,40 @@ public final class Augmentation {
         this.erasing = b.erasing;
     }
 
-    /** Returns a builder with everything off. */
+    /**
+     * Returns a builder with everything off.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the recipe used by {@code --augment}: flip, shift 10%, rotation 10 degrees, scale 10%, light jitter, erasing 0.25. */
+    /**
+     * Returns the recipe used by {@code --augment}: flip, shift 10%, rotation 10 degrees, scale 10%, light jitter, erasing 0.25.
+     *
+     * @return the standard augmentation
+     */
     public static Augmentation standard() {
         return builder().optFlip(true).optShift(0.1f).optRotation(10).optScale(0.1f)
                 .optBrightness(0.1f).optContrast(0.1f).optErasing(0.25f).build();
     }
 
-    /** Returns true when this augmentation changes nothing. */
+    /**
+     * Returns true when this augmentation changes nothing.
+     *
+     * @return whether every setting is off
+     */
     public boolean isNone() {
         return !flip && shift == 0 && rotationDegrees == 0 && scale == 0 && brightness == 0 && contrast == 0
                 && erasing == 0;
     }
 
-    /** Returns the settings by name, for {@code model.json}. */
+    /**
+     * Returns the settings by name, for {@code model.json}.
+     *
+     * @return the settings by name
+     */
     public Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("horizontalFlip", flip);
@@ -65,7 +81,12 @@ public final class Augmentation {
         return d;
     }
 
-    /** Rebuilds an augmentation from {@link #describe()}'s map. */
+    /**
+     * Rebuilds an augmentation from {@link #describe()}'s map.
+     *
+     * @param d a map made by {@link #describe()}
+     * @return the augmentation it describes
+     */
     public static Augmentation fromDescription(Map<String, Object> d) {
         return builder()
                 .optFlip((Boolean) d.get("horizontalFlip"))
@@ -82,6 +103,8 @@ public final class Augmentation {
      * Writes an augmented copy of the 48x48 image {@code src} into {@code dst}.
      *
      * @param random the source of randomness (one per thread)
+     * @param src the input image, 48x48 row-major
+     * @param dst the output array, same size as {@code src}
      */
     public void apply(float[] src, float[] dst, Random random) {
         int n = Preprocessing.SIZE;
@@ -176,49 +199,88 @@ public final class Augmentation {
         private Builder() {
         }
 
-        /** Mirrors half of the images left to right. */
+        /**
+         * Mirrors half of the images left to right.
+         *
+         * @param flip whether to mirror images
+         * @return this builder
+         */
         public Builder optFlip(boolean flip) {
             this.flip = flip;
             return this;
         }
 
-        /** Shifts images by up to this fraction of their size in x and y. */
+        /**
+         * Shifts images by up to this fraction of their size in x and y.
+         *
+         * @param fraction the largest shift, 0 to 0.5
+         * @return this builder
+         */
         public Builder optShift(float fraction) {
             this.shift = check(fraction, 0.5f, "shift");
             return this;
         }
 
-        /** Rotates images by up to this many degrees either way. */
+        /**
+         * Rotates images by up to this many degrees either way.
+         *
+         * @param degrees the largest rotation, 0 to 45
+         * @return this builder
+         */
         public Builder optRotation(float degrees) {
             this.rotationDegrees = check(degrees, 45f, "rotation");
             return this;
         }
 
-        /** Scales images by up to this fraction either way. */
+        /**
+         * Scales images by up to this fraction either way.
+         *
+         * @param fraction the largest scale change, 0 to 0.5
+         * @return this builder
+         */
         public Builder optScale(float fraction) {
             this.scale = check(fraction, 0.5f, "scale");
             return this;
         }
 
-        /** Adds a random brightness offset of up to this much (pixel values are 0..1). */
+        /**
+         * Adds a random brightness offset of up to this much (pixel values are 0..1).
+         *
+         * @param amount the largest brightness offset, 0 to 0.5
+         * @return this builder
+         */
         public Builder optBrightness(float amount) {
             this.brightness = check(amount, 0.5f, "brightness");
             return this;
         }
 
-        /** Multiplies contrast by a random factor within 1 plus or minus this much. */
+        /**
+         * Multiplies contrast by a random factor within 1 plus or minus this much.
+         *
+         * @param amount the largest contrast change, 0 to 0.5
+         * @return this builder
+         */
         public Builder optContrast(float amount) {
             this.contrast = check(amount, 0.5f, "contrast");
             return this;
         }
 
-        /** Erases one random rectangle (2-20% of the image) with this probability. */
+        /**
+         * Erases one random rectangle (2-20% of the image) with this probability.
+         *
+         * @param probability the erasing probability, 0 to 1
+         * @return this builder
+         */
         public Builder optErasing(float probability) {
             this.erasing = check(probability, 1f, "erasing probability");
             return this;
         }
 
-        /** Returns the augmentation. */
+        /**
+         * Returns the augmentation.
+         *
+         * @return the augmentation
+         */
         public Augmentation build() {
             return new Augmentation(this);
         }

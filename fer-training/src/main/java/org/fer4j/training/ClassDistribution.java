@@ -22,27 +22,50 @@ public final class ClassDistribution {
         this.test = test.clone();
     }
 
-    /** Counts the images of a loaded dataset. */
+    /**
+     * Counts the images of a loaded dataset.
+     *
+     * @param data the loaded training and test splits
+     * @return the per-class counts
+     */
     public static ClassDistribution of(TrainTestData data) {
         return new ClassDistribution(data.train().labels(), data.train().countsPerClass(), data.test().countsPerClass());
     }
 
-    /** Returns the labels in order. */
+    /**
+     * Returns the labels in order.
+     *
+     * @return the label list
+     */
     public EmotionLabels labels() {
         return labels;
     }
 
-    /** Returns the training count of class {@code c}. */
+    /**
+     * Returns the training count of class {@code c}.
+     *
+     * @param c a class index
+     * @return the number of training images of that class
+     */
     public int train(int c) {
         return train[c];
     }
 
-    /** Returns the test count of class {@code c}. */
+    /**
+     * Returns the test count of class {@code c}.
+     *
+     * @param c a class index
+     * @return the number of test images of that class
+     */
     public int test(int c) {
         return test[c];
     }
 
-    /** Returns the index of the most frequent training class. */
+    /**
+     * Returns the index of the most frequent training class.
+     *
+     * @return the class index
+     */
     public int largest() {
         int best = 0;
         for (int c = 1; c < train.length; c++) {
@@ -53,7 +76,11 @@ public final class ClassDistribution {
         return best;
     }
 
-    /** Returns the index of the least frequent training class. */
+    /**
+     * Returns the index of the least frequent training class.
+     *
+     * @return the class index
+     */
     public int smallest() {
         int best = 0;
         for (int c = 1; c < train.length; c++) {
@@ -64,12 +91,20 @@ public final class ClassDistribution {
         return best;
     }
 
-    /** Returns the imbalance: the largest training class count divided by the smallest. */
+    /**
+     * Returns the imbalance: the largest training class count divided by the smallest.
+     *
+     * @return the imbalance ratio
+     */
     public double imbalanceRatio() {
         return (double) train[largest()] / train[smallest()];
     }
 
-    /** Returns a printable table with counts, shares and the imbalance line. */
+    /**
+     * Returns a printable table with counts, shares and the imbalance line.
+     *
+     * @return the table text
+     */
     public String toTable() {
         int totalTrain = java.util.Arrays.stream(train).sum();
         int totalTest = java.util.Arrays.stream(test).sum();
@@ -84,13 +119,22 @@ public final class ClassDistribution {
         return sb.toString();
     }
 
-    /** Returns a sentence naming the largest and smallest classes and their ratio. */
+    /**
+     * Returns a sentence naming the largest and smallest classes and their ratio.
+     *
+     * @return the sentence
+     */
     public String imbalanceLine() {
         return String.format(Locale.ROOT, "Imbalance: %s has %d training images, %s only %d (%.1f : 1)",
                 labels.name(largest()), train[largest()], labels.name(smallest()), train[smallest()], imbalanceRatio());
     }
 
-    /** Writes {@code class,train,test} rows. */
+    /**
+     * Writes {@code class,train,test} rows.
+     *
+     * @param file the CSV file to write
+     * @throws IOException if the file cannot be written
+     */
     public void writeCsv(Path file) throws IOException {
         StringBuilder sb = new StringBuilder("class,train,test\n");
         for (int c = 0; c < train.length; c++) {
@@ -99,7 +143,12 @@ public final class ClassDistribution {
         Files.writeString(file, sb);
     }
 
-    /** Writes a grouped bar chart PNG (train and test per class) titled with the imbalance. */
+    /**
+     * Writes a grouped bar chart PNG (train and test per class) titled with the imbalance.
+     *
+     * @param file the PNG file to write
+     * @throws IOException if the file cannot be written
+     */
     public void writeChart(Path file) throws IOException {
         Charts.classDistribution(this, file);
     }

@@ -17,13 +17,22 @@ public record EpochRecord(int epoch, double loss, double accuracy, double valLos
     /** The CSV header, matching {@link #toCsv()}. */
     public static final String CSV_HEADER = "epoch,loss,accuracy,val_loss,val_accuracy,learning_rate,seconds";
 
-    /** Returns this record as one CSV line without a line break. */
+    /**
+     * Returns this record as one CSV line without a line break.
+     *
+     * @return the CSV line
+     */
     public String toCsv() {
         return String.format(java.util.Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.8f,%.2f",
                 epoch, loss, accuracy, valLoss, valAccuracy, learningRate, seconds);
     }
 
-    /** Parses a line written by {@link #toCsv()}. */
+    /**
+     * Parses a line written by {@link #toCsv()}.
+     *
+     * @param line a CSV line
+     * @return the record it holds
+     */
     public static EpochRecord parse(String line) {
         String[] f = line.split(",");
         if (f.length != 7) {

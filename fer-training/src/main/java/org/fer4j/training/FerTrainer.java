@@ -75,6 +75,11 @@ public final class FerTrainer {
     /**
      * Trains a new model.
      *
+     * @param spec the training settings
+     * @param dataRoot the folder holding {@code train/} and {@code test/}
+     * @param outputDir the folder for the model, checkpoints, history and reports
+     * @param progress receives progress events
+     * @return the outcome of the run
      * @throws IllegalArgumentException if the data is unusable or {@code outputDir} already holds a run
      * @throws IOException if reading data or writing outputs fails
      */
@@ -94,7 +99,11 @@ public final class FerTrainer {
     /**
      * Resumes an interrupted run in {@code outputDir} with its saved settings and data path.
      *
+     * @param outputDir the folder of the interrupted run
+     * @param progress receives progress events
+     * @return the outcome of the run
      * @throws IllegalArgumentException if the folder holds no resumable run
+     * @throws IOException if reading data or checkpoints or writing outputs fails
      */
     public TrainingResult resume(Path outputDir, TrainingProgress progress) throws IOException {
         return resume(outputDir, 0, progress);
@@ -104,8 +113,13 @@ public final class FerTrainer {
      * Resumes an interrupted run with a new total number of epochs (when {@code epochs > 0}), for
      * example to end a long run sooner; the learning-rate schedule follows the new total from here on.
      *
+     * @param outputDir the folder of the interrupted run
+     * @param epochs the new total number of epochs, or 0 to keep the saved one
+     * @param progress receives progress events
+     * @return the outcome of the run
      * @throws IllegalArgumentException if the folder holds no resumable run, or {@code epochs} is not
      *     more than the epochs already done
+     * @throws IOException if reading data or checkpoints or writing outputs fails
      */
     @SuppressWarnings("unchecked")
     public TrainingResult resume(Path outputDir, int epochs, TrainingProgress progress) throws IOException {

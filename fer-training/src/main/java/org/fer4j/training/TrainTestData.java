@@ -18,8 +18,11 @@ public record TrainTestData(Path root, FaceFolder train, FaceFolder test) {
     /**
      * Loads both splits, checking the layout before decoding anything.
      *
+     * @param root the folder holding {@code train/} and {@code test/}
+     * @return both splits
      * @throws IllegalArgumentException if {@code train/} or {@code test/} is missing, a class folder is
      *     empty, the class folders of the two splits differ, or there are fewer than two classes
+     * @throws IOException if a folder or an image cannot be listed or read
      */
     public static TrainTestData load(Path root) throws IOException {
         Path trainDir = root.resolve("train");

@@ -22,17 +22,29 @@ public record TrainingResult(Path outputDir, List<EpochRecord> history, int best
     /** The train-minus-validation accuracy gap above which a run is called overfitted. */
     public static final double OVERFITTING_GAP = 0.10;
 
-    /** Returns the last epoch's training accuracy. */
+    /**
+     * Returns the last epoch's training accuracy.
+     *
+     * @return the training accuracy, 0 to 1, or NaN when no epoch ran
+     */
     public double finalTrainAccuracy() {
         return history.isEmpty() ? Double.NaN : history.get(history.size() - 1).accuracy();
     }
 
-    /** Returns the last epoch's validation accuracy. */
+    /**
+     * Returns the last epoch's validation accuracy.
+     *
+     * @return the validation accuracy, 0 to 1, or NaN when no epoch ran
+     */
     public double finalValAccuracy() {
         return history.isEmpty() ? Double.NaN : history.get(history.size() - 1).valAccuracy();
     }
 
-    /** Returns a one-line overfitting diagnosis comparing final training and validation accuracy. */
+    /**
+     * Returns a one-line overfitting diagnosis comparing final training and validation accuracy.
+     *
+     * @return the diagnosis sentence
+     */
     public String diagnosis() {
         double gap = finalTrainAccuracy() - finalValAccuracy();
         String figures = String.format(java.util.Locale.ROOT, "final train accuracy %.4f, validation accuracy %.4f (gap %.4f)",

@@ -40,7 +40,11 @@ public final class TrainingSpec {
         /** Validation accuracy, higher is better. */
         VAL_ACCURACY;
 
-        /** Returns the metric's column name, for example {@code val_loss}. */
+        /**
+         * Returns the metric's column name, for example {@code val_loss}.
+         *
+         * @return the CSV column name
+         */
         public String column() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -78,12 +82,20 @@ public final class TrainingSpec {
         this.augmentation = b.augmentation;
     }
 
-    /** Returns a builder holding the seed's recipe. */
+    /**
+     * Returns a builder holding the seed's recipe.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns a builder pre-filled with this spec's values. */
+    /**
+     * Returns a builder pre-filled with this spec's values.
+     *
+     * @return a new builder with this spec's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.architecture = architecture;
@@ -103,77 +115,137 @@ public final class TrainingSpec {
         return b;
     }
 
-    /** Returns the architecture name. */
+    /**
+     * Returns the architecture name.
+     *
+     * @return the architecture name
+     */
     public String architecture() {
         return architecture;
     }
 
-    /** Returns the maximum number of epochs. */
+    /**
+     * Returns the maximum number of epochs.
+     *
+     * @return the maximum number of epochs
+     */
     public int epochs() {
         return epochs;
     }
 
-    /** Returns the batch size. */
+    /**
+     * Returns the batch size.
+     *
+     * @return the batch size
+     */
     public int batchSize() {
         return batchSize;
     }
 
-    /** Returns the random seed for initialisation, shuffling, dropout and augmentation. */
+    /**
+     * Returns the random seed for initialisation, shuffling, dropout and augmentation.
+     *
+     * @return the random seed
+     */
     public long seed() {
         return seed;
     }
 
-    /** Returns the early-stopping patience in epochs, 0 when early stopping is off. */
+    /**
+     * Returns the early-stopping patience in epochs, 0 when early stopping is off.
+     *
+     * @return the patience in epochs
+     */
     public int patience() {
         return patience;
     }
 
-    /** Returns the monitored validation metric. */
+    /**
+     * Returns the monitored validation metric.
+     *
+     * @return the monitored metric
+     */
     public Monitor monitor() {
         return monitor;
     }
 
-    /** Returns the optimiser. */
+    /**
+     * Returns the optimiser.
+     *
+     * @return the optimiser
+     */
     public Optimizer optimizer() {
         return optimizer;
     }
 
-    /** Returns the base learning rate. */
+    /**
+     * Returns the base learning rate.
+     *
+     * @return the base learning rate
+     */
     public float learningRate() {
         return learningRate;
     }
 
-    /** Returns the weight decay (0 for none). */
+    /**
+     * Returns the weight decay (0 for none).
+     *
+     * @return the weight decay
+     */
     public float weightDecay() {
         return weightDecay;
     }
 
-    /** Returns the learning-rate schedule. */
+    /**
+     * Returns the learning-rate schedule.
+     *
+     * @return the learning-rate schedule
+     */
     public Schedule schedule() {
         return schedule;
     }
 
-    /** Returns the number of linear warm-up epochs. */
+    /**
+     * Returns the number of linear warm-up epochs.
+     *
+     * @return the number of warm-up epochs
+     */
     public int warmupEpochs() {
         return warmupEpochs;
     }
 
-    /** Returns the label-smoothing factor (0 for none). */
+    /**
+     * Returns the label-smoothing factor (0 for none).
+     *
+     * @return the label-smoothing factor
+     */
     public float labelSmoothing() {
         return labelSmoothing;
     }
 
-    /** Returns whether the training loss weights classes by inverse frequency. */
+    /**
+     * Returns whether the training loss weights classes by inverse frequency.
+     *
+     * @return whether classes are weighted
+     */
     public boolean classWeights() {
         return classWeights;
     }
 
-    /** Returns the training-time augmentation. */
+    /**
+     * Returns the training-time augmentation.
+     *
+     * @return the augmentation
+     */
     public Augmentation augmentation() {
         return augmentation;
     }
 
-    /** Returns the settings by name, for {@code model.json}. */
+    /**
+     * Returns the settings by name, for {@code model.json}.
+     *
+     * @return the settings by name
+     */
     public Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("architecture", architecture);
@@ -196,6 +268,8 @@ public final class TrainingSpec {
     /**
      * Rebuilds a spec from {@link #describe()}'s map, as saved in a checkpoint.
      *
+     * @param d a map made by {@link #describe()}
+     * @return the spec it describes
      * @throws IllegalArgumentException if a value is missing or invalid
      */
     public static TrainingSpec fromDescription(Map<String, Object> d) {
@@ -256,32 +330,57 @@ public final class TrainingSpec {
         private Builder() {
         }
 
-        /** Sets the architecture by registry name. */
+        /**
+         * Sets the architecture by registry name.
+         *
+         * @param name a registered architecture name
+         * @return this builder
+         */
         public Builder optArchitecture(String name) {
             Architectures.describe(name);
             this.architecture = name;
             return this;
         }
 
-        /** Sets the maximum number of epochs (at least 1). */
+        /**
+         * Sets the maximum number of epochs (at least 1).
+         *
+         * @param epochs the maximum number of epochs
+         * @return this builder
+         */
         public Builder optEpochs(int epochs) {
             this.epochs = positive(epochs, "epochs");
             return this;
         }
 
-        /** Sets the batch size (at least 1). */
+        /**
+         * Sets the batch size (at least 1).
+         *
+         * @param batchSize the images per batch
+         * @return this builder
+         */
         public Builder optBatchSize(int batchSize) {
             this.batchSize = positive(batchSize, "batch size");
             return this;
         }
 
-        /** Sets the random seed. */
+        /**
+         * Sets the random seed.
+         *
+         * @param seed the random seed
+         * @return this builder
+         */
         public Builder optSeed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Stops after this many epochs without improvement of the monitored metric; 0 turns it off. */
+        /**
+         * Stops after this many epochs without improvement of the monitored metric; 0 turns it off.
+         *
+         * @param patience the patience in epochs, 0 or more
+         * @return this builder
+         */
         public Builder optPatience(int patience) {
             if (patience < 0) {
                 throw new IllegalArgumentException("patience must be >= 0, got " + patience);
@@ -290,19 +389,34 @@ public final class TrainingSpec {
             return this;
         }
 
-        /** Sets the metric that early stopping and best-epoch selection watch. */
+        /**
+         * Sets the metric that early stopping and best-epoch selection watch.
+         *
+         * @param monitor the monitored metric
+         * @return this builder
+         */
         public Builder optMonitor(Monitor monitor) {
             this.monitor = Objects.requireNonNull(monitor, "monitor");
             return this;
         }
 
-        /** Sets the optimiser. */
+        /**
+         * Sets the optimiser.
+         *
+         * @param optimizer the optimiser
+         * @return this builder
+         */
         public Builder optOptimizer(Optimizer optimizer) {
             this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
             return this;
         }
 
-        /** Sets the base learning rate (positive). */
+        /**
+         * Sets the base learning rate (positive).
+         *
+         * @param rate the base learning rate
+         * @return this builder
+         */
         public Builder optLearningRate(float rate) {
             if (!(rate > 0)) {
                 throw new IllegalArgumentException("learning rate must be > 0, got " + rate);
@@ -311,7 +425,12 @@ public final class TrainingSpec {
             return this;
         }
 
-        /** Sets the weight decay (0 or more). */
+        /**
+         * Sets the weight decay (0 or more).
+         *
+         * @param decay the weight decay
+         * @return this builder
+         */
         public Builder optWeightDecay(float decay) {
             if (!(decay >= 0)) {
                 throw new IllegalArgumentException("weight decay must be >= 0, got " + decay);
@@ -320,13 +439,23 @@ public final class TrainingSpec {
             return this;
         }
 
-        /** Sets the learning-rate schedule. */
+        /**
+         * Sets the learning-rate schedule.
+         *
+         * @param schedule the learning-rate schedule
+         * @return this builder
+         */
         public Builder optSchedule(Schedule schedule) {
             this.schedule = Objects.requireNonNull(schedule, "schedule");
             return this;
         }
 
-        /** Sets the number of linear warm-up epochs. */
+        /**
+         * Sets the number of linear warm-up epochs.
+         *
+         * @param epochs the number of warm-up epochs, 0 or more
+         * @return this builder
+         */
         public Builder optWarmupEpochs(int epochs) {
             if (epochs < 0) {
                 throw new IllegalArgumentException("warm-up epochs must be >= 0, got " + epochs);
@@ -335,7 +464,12 @@ public final class TrainingSpec {
             return this;
         }
 
-        /** Sets label smoothing in [0, 0.5). */
+        /**
+         * Sets label smoothing in [0, 0.5).
+         *
+         * @param smoothing the label-smoothing factor
+         * @return this builder
+         */
         public Builder optLabelSmoothing(float smoothing) {
             if (!(smoothing >= 0 && smoothing < 0.5f)) {
                 throw new IllegalArgumentException("label smoothing must be in [0, 0.5), got " + smoothing);
@@ -344,19 +478,33 @@ public final class TrainingSpec {
             return this;
         }
 
-        /** Weights the training loss by inverse class frequency, for imbalanced data. */
+        /**
+         * Weights the training loss by inverse class frequency, for imbalanced data.
+         *
+         * @param classWeights whether to weight classes by inverse frequency
+         * @return this builder
+         */
         public Builder optClassWeights(boolean classWeights) {
             this.classWeights = classWeights;
             return this;
         }
 
-        /** Sets the training-time augmentation. */
+        /**
+         * Sets the training-time augmentation.
+         *
+         * @param augmentation the training-time augmentation
+         * @return this builder
+         */
         public Builder optAugmentation(Augmentation augmentation) {
             this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
             return this;
         }
 
-        /** Returns the spec. */
+        /**
+         * Returns the spec.
+         *
+         * @return the spec
+         */
         public TrainingSpec build() {
             return new TrainingSpec(this);
         }

@@ -41,6 +41,7 @@ public final class Architectures {
      *
      * @param name a registered architecture name (see {@link #names()})
      * @param classes the number of output classes
+     * @return the network block, not yet initialised
      * @throws IllegalArgumentException if the name is unknown or {@code classes < 2}
      */
     public static Block build(String name, int classes) {
@@ -50,7 +51,11 @@ public final class Architectures {
         return entry(name).factory.apply(classes);
     }
 
-    /** Returns the registered names in registration order. */
+    /**
+     * Returns the registered names in registration order.
+     *
+     * @return the architecture names
+     */
     public static Set<String> names() {
         return Collections.unmodifiableSet(REGISTRY.keySet());
     }
@@ -58,6 +63,8 @@ public final class Architectures {
     /**
      * Returns a one-line description of an architecture.
      *
+     * @param name a registered architecture name
+     * @return the description
      * @throws IllegalArgumentException if the name is unknown
      */
     public static String describe(String name) {

@@ -1,0 +1,24 @@
+package org.fer4j.examples;
+
+import java.nio.file.Path;
+import org.fer4j.inference.EmotionClassifier;
+import org.fer4j.inference.EvaluationReport;
+
+/** Example: evaluate the bundled model on a folder of class sub-folders and print the report. */
+public final class EvaluateFolderExample {
+
+    private EvaluateFolderExample() {
+    }
+
+    /** Usage: {@code EvaluateFolderExample fer2013/test}. */
+    public static void main(String[] args) throws Exception {
+        System.out.println(run(args).evaluation().classificationReport());
+    }
+
+    /** Evaluates the bundled model on the folder {@code args[0]} and returns the report. */
+    public static EvaluationReport run(String[] args) throws Exception {
+        try (EmotionClassifier fer = EmotionClassifier.loadDefault()) {
+            return EvaluationReport.evaluate(fer, Path.of(args[0]));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.fer4j.examples;
+
+import java.nio.file.Path;
+import org.fer4j.training.FerTrainer;
+import org.fer4j.training.TrainingProgress;
+import org.fer4j.training.TrainingResult;
+import org.fer4j.training.TrainingSpec;
+
+/** Example: train the seed network for a few epochs on a dataset root with {@code train/} and {@code test/}. */
+public final class TrainFolderExample {
+
+    private TrainFolderExample() {
+    }
+
+    /** Usage: {@code TrainFolderExample DATA_ROOT OUTPUT_DIR [EPOCHS]}. */
+    public static void main(String[] args) throws Exception {
+        TrainingResult r = run(args);
+        System.out.println("test accuracy " + r.testAccuracy() + "; " + r.diagnosis());
+    }
+
+    /** Trains on {@code args[0]} into {@code args[1]} for {@code args[2]} epochs (default 5) and returns the result. */
+    public static TrainingResult run(String[] args) throws Exception {
+        int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        TrainingSpec spec = TrainingSpec.builder().optArchitecture("seed").optEpochs(epochs).build();
+        return new FerTrainer().train(spec, Path.of(args[0]), Path.of(args[1]), TrainingProgress.NONE);
+    }
+}
