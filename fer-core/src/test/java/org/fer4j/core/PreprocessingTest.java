@@ -81,9 +81,9 @@ class PreprocessingTest {
         lg.fillRect(0, 0, 2000, 3000);
         lg.dispose();
         float[] x = Preprocessing.toInput(large);
-        // Left half black, right half white: the two halves share the lower and upper mean ranks.
-        assertThat(x[0]).isCloseTo(575.5f / 2303, within(1e-6f));
-        assertThat(x[47]).isCloseTo(1727.5f / 2303, within(1e-6f));
+        // Left half black, right half white: far from the edge the blur leaves 0 and 1, ranked low and high.
+        assertThat(x[0]).isLessThan(0.2f);
+        assertThat(x[47]).isGreaterThan(0.8f);
 
         BufferedImage wide = new BufferedImage(100, 30, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = wide.createGraphics();
@@ -118,6 +118,23 @@ class PreprocessingTest {
         assertThat(eq[0]).isZero();
         assertThat(eq[1]).isCloseTo(1f / 2303, within(1e-7f));
         assertThat(eq[2303]).isEqualTo(1f);
+    }
+
+    @Test
+    void blurKeepsTheMeanAndSpreadsAnImpulse() {
+        float[] impulse = new float[Preprocessing.PIXELS];
+        impulse[24 * 48 + 24] = 1f;
+        float[] b = Preprocessing.blur(impulse, 4.0);
+        double sum = 0;
+        for (float v : b) {
+            sum += v;
+        }
+        assertThat(sum).isCloseTo(1.0, within(1e-4));
+        assertThat(b[24 * 48 + 20]).isEqualTo(b[24 * 48 + 28]);
+        assertThat(b[20 * 48 + 24]).isEqualTo(b[24 * 48 + 20]);
+        // One sigma away the Gaussian has fallen to exp(-1/2) of its peak.
+        assertThat(b[24 * 48 + 28] / b[24 * 48 + 24]).isCloseTo((float) Math.exp(-0.5), within(1e-4f));
+        assertThat(Preprocessing.blur(impulse, 0)).containsExactly(impulse);
     }
 
     @Test
