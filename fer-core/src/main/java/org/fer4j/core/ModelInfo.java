@@ -128,6 +128,27 @@ public final class ModelInfo {
         return parse(Files.readAllBytes(file), file.toString());
     }
 
+    /** Returns true when a read preprocessing description has this version's settings. */
+    private static boolean sameSettings(Object read) {
+        if (!(read instanceof Map)) {
+            return false;
+        }
+        Map<?, ?> r = (Map<?, ?>) read;
+        Map<String, Object> mine = Preprocessing.describe();
+        for (Map.Entry<String, Object> e : mine.entrySet()) {
+            Object other = r.get(e.getKey());
+            boolean same = e.getValue() instanceof int[]
+                    ? String.valueOf(other).equals(java.util.Arrays.toString((int[]) e.getValue()))
+                    : e.getValue() instanceof Number && other instanceof Number
+                            ? ((Number) e.getValue()).doubleValue() == ((Number) other).doubleValue()
+                            : e.getValue().equals(other);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Parses the bytes of a {@code model.json}; {@code source} names it in error messages.
      *
@@ -164,6 +185,11 @@ public final class ModelInfo {
             throw new IOException(source + ": " + e.getMessage(), e);
         }
         Map<String, Object> sections = new LinkedHashMap<>(JSON.convertValue(root, Map.class));
+        Object preprocessing = sections.get("preprocessing");
+        if (!sameSettings(preprocessing)) {
+            throw new IOException(source + ": the model was trained with a different preprocessing " + preprocessing
+                    + " than this fer4j version applies " + Preprocessing.describe());
+        }
         for (String key : List.of("format", "architecture", "inputShape", "preprocessing", "labels")) {
             sections.remove(key);
         }

@@ -25,25 +25,25 @@ import javax.imageio.ImageIO;
  * {@code INTER_AREA}), an axis that grows uses bilinear interpolation with half-pixel centres and
  * clamped edges. The aspect ratio is not kept (faces arrive cropped). Values are then divided by 255.
  *
- * <p>The 48x48 image is then blurred with a Gaussian of {@link #BLUR_SIGMA} pixels. Last, it is
- * histogram-equalised by rank: each pixel becomes its rank among the
+ * <p>The 48x48 image is then histogram-equalised by rank: each pixel becomes its rank among the
  * 2,304 pixels divided by 2,303 (tied pixels share their mean rank), so values span [0, 1] and any
  * change of brightness, contrast or gamma that keeps the order of pixels leaves the input unchanged.
- * This matters: faces come from cameras under any lighting and focus, and the training split of the
- * FER-2013 copy used here is blurred (about sigma 3.5-4 pixels) and has about 0.7 times the contrast of
- * its test split (see docs/model-card.md).
+ * Last, images sharper than {@link #TARGET_SHARPNESS} are blurred just enough to reach it and
+ * equalised again ({@link #normaliseSharpness(float[])}). This matters: faces come from cameras under
+ * any lighting and focus, and the training split of the FER-2013 copy used here is blurred (about
+ * sigma 3.5-4 pixels) and has about 0.7 times the contrast of its test split (see docs/model-card.md).
  */
 public final class Preprocessing {
 
     /** Width and height of the network input, in pixels. */
     public static final int SIZE = 48;
     /**
-     * Standard deviation, in pixels of the 48x48 image, of the Gaussian blur applied before
-     * equalisation. The training split of the FER-2013 copy used here is blurred about this much
-     * while its test split is sharp; blurring every input the same way puts both (and camera faces)
-     * on the same footing.
+     * The sharpness every input is brought down to: the mean absolute difference between
+     * horizontally neighbouring pixels of the equalised 48x48 image. It is the median of the
+     * training split of the FER-2013 copy used here, which is blurred while its test split is sharp
+     * (median 0.082); see {@link #normaliseSharpness(float[])}.
      */
-    public static final double BLUR_SIGMA = 4.0;
+    public static final double TARGET_SHARPNESS = 0.0315;
 
     /** Number of floats in one preprocessed image ({@code SIZE * SIZE}). */
     public static final int PIXELS = SIZE * SIZE;
@@ -139,7 +139,7 @@ public final class Preprocessing {
      * @throws IllegalArgumentException if the sizes do not match the array or are not positive
      */
     public static float[] resizeGrey(float[] grey, int width, int height) {
-        return equalize(blur(resize(grey, width, height), BLUR_SIGMA));
+        return normaliseSharpness(equalize(resize(grey, width, height)));
     }
 
     /** Resizes a grey image (0..255) to 48x48 and scales it to [0, 1], without equalising. */
@@ -177,8 +177,8 @@ public final class Preprocessing {
         d.put("grey", "BT.601 luma 0.299R+0.587G+0.114B");
         d.put("resize", "per axis: area average when shrinking, bilinear (half-pixel centres) when growing");
         d.put("scale", "pixel / 255");
-        d.put("blurSigma", BLUR_SIGMA);
         d.put("equalize", "rank histogram equalisation: rank / 2303, ties share their mean rank");
+        d.put("targetSharpness", TARGET_SHARPNESS);
         return d;
     }
 
@@ -220,6 +220,42 @@ public final class Preprocessing {
             }
         }
         return out;
+    }
+
+    /** Returns the mean absolute difference of horizontally neighbouring pixels of a 48x48 image. */
+    static double sharpness(float[] x) {
+        double sum = 0;
+        for (int y = 0; y < SIZE; y++) {
+            for (int c = 0; c < SIZE - 1; c++) {
+                sum += Math.abs(x[y * SIZE + c + 1] - x[y * SIZE + c]);
+            }
+        }
+        return sum / (SIZE * (SIZE - 1));
+    }
+
+    /**
+     * Blurs an equalised image just enough (Gaussian, sigma found by bisection in [0, 8] pixels to
+     * 1/32 pixel) that its {@link #sharpness(float[])} is at most {@link #TARGET_SHARPNESS}, and
+     * equalises it again; images that are already that smooth pass unchanged.
+     */
+    static float[] normaliseSharpness(float[] equalised) {
+        if (sharpness(equalised) <= TARGET_SHARPNESS) {
+            return equalised;
+        }
+        double lo = 0;
+        double hi = 8;
+        float[] best = equalize(blur(equalised, hi));
+        for (int i = 0; i < 8; i++) {
+            double mid = (lo + hi) / 2;
+            float[] candidate = equalize(blur(equalised, mid));
+            if (sharpness(candidate) <= TARGET_SHARPNESS) {
+                hi = mid;
+                best = candidate;
+            } else {
+                lo = mid;
+            }
+        }
+        return best;
     }
 
     /** Replaces each value by its rank divided by (n - 1), tied values sharing their mean rank. */

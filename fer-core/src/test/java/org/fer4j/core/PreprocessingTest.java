@@ -82,8 +82,8 @@ class PreprocessingTest {
         lg.dispose();
         float[] x = Preprocessing.toInput(large);
         // Left half black, right half white: far from the edge the blur leaves 0 and 1, ranked low and high.
-        assertThat(x[0]).isLessThan(0.2f);
-        assertThat(x[47]).isGreaterThan(0.8f);
+        assertThat(x[0]).isLessThan(0.5f);
+        assertThat(x[47]).isGreaterThan(0.5f);
 
         BufferedImage wide = new BufferedImage(100, 30, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = wide.createGraphics();
@@ -118,6 +118,22 @@ class PreprocessingTest {
         assertThat(eq[0]).isZero();
         assertThat(eq[1]).isCloseTo(1f / 2303, within(1e-7f));
         assertThat(eq[2303]).isEqualTo(1f);
+    }
+
+    @Test
+    void sharpImagesAreSmoothedToTheTargetAndSmoothOnesKept() {
+        java.util.Random random = new java.util.Random(3);
+        float[] noise = new float[Preprocessing.PIXELS];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = random.nextFloat();
+        }
+        float[] sharp = Preprocessing.equalize(noise);
+        assertThat(Preprocessing.sharpness(sharp)).isGreaterThan(0.3);
+        float[] out = Preprocessing.normaliseSharpness(sharp);
+        assertThat(Preprocessing.sharpness(out)).isLessThanOrEqualTo(Preprocessing.TARGET_SHARPNESS)
+                .isGreaterThan(Preprocessing.TARGET_SHARPNESS * 0.9);
+        float[] smooth = Preprocessing.equalize(Preprocessing.blur(noise, 6));
+        assertThat(Preprocessing.normaliseSharpness(smooth)).isSameAs(smooth);
     }
 
     @Test

@@ -43,13 +43,14 @@ final class BenchmarkCommand implements Callable<Integer> {
         try (EmotionClassifier probe = load(false)) {
             arch = probe.info().architecture();
         }
-        for (String a : new String[] {"seed", arch}) {
+        java.util.Set<String> archs = new java.util.LinkedHashSet<>(List.of("seed", arch));
+        for (String a : archs) {
             rows.add(row("training, compute only, " + a + ", batch 128",
                     TrainingBenchmark.computeOnly(a, 128, 5, 40), "images/s"));
         }
         Path root = data != null ? data : System.getenv("FER_DATA") == null ? null : Path.of(System.getenv("FER_DATA"));
         if (root != null) {
-            for (String a : new String[] {"seed", arch}) {
+            for (String a : archs) {
                 rows.add(row("training, end to end (one epoch of " + root + "), " + a + ", batch 128",
                         TrainingBenchmark.endToEnd(root, a, 128), "images/s"));
             }

@@ -14,12 +14,23 @@ public final class CameraExample {
     private CameraExample() {
     }
 
-    /** Usage: {@code CameraExample 0} (webcam 0) or {@code CameraExample video.mp4}. */
+    /**
+     * Usage: {@code CameraExample 0} (webcam 0) or {@code CameraExample video.mp4}.
+     *
+     * @param args the source
+     * @throws Exception if the model or the source cannot be opened
+     */
     public static void main(String[] args) throws Exception {
         run(args);
     }
 
-    /** Runs the loop on {@code args[0]}, printing one line per frame, and returns every frame's result. */
+    /**
+     * Runs the loop on {@code args[0]}, printing one line per frame.
+     *
+     * @param args the source: a camera index, video, stream URL, image or folder
+     * @return every frame's result
+     * @throws Exception if the model or the source cannot be opened
+     */
     public static List<FrameResult> run(String[] args) throws Exception {
         List<FrameResult> results = new ArrayList<>();
         try (EmotionClassifier fer = EmotionClassifier.loadDefault();

@@ -10,12 +10,23 @@ public final class ClassifyImageExample {
     private ClassifyImageExample() {
     }
 
-    /** Usage: {@code ClassifyImageExample face.jpg}. */
+    /**
+     * Usage: {@code ClassifyImageExample face.jpg}.
+     *
+     * @param args the image file
+     * @throws Exception if the model or the image cannot be read
+     */
     public static void main(String[] args) throws Exception {
         System.out.println(run(args));
     }
 
-    /** Classifies the image file {@code args[0]} and returns the prediction. */
+    /**
+     * Classifies the image file {@code args[0]}.
+     *
+     * @param args the image file
+     * @return the prediction
+     * @throws Exception if the model or the image cannot be read
+     */
     public static EmotionPrediction run(String[] args) throws Exception {
         try (EmotionClassifier fer = EmotionClassifier.loadDefault()) {
             return fer.predict(Path.of(args[0]));

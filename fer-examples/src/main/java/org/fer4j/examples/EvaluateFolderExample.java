@@ -10,12 +10,23 @@ public final class EvaluateFolderExample {
     private EvaluateFolderExample() {
     }
 
-    /** Usage: {@code EvaluateFolderExample fer2013/test}. */
+    /**
+     * Usage: {@code EvaluateFolderExample fer2013/test}.
+     *
+     * @param args the folder of class sub-folders
+     * @throws Exception if the model or the folder cannot be read
+     */
     public static void main(String[] args) throws Exception {
         System.out.println(run(args).evaluation().classificationReport());
     }
 
-    /** Evaluates the bundled model on the folder {@code args[0]} and returns the report. */
+    /**
+     * Evaluates the bundled model on the folder {@code args[0]}.
+     *
+     * @param args the folder of class sub-folders
+     * @return the report
+     * @throws Exception if the model or the folder cannot be read
+     */
     public static EvaluationReport run(String[] args) throws Exception {
         try (EmotionClassifier fer = EmotionClassifier.loadDefault()) {
             return EvaluationReport.evaluate(fer, Path.of(args[0]));

@@ -17,13 +17,26 @@ public final class FerApp implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Runs the app; exits with 0 on success, 1 on failure and 2 on a usage error. */
+    /**
+     * Runs the app; exits with 0 on success, 1 on failure and 2 on a usage error.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         Launcher.relaunchWithAllocatorSettings(args);
+        if (System.getProperty("ai.djl.offline") == null) {
+            // Natives come from the bundled jars; a hidden download attempt should fail loudly instead.
+            System.setProperty("ai.djl.offline", "true");
+        }
         System.exit(execute(args));
     }
 
-    /** Runs the app in this JVM and returns its exit code (tests call this). */
+    /**
+     * Runs the app in this JVM (tests call this).
+     *
+     * @param args the command line
+     * @return the exit code
+     */
     public static int execute(String... args) {
         return new CommandLine(new FerApp()).setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("fer: " + (e.getMessage() != null ? e.getMessage() : e.toString()));

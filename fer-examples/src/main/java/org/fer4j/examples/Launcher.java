@@ -10,7 +10,7 @@ import java.util.List;
  * Starts the app under the glibc allocator settings that make PyTorch on the CPU fast.
  *
  * <p>glibc returns large freed buffers to the kernel and faults them in again on every training
- * step, which made DJL training about 2.4x slower here. The tunables must be set before the JVM
+ * step, which slows DJL training (docs/benchmarks.md has the figures). The tunables must be set before the JVM
  * starts, so on Linux without {@code GLIBC_TUNABLES} the app starts itself once more with them set.
  * Set {@code FER_NO_RELAUNCH=1} to skip this.
  */

@@ -31,7 +31,12 @@ public final class SampleFaces {
     private SampleFaces() {
     }
 
-    /** Returns the bundled sample faces in file-name order. */
+    /**
+     * Returns the bundled sample faces in file-name order.
+     *
+     * @return the samples
+     * @throws IOException if a bundled file is missing
+     */
     public static List<Sample> load() throws IOException {
         List<Sample> samples = new ArrayList<>();
         for (String name : names()) {
@@ -45,7 +50,13 @@ public final class SampleFaces {
         return samples;
     }
 
-    /** Copies the sample files into {@code dir} and returns their paths. */
+    /**
+     * Copies the sample files into {@code dir}.
+     *
+     * @param dir the target folder, created if needed
+     * @return the paths of the copies
+     * @throws IOException if a file cannot be written
+     */
     public static List<Path> extractTo(Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> paths = new ArrayList<>();

@@ -12,13 +12,24 @@ public final class TrainFolderExample {
     private TrainFolderExample() {
     }
 
-    /** Usage: {@code TrainFolderExample DATA_ROOT OUTPUT_DIR [EPOCHS]}. */
+    /**
+     * Usage: {@code TrainFolderExample DATA_ROOT OUTPUT_DIR [EPOCHS]}.
+     *
+     * @param args the dataset root, the output folder and optionally the epochs
+     * @throws Exception if the data cannot be read or the outputs written
+     */
     public static void main(String[] args) throws Exception {
         TrainingResult r = run(args);
         System.out.println("test accuracy " + r.testAccuracy() + "; " + r.diagnosis());
     }
 
-    /** Trains on {@code args[0]} into {@code args[1]} for {@code args[2]} epochs (default 5) and returns the result. */
+    /**
+     * Trains on {@code args[0]} into {@code args[1]} for {@code args[2]} epochs (default 5).
+     *
+     * @param args the dataset root, the output folder and optionally the epochs
+     * @return the training result
+     * @throws Exception if the data cannot be read or the outputs written
+     */
     public static TrainingResult run(String[] args) throws Exception {
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         TrainingSpec spec = TrainingSpec.builder().optArchitecture("seed").optEpochs(epochs).build();
