@@ -121,6 +121,25 @@ class PreprocessingTest {
     }
 
     @Test
+    void equalisationMatchesBruteForceMeanRanks() {
+        java.util.Random random = new java.util.Random(11);
+        float[] x = new float[Preprocessing.PIXELS];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextInt(40) / 7f - 2f + (i % 5 == 0 ? -0f : 0f);
+        }
+        float[] eq = Preprocessing.equalize(x);
+        for (int i = 0; i < x.length; i += 37) {
+            int below = 0;
+            int equal = 0;
+            for (float v : x) {
+                below += v < x[i] ? 1 : 0;
+                equal += v == x[i] ? 1 : 0;
+            }
+            assertThat(eq[i]).isCloseTo((below + (equal - 1) / 2f) / 2303, within(1e-6f));
+        }
+    }
+
+    @Test
     void sharpImagesAreSmoothedToTheTargetAndSmoothOnesKept() {
         java.util.Random random = new java.util.Random(3);
         float[] noise = new float[Preprocessing.PIXELS];
