@@ -43,6 +43,7 @@ final class DemoCommand implements Callable<Integer> {
 
     Result run() throws Exception {
         Engines.preferOneInferenceThread();
+        Engines.quietFfmpeg();
         Files.createDirectories(output);
         List<SampleFaces.Sample> samples = SampleFaces.load();
         List<Path> files = SampleFaces.extractTo(output.resolve("samples"));

@@ -54,6 +54,7 @@ final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Engines.preferOneInferenceThread();
+        Engines.quietFfmpeg();
         VideoSource src = source.camera != null ? VideoSource.camera(source.camera) : VideoSource.parse(source.input);
         boolean display = !noDisplay && !GraphicsEnvironment.isHeadless();
         try (EmotionClassifier fer = model.load()) {

@@ -17,4 +17,9 @@ final class Engines {
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
     }
+
+    /** Keeps FFmpeg from printing every stream's details to the console; errors still show. */
+    static void quietFfmpeg() {
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+    }
 }
