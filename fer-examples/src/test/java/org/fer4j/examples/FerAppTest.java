@@ -90,7 +90,7 @@ class FerAppTest {
         String trained = ((String) train[1]).replaceAll("(?s).*test accuracy ([0-9.]+).*", "$1");
 
         Path report = tmp.resolve("report");
-        Object[] eval = run("evaluate", "--model", model.toString(), "--no-flip", "--data", data.toString(),
+        Object[] eval = run("evaluate", "--model", model.toString(), "--data", data.toString(),
                 "--report-dir", report.toString());
         assertThat(eval[0]).as((String) eval[2]).isEqualTo(0);
         JsonNode json = new ObjectMapper().readTree(report.resolve("evaluation.json").toFile());

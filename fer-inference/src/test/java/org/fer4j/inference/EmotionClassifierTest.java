@@ -125,7 +125,9 @@ class EmotionClassifierTest {
                 mirrored.setRGB(47 - x, y, img.getRGB(x, y));
             }
         }
-        try (EmotionClassifier tta = EmotionClassifier.load(shared.resolve("model"))) {
+        assertThat(ClassifierOptions.defaults().flipAveraging()).isFalse();
+        try (EmotionClassifier tta = EmotionClassifier.load(shared.resolve("model"),
+                ClassifierOptions.builder().optFlipAveraging(true).build())) {
             assertThat(tta.options().flipAveraging()).isTrue();
             float[] a = fer.predict(img).probabilities();
             float[] b = fer.predict(mirrored).probabilities();
