@@ -72,8 +72,11 @@ public final class ClassifierOptions {
         }
 
         /**
-         * Averages each face with its mirror image (default off: on the bundled model it gained 0.19
-         * points of test accuracy for twice the compute; see docs/benchmarks.md).
+         * Averages each face with its mirror image (default off: it gained 0.19 points of test accuracy
+         * for twice the compute; see docs/benchmarks.md).
+         *
+         * @param on whether to average with the mirror image
+         * @return this builder
          */
         public Builder optFlipAveraging(boolean on) {
             this.flipAveraging = on;
