@@ -95,7 +95,7 @@ final class DetectCommand implements Callable<Integer> {
                         }
                         window.showImage(frame.annotatedImage());
                     }
-                    if (!display || src.isVideo() && result.frameIndex() % 30 == 0 || !src.isVideo()) {
+                    if (!display || !src.isVideo() || result.frameIndex() % 30 == 0) {
                         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "frame %d (%d ms): %d face(s)",
                                 result.frameIndex(), result.timestampMs(), result.faces().size()));
                         for (DetectedFace f : result.faces()) {
