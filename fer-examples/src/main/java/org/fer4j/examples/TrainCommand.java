@@ -41,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--arch", defaultValue = "seed", description = "Architecture: seed, vgg-b, vgg-c, resnet-s (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--arch", defaultValue = "seed", description = "Architecture: seed, vgg-b, vgg-c, vgg-24, resnet-s (default: ${DEFAULT-VALUE}).")
     String arch;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -53,8 +53,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--monitor", defaultValue = "VAL_LOSS", description = "Metric for early stopping and the best epoch: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TrainingSpec.Monitor monitor;
 
-    @Option(names = "--augment", description = "Augment training images (flip, shift, rotation, scale, jitter, erasing).")
-    boolean augment;
+    /** How much to augment training images. */
+    enum AugmentLevel {
+        /** Horizontal flip and 10% shift. */
+        LIGHT,
+        /** Flip, shift, rotation, scale, brightness/contrast jitter and erasing. */
+        STANDARD
+    }
+
+    @Option(names = "--augment", arity = "0..1", fallbackValue = "STANDARD",
+            description = "Augment training images: LIGHT (flip, shift) or STANDARD (also rotation, scale, jitter, erasing);"
+                    + " the bare option means STANDARD.")
+    AugmentLevel augment;
 
     @Option(names = "--class-weights", description = "Weight the loss by inverse class frequency.")
     boolean classWeights;
@@ -105,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
                         .optOptimizer(optimizer).optLearningRate(learningRate).optWeightDecay(weightDecay)
                         .optSchedule(schedule).optWarmupEpochs(warmup).optLabelSmoothing(labelSmoothing)
                         .optClassWeights(classWeights)
-                        .optAugmentation(augment ? Augmentation.standard() : Augmentation.NONE).build();
+                        .optAugmentation(augmentation(augment)).build();
                 result = trainer.train(spec, DataPaths.root(data), output, progress);
             }
             progress.close();
@@ -115,6 +125,13 @@ final class TrainCommand implements Callable<Integer> {
             progress.close();
             finished.countDown();
         }
+    }
+
+    private static Augmentation augmentation(AugmentLevel level) {
+        if (level == null) {
+            return Augmentation.NONE;
+        }
+        return level == AugmentLevel.LIGHT ? Augmentation.light() : Augmentation.standard();
     }
 
     private static void print(TrainingResult r) {

@@ -1,6 +1,7 @@
 package org.fer4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,6 +62,9 @@ class FerAppTest {
         Object[] badFlag = run("train", "--epochs", "many", "--output", "x");
         assertThat(badFlag[0]).isEqualTo(2);
         assertThat((String) badFlag[2]).contains("--epochs");
+        Object[] badLevel = run("train", "--augment", "HEAVY", "--output", "x");
+        assertThat(badLevel[0]).isEqualTo(2);
+        assertThat((String) badLevel[2]).contains("LIGHT", "STANDARD");
         assertThat(run()[0]).isEqualTo(2);
     }
 
@@ -85,8 +89,13 @@ class FerAppTest {
         }
         Path model = tmp.resolve("model");
         Object[] train = run("train", "--data", data.toString(), "--output", model.toString(), "--epochs", "2",
-                "--batch-size", "16");
+                "--batch-size", "16", "--augment", "LIGHT");
         assertThat(train[0]).as((String) train[2]).isEqualTo(0);
+        JsonNode augmentation = new ObjectMapper().readTree(model.resolve("model.json").toFile())
+                .at("/training/augmentation");
+        assertThat(augmentation.get("horizontalFlip").asBoolean()).isTrue();
+        assertThat(augmentation.get("shiftFraction").asDouble()).isEqualTo(0.1, within(1e-6));
+        assertThat(augmentation.get("rotationDegrees").asDouble()).isZero();
         String trained = ((String) train[1]).replaceAll("(?s).*test accuracy ([0-9.]+).*", "$1");
 
         Path report = tmp.resolve("report");

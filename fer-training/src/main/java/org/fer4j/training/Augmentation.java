@@ -45,6 +45,15 @@ public final class Augmentation {
     }
 
     /**
+     * Returns the recipe used by {@code --augment LIGHT}: horizontal flip and shifts of up to 10%.
+     *
+     * @return the light augmentation
+     */
+    public static Augmentation light() {
+        return builder().optFlip(true).optShift(0.1f).build();
+    }
+
+    /**
      * Returns the recipe used by {@code --augment}: flip, shift 10%, rotation 10 degrees, scale 10%, light jitter, erasing 0.25.
      *
      * @return the standard augmentation

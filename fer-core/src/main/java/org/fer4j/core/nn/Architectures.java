@@ -22,9 +22,11 @@ public final class Architectures {
         register("seed", "the seed CNN: 3 conv blocks (32/64/128), dense 256; 620,935 parameters",
                 SeedCnn::build);
         register("vgg-b", "VGG-style, conv 32 | 64,64 | 128,128 | 256 with pooling, dense 256; 1,167,015 parameters",
-                classes -> VggNet.build(new int[][] {{32}, {64, 64}, {128, 128}, {256}}, 256, classes));
+                classes -> VggNet.build(false, new int[][] {{32}, {64, 64}, {128, 128}, {256}}, 256, classes));
         register("vgg-c", "VGG-style, conv 32 | 64 | 128,128 | 256 with pooling, dense 256; 1,129,895 parameters",
-                classes -> VggNet.build(new int[][] {{32}, {64}, {128, 128}, {256}}, 256, classes));
+                classes -> VggNet.build(false, new int[][] {{32}, {64}, {128, 128}, {256}}, 256, classes));
+        register("vgg-24", "VGG-style at 24x24: 2x2 average pooling, conv 64,64 | 128,128 | 256,256 with pooling, dense 256; 1,739,591 parameters",
+                classes -> VggNet.build(true, new int[][] {{64, 64}, {128, 128}, {256, 256}}, 256, classes));
         register("resnet-s", "ResNet-style, stem 32, 4 stages of 2 basic blocks (32/64/128/256); 2,801,063 parameters",
                 classes -> ResNet.build(new int[] {32, 64, 128, 256}, classes));
     }

@@ -11,8 +11,13 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 
 /**
- * A VGG-style network for 48x48 grey faces: stages of 3x3 conv-BN-ReLU layers, each stage followed
- * by 2x2 max pooling, then flatten, a dense layer with BatchNorm, ReLU and dropout, and the classifier.
+ * A VGG-style network for 48x48 grey faces: optional 2x2 average pooling of the input, stages of 3x3
+ * conv-BN-ReLU layers, each stage followed by 2x2 max pooling, then flatten, a dense layer with
+ * BatchNorm, ReLU and dropout, and the classifier.
+ *
+ * <p>Pooling the input first suits faces with little detail above a quarter of the sampling rate (the
+ * sharpness-normalised faces of {@code Preprocessing}): it loses almost nothing and makes every
+ * convolution four times cheaper, which buys depth and width on a CPU.
  */
 final class VggNet {
 
@@ -22,12 +27,16 @@ final class VggNet {
     /**
      * Builds the network.
      *
+     * @param halveInput whether to average-pool the 48x48 input to 24x24 first
      * @param stages the filter counts of each stage's convolutions, for example {@code {{32}, {64, 64}}}
      * @param dense units of the hidden dense layer
      * @param classes output classes
      */
-    static Block build(int[][] stages, int dense, int classes) {
+    static Block build(boolean halveInput, int[][] stages, int dense, int classes) {
         SequentialBlock net = new SequentialBlock();
+        if (halveInput) {
+            net.add(Pool.avgPool2dBlock(new Shape(2, 2)));
+        }
         for (int[] stage : stages) {
             for (int filters : stage) {
                 net.add(Layers.convBnRelu(filters, 1));
