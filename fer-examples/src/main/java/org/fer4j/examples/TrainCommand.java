@@ -41,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--arch", defaultValue = "seed", description = "Architecture: seed, vgg-b, vgg-c, vgg-24, resnet-s (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--arch", defaultValue = "seed", description = "Architecture: seed, vgg-b, vgg-c, vgg-24, vgg-24s, resnet-s (default: ${DEFAULT-VALUE}).")
     String arch;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
