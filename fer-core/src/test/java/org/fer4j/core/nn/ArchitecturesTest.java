@@ -12,6 +12,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class ArchitecturesTest {
@@ -39,7 +40,7 @@ class ArchitecturesTest {
                         new NDList(manager.randomUniform(0, 1, new Shape(2, 1, 48, 48))), false).singletonOrThrow();
                 assertThat(out.getShape()).as(name).isEqualTo(new Shape(2, 7));
                 assertThat(Architectures.describe(name)).as(name)
-                        .contains(String.format(java.util.Locale.ROOT, "%,d parameters", parameterCount(net)));
+                        .contains(String.format(Locale.ROOT, "%,d parameters", parameterCount(net)));
             }
         }
     }
