@@ -335,7 +335,8 @@ public final class EmotionCamera implements AutoCloseable {
         }
         List<float[]> inputs = new ArrayList<>(boxes.size());
         for (FaceBox box : boxes) {
-            inputs.add(Mats.faceInput(mat, box.expand(faceMargin, mat.cols(), mat.rows())));
+            inputs.add(Mats.faceInput(mat, box.expand(faceMargin, mat.cols(), mat.rows()),
+                    classifier.info().preprocessing()));
         }
         List<EmotionPrediction> predictions = classifier.predictInputs(inputs);
         return tracker.update(boxes, predictions);

@@ -92,7 +92,7 @@ final class Mats {
      * BT.601 weights, in floats, so a face cut from a frame is preprocessed exactly like the same face
      * saved as an image and passed to {@code EmotionClassifier.predict}.
      */
-    static float[] faceInput(Mat frame, FaceBox box) {
+    static float[] faceInput(Mat frame, FaceBox box, Preprocessing preprocessing) {
         int c = frame.channels();
         int w = box.width();
         int h = box.height();
@@ -111,7 +111,7 @@ final class Mats {
                 grey[i] = 0.299f * r + 0.587f * g + 0.114f * b;
             }
         }
-        return Preprocessing.resizeGrey(grey, w, h);
+        return preprocessing.fromGrey(grey, w, h);
     }
 
     /** Copies a w x h region at (x, y) of an 8-bit Mat, row by row, into {@code dst} (packed rows). */

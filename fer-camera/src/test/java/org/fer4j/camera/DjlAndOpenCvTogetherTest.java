@@ -42,12 +42,12 @@ class DjlAndOpenCvTogetherTest {
             try (EmotionClassifier classifier = EmotionClassifier.load(Fixtures.model(dir))) {
                 assertThat(Engine.getInstance().getEngineName()).isEqualTo("PyTorch");
                 FaceBox box = before.get(0).expand(0.05, frame.cols(), frame.rows());
-                float[] cameraInput = Mats.faceInput(frame, box);
+                float[] cameraInput = Mats.faceInput(frame, box, classifier.info().preprocessing());
                 BufferedImage crop;
                 try (Rect r = new Rect(box.x(), box.y(), box.width(), box.height()); Mat cut = frame.apply(r)) {
                     crop = Mats.toImage(cut);
                 }
-                assertThat(cameraInput).containsExactly(Preprocessing.toInput(crop));
+                assertThat(cameraInput).containsExactly(classifier.info().preprocessing().toInput(crop));
                 EmotionPrediction viaCamera = classifier.predictInputs(List.of(cameraInput)).get(0);
                 assertThat(viaCamera).isEqualTo(classifier.predict(crop));
             }

@@ -101,7 +101,7 @@ final class Fixtures {
                 block.saveParameters(out);
             }
         }
-        ModelInfo.of(architecture, labels).write(dir);
+        ModelInfo.of(architecture, labels, Preprocessing.builder().optEqualize(true).build()).write(dir);
         return dir;
     }
 }

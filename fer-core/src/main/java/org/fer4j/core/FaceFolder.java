@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
- * An image folder of class sub-folders, decoded once into memory with fer-core's preprocessing.
+ * An image folder of class sub-folders, decoded once into memory with a model's {@link Preprocessing}.
  *
  * <p>Labels come from the sub-folder names in sorted order, as DJL's and Keras' image-folder
  * datasets infer them. Files that cannot be read or decoded are skipped and listed in
@@ -48,14 +48,15 @@ public final class FaceFolder {
      * Loads every image under {@code root}, with labels from its sorted sub-folder names.
      *
      * @param root the folder holding one sub-folder per class
+     * @param preprocessing the preprocessing applied to every image
      * @return the loaded images
      * @throws IllegalArgumentException if the folder is missing, has fewer than two class folders,
      *     or a class folder holds no usable image; the message names the folder
      * @throws IOException if the folder or an image cannot be listed or read
      */
-    public static FaceFolder load(Path root) throws IOException {
+    public static FaceFolder load(Path root, Preprocessing preprocessing) throws IOException {
         classFolders(root, 2);
-        return load(root, null);
+        return load(root, null, preprocessing);
     }
 
     /**
@@ -65,11 +66,14 @@ public final class FaceFolder {
      *
      * @param root the folder holding one sub-folder per class
      * @param expected the labels of the model, in output order
+     * @param preprocessing the preprocessing applied to every image
      * @return the loaded images
      * @throws IllegalArgumentException if the folder is unusable or a sub-folder is not one of the labels
      * @throws IOException if the folder or an image cannot be listed or read
      */
-    public static FaceFolder load(Path root, EmotionLabels expected) throws IOException {
+    public static FaceFolder load(Path root, EmotionLabels expected, Preprocessing preprocessing)
+            throws IOException {
+        Objects.requireNonNull(preprocessing, "preprocessing");
         List<String> folders = classFolders(root, 1);
         EmotionLabels labels = expected != null ? expected : EmotionLabels.of(folders);
         for (String folder : folders) {
@@ -108,7 +112,7 @@ public final class FaceFolder {
                 if (img == null) {
                     errors[i] = "not a decodable image";
                 } else {
-                    decoded[i] = Preprocessing.toInput(img);
+                    decoded[i] = preprocessing.toInput(img);
                 }
             } catch (IOException | RuntimeException e) {
                 errors[i] = "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage();

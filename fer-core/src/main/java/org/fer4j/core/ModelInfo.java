@@ -18,7 +18,7 @@ import java.util.Objects;
 
 /**
  * What a model directory's {@code model.json} says: the architecture name, the label list, the
- * preprocessing and free-form sections for hyper-parameters, results and provenance. Immutable.
+ * preprocessing the model was trained with, and free-form sections for hyper-parameters, results and provenance. Immutable.
  *
  * <p>Training writes it, inference reads it to rebuild the same network; the parameters themselves
  * are in {@link #PARAMETERS_FILE} beside it.
@@ -34,23 +34,27 @@ public final class ModelInfo {
 
     private final String architecture;
     private final EmotionLabels labels;
+    private final Preprocessing preprocessing;
     private final Map<String, Object> sections;
 
-    private ModelInfo(String architecture, EmotionLabels labels, Map<String, Object> sections) {
+    private ModelInfo(String architecture, EmotionLabels labels, Preprocessing preprocessing,
+            Map<String, Object> sections) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.labels = Objects.requireNonNull(labels, "labels");
+        this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
         this.sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
     }
 
     /**
-     * Returns a description with the given architecture and labels and no other sections.
+     * Returns a description with the given architecture, labels and preprocessing and no other sections.
      *
      * @param architecture the architecture name
      * @param labels the label list in output order
+     * @param preprocessing the preprocessing the model was trained with
      * @return the model description
      */
-    public static ModelInfo of(String architecture, EmotionLabels labels) {
-        return new ModelInfo(architecture, labels, Map.of());
+    public static ModelInfo of(String architecture, EmotionLabels labels, Preprocessing preprocessing) {
+        return new ModelInfo(architecture, labels, preprocessing, Map.of());
     }
 
     /**
@@ -63,7 +67,7 @@ public final class ModelInfo {
     public ModelInfo withSection(String name, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(sections);
         copy.put(name, value);
-        return new ModelInfo(architecture, labels, copy);
+        return new ModelInfo(architecture, labels, preprocessing, copy);
     }
 
     /**
@@ -82,6 +86,15 @@ public final class ModelInfo {
      */
     public EmotionLabels labels() {
         return labels;
+    }
+
+    /**
+     * Returns the preprocessing the model was trained with, which inference must apply.
+     *
+     * @return the model's preprocessing
+     */
+    public Preprocessing preprocessing() {
+        return preprocessing;
     }
 
     /**
@@ -104,7 +117,7 @@ public final class ModelInfo {
         root.put("format", 1);
         root.put("architecture", architecture);
         root.put("inputShape", new int[] {1, Preprocessing.SIZE, Preprocessing.SIZE});
-        root.put("preprocessing", Preprocessing.describe());
+        root.put("preprocessing", preprocessing.describe());
         root.put("labels", labels.names());
         root.putAll(sections);
         Path tmp = dir.resolve(FILE_NAME + ".tmp");
@@ -126,27 +139,6 @@ public final class ModelInfo {
             throw new NoSuchFileException(file.toString(), null, "model description not found");
         }
         return parse(Files.readAllBytes(file), file.toString());
-    }
-
-    /** Returns true when a read preprocessing description has this version's settings. */
-    private static boolean sameSettings(Object read) {
-        if (!(read instanceof Map)) {
-            return false;
-        }
-        Map<?, ?> r = (Map<?, ?>) read;
-        Map<String, Object> mine = Preprocessing.describe();
-        for (Map.Entry<String, Object> e : mine.entrySet()) {
-            Object other = r.get(e.getKey());
-            boolean same = e.getValue() instanceof int[]
-                    ? String.valueOf(other).equals(java.util.Arrays.toString((int[]) e.getValue()))
-                    : e.getValue() instanceof Number && other instanceof Number
-                            ? ((Number) e.getValue()).doubleValue() == ((Number) other).doubleValue()
-                            : e.getValue().equals(other);
-            if (!same) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -185,14 +177,19 @@ public final class ModelInfo {
             throw new IOException(source + ": " + e.getMessage(), e);
         }
         Map<String, Object> sections = new LinkedHashMap<>(JSON.convertValue(root, Map.class));
-        Object preprocessing = sections.get("preprocessing");
-        if (!sameSettings(preprocessing)) {
-            throw new IOException(source + ": the model was trained with a different preprocessing " + preprocessing
-                    + " than this fer4j version applies " + Preprocessing.describe());
+        Object described = sections.get("preprocessing");
+        if (!(described instanceof Map)) {
+            throw new IOException(source + ": missing object field 'preprocessing'");
+        }
+        Preprocessing preprocessing;
+        try {
+            preprocessing = Preprocessing.fromDescription((Map<?, ?>) described);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + ": " + e.getMessage(), e);
         }
         for (String key : List.of("format", "architecture", "inputShape", "preprocessing", "labels")) {
             sections.remove(key);
         }
-        return new ModelInfo(arch.asText(), labels, sections);
+        return new ModelInfo(arch.asText(), labels, preprocessing, sections);
     }
 }

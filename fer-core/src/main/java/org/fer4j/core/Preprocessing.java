@@ -8,47 +8,95 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 
 /**
- * The one image preprocessing of fer4j, used by training and inference alike: any image becomes a
- * 1x48x48 grey tensor with values in [0, 1], returned as 2,304 floats in row-major order.
+ * The image preprocessing of a model, one code path for training and inference: any image becomes a
+ * 1x48x48 grey tensor with values in [0, 1], returned as 2,304 floats in row-major order. Immutable;
+ * every model records its own in {@code model.json} ({@link #describe()}), and loading a model applies
+ * what it recorded ({@link #fromDescription(Map)}).
  *
- * <p>Colour pixels become grey with the ITU-R BT.601 luma weights {@code 0.299 R + 0.587 G + 0.114 B}
- * (the weights of OpenCV's {@code cvtColor} and PIL's {@code convert("L")}); alpha is ignored. Grey
- * images are read from their raster as stored, without Java2D's colour-space conversion. The grey
- * image is then resized to 48x48 separably per axis: an axis that shrinks uses area averaging
- * (each output pixel is the coverage-weighted mean of the source pixels under it, like OpenCV's
- * {@code INTER_AREA}), an axis that grows uses bilinear interpolation with half-pixel centres and
- * clamped edges. The aspect ratio is not kept (faces arrive cropped). Values are then divided by 255.
+ * <p>Always, in order: colour pixels become grey with the ITU-R BT.601 luma weights
+ * {@code 0.299 R + 0.587 G + 0.114 B} (OpenCV's {@code cvtColor}, PIL's {@code convert("L")}); grey
+ * images are read from their raster as stored. The grey image is resized to 48x48 separably per axis:
+ * a shrinking axis uses area averaging (OpenCV's {@code INTER_AREA}), a growing axis bilinear
+ * interpolation with half-pixel centres and clamped edges; the aspect ratio is not kept (faces arrive
+ * cropped). Values are divided by 255.
  *
- * <p>The 48x48 image is then histogram-equalised by rank: each pixel becomes its rank among the
- * 2,304 pixels divided by 2,303 (tied pixels share their mean rank), so values span [0, 1] and any
- * change of brightness, contrast or gamma that keeps the order of pixels leaves the input unchanged.
- * Last, images sharper than {@link #TARGET_SHARPNESS} are blurred just enough to reach it and
- * equalised again ({@link #normaliseSharpness(float[])}). This matters: faces come from cameras under
- * any lighting and focus, and the training split of the FER-2013 copy used here is blurred (about
- * sigma 3.5-4 pixels) and has about 0.7 times the contrast of its test split (see docs/model-card.md).
+ * <p>Optional steps: rank histogram equalisation (each pixel becomes its rank among the 2,304 pixels
+ * divided by 2,303, ties sharing their mean rank, so any change of brightness, contrast or gamma that
+ * keeps the order of pixels leaves the input unchanged), and a sharpness limit (images sharper than a
+ * target are blurred just enough to reach it and equalised again), which models trained on the blurred
+ * first copy of FER-2013 need.
  */
 public final class Preprocessing {
 
     /** Width and height of the network input, in pixels. */
     public static final int SIZE = 48;
-    /**
-     * The sharpness every input is brought down to: the mean absolute difference between
-     * horizontally neighbouring pixels of the equalised 48x48 image. It is the median of the
-     * training split of the FER-2013 copy used here, which is blurred while its test split is sharp
-     * (median 0.082); see {@link #normaliseSharpness(float[])}.
-     */
-    public static final double TARGET_SHARPNESS = 0.0315;
-
     /** Number of floats in one preprocessed image ({@code SIZE * SIZE}). */
     public static final int PIXELS = SIZE * SIZE;
+    /** The version of the description {@link #describe()} writes. */
+    public static final int DESCRIPTION_VERSION = 2;
+    /**
+     * The sharpness limit of models trained on the blurred first copy of FER-2013's training split:
+     * the median there of the mean absolute difference of neighbouring pixels after equalisation.
+     */
+    public static final double BLURRED_TRAINING_SHARPNESS = 0.0315;
 
-    private Preprocessing() {
+    private static final List<Double> LUMA = List.of(0.299, 0.587, 0.114);
+    private static final Map<String, Object> GREY_STEP = Map.of("op", "grey", "weights", LUMA);
+    private static final Map<String, Object> RESIZE_STEP = Map.of("op", "resize", "size", SIZE,
+            "shrink", "area", "grow", "bilinear");
+    private static final Map<String, Object> SCALE_STEP = Map.of("op", "scale", "divisor", 255);
+
+    private final boolean equalize;
+    private final double targetSharpness;
+
+    private Preprocessing(boolean equalize, double targetSharpness) {
+        this.equalize = equalize;
+        this.targetSharpness = targetSharpness;
+    }
+
+    /**
+     * Returns a builder with only the fixed steps (grey, resize, scale) selected.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns what models saved before preprocessing was recorded per model applied: rank
+     * equalisation and the sharpness limit {@link #BLURRED_TRAINING_SHARPNESS}.
+     *
+     * @return the preprocessing of models trained on the blurred training split
+     */
+    public static Preprocessing blurredTrainingSplit() {
+        return builder().optEqualize(true).optSharpnessLimit(BLURRED_TRAINING_SHARPNESS).build();
+    }
+
+    /**
+     * Returns whether rank histogram equalisation is applied.
+     *
+     * @return whether images are equalised
+     */
+    public boolean equalizes() {
+        return equalize;
+    }
+
+    /**
+     * Returns the sharpness limit, or 0 when images are not smoothed.
+     *
+     * @return the sharpness limit, 0 for none
+     */
+    public double sharpnessLimit() {
+        return targetSharpness;
     }
 
     /**
@@ -58,9 +106,9 @@ public final class Preprocessing {
      * @return the model input: 48x48 grey pixels in [0, 1], row-major
      * @throws NullPointerException if {@code image} is null
      */
-    public static float[] toInput(BufferedImage image) {
+    public float[] toInput(BufferedImage image) {
         Objects.requireNonNull(image, "image");
-        return resizeGrey(grey(image), image.getWidth(), image.getHeight());
+        return fromGrey(grey(image), image.getWidth(), image.getHeight());
     }
 
     /**
@@ -71,7 +119,7 @@ public final class Preprocessing {
      * @throws NullPointerException if {@code encoded} is null
      * @throws IllegalArgumentException if the bytes are empty or not a decodable image
      */
-    public static float[] toInput(byte[] encoded) {
+    public float[] toInput(byte[] encoded) {
         return toInput(decode(encoded));
     }
 
@@ -83,7 +131,7 @@ public final class Preprocessing {
      * @return the model input: 48x48 grey pixels in [0, 1], row-major
      * @throws NullPointerException if {@code image} is null
      */
-    public static float[] toInput(Image image) {
+    public float[] toInput(Image image) {
         Objects.requireNonNull(image, "image");
         if (image.getWrappedImage() instanceof BufferedImage) {
             return toInput((BufferedImage) image.getWrappedImage());
@@ -97,8 +145,25 @@ public final class Preprocessing {
             for (int i = 0; i < grey.length; i++) {
                 grey[i] = luma(rgb[3 * i] & 0xFF, rgb[3 * i + 1] & 0xFF, rgb[3 * i + 2] & 0xFF);
             }
-            return resizeGrey(grey, w, h);
+            return fromGrey(grey, w, h);
         }
+    }
+
+    /**
+     * Turns a grey image held as row-major floats in 0..255 into the network input.
+     *
+     * @param grey the pixels, row-major, in 0..255
+     * @param width the image width
+     * @param height the image height
+     * @return the model input: 48x48 grey pixels in [0, 1], row-major
+     * @throws IllegalArgumentException if the sizes do not match the array or are not positive
+     */
+    public float[] fromGrey(float[] grey, int width, int height) {
+        float[] x = resize(grey, width, height);
+        if (equalize) {
+            x = equalize(x);
+        }
+        return targetSharpness > 0 ? normaliseSharpness(x, targetSharpness) : x;
     }
 
     /**
@@ -129,17 +194,151 @@ public final class Preprocessing {
     }
 
     /**
-     * Turns a grey image held as row-major floats in 0..255 into the network input: resized to 48x48,
-     * scaled to [0, 1] and equalised.
+     * Returns the versioned description saved in a model's {@code model.json}: the version and the
+     * list of steps with their parameters, in the order they run.
      *
-     * @param grey the pixels, row-major, in 0..255
-     * @param width the image width
-     * @param height the image height
-     * @return the model input: 48x48 grey pixels in [0, 1], row-major
-     * @throws IllegalArgumentException if the sizes do not match the array or are not positive
+     * @return the description, JSON-serialisable
      */
-    public static float[] resizeGrey(float[] grey, int width, int height) {
-        return normaliseSharpness(equalize(resize(grey, width, height)));
+    public Map<String, Object> describe() {
+        List<Map<String, Object>> steps = new ArrayList<>(List.of(GREY_STEP, RESIZE_STEP, SCALE_STEP));
+        if (equalize) {
+            steps.add(Map.of("op", "rankEqualize"));
+        }
+        if (targetSharpness > 0) {
+            steps.add(Map.of("op", "sharpnessLimit", "target", targetSharpness));
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("version", DESCRIPTION_VERSION);
+        d.put("steps", steps);
+        return d;
+    }
+
+    /**
+     * Rebuilds the preprocessing a description names: a version-2 description from {@link #describe()},
+     * or the unversioned one that models saved before it carry (read as rank equalisation, plus the
+     * sharpness limit when it has a {@code targetSharpness}).
+     *
+     * @param description the parsed {@code preprocessing} object of a {@code model.json}
+     * @return the preprocessing it describes
+     * @throws IllegalArgumentException if the version, a step or a parameter is unknown
+     */
+    public static Preprocessing fromDescription(Map<?, ?> description) {
+        Object version = description.get("version");
+        if (version == null) {
+            Builder b = builder().optEqualize(description.containsKey("equalize"));
+            Object target = description.get("targetSharpness");
+            if (target instanceof Number) {
+                b.optSharpnessLimit(((Number) target).doubleValue());
+            }
+            return b.build();
+        }
+        if (!(version instanceof Number) || ((Number) version).intValue() != DESCRIPTION_VERSION
+                || ((Number) version).doubleValue() != DESCRIPTION_VERSION) {
+            throw new IllegalArgumentException("unknown preprocessing version " + version + " (this fer4j reads "
+                    + DESCRIPTION_VERSION + ")");
+        }
+        if (!(description.get("steps") instanceof List)) {
+            throw new IllegalArgumentException("preprocessing has no list of 'steps'");
+        }
+        List<?> steps = (List<?>) description.get("steps");
+        List<Map<String, Object>> fixed = List.of(GREY_STEP, RESIZE_STEP, SCALE_STEP);
+        for (int i = 0; i < fixed.size(); i++) {
+            if (i >= steps.size() || !sameStep(fixed.get(i), steps.get(i))) {
+                throw new IllegalArgumentException("preprocessing step " + (i + 1) + " must be " + fixed.get(i)
+                        + ", found " + (i < steps.size() ? steps.get(i) : "nothing"));
+            }
+        }
+        Builder b = builder();
+        for (Object step : steps.subList(fixed.size(), steps.size())) {
+            Object op = step instanceof Map ? ((Map<?, ?>) step).get("op") : null;
+            if ("rankEqualize".equals(op) && ((Map<?, ?>) step).size() == 1 && !b.equalize) {
+                b.optEqualize(true);
+            } else if ("sharpnessLimit".equals(op) && ((Map<?, ?>) step).get("target") instanceof Number
+                    && b.equalize && b.targetSharpness == 0) {
+                b.optSharpnessLimit(((Number) ((Map<?, ?>) step).get("target")).doubleValue());
+            } else {
+                throw new IllegalArgumentException("unknown or misplaced preprocessing step " + step
+                        + " (known after grey, resize, scale: rankEqualize, then sharpnessLimit with a target)");
+            }
+        }
+        return b.build();
+    }
+
+    private static boolean sameStep(Map<String, Object> expected, Object read) {
+        if (!(read instanceof Map) || ((Map<?, ?>) read).size() != expected.size()) {
+            return false;
+        }
+        for (Map.Entry<String, Object> e : expected.entrySet()) {
+            Object other = ((Map<?, ?>) read).get(e.getKey());
+            if (!String.valueOf(e.getValue()).equals(String.valueOf(other))
+                    && !(e.getValue() instanceof Number && other instanceof Number
+                            && ((Number) e.getValue()).doubleValue() == ((Number) other).doubleValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Preprocessing && ((Preprocessing) o).equalize == equalize
+                && ((Preprocessing) o).targetSharpness == targetSharpness;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(equalize, targetSharpness);
+    }
+
+    @Override
+    public String toString() {
+        return "grey, resize 48x48, /255" + (equalize ? ", rank equalisation" : "")
+                + (targetSharpness > 0 ? ", sharpness limit " + targetSharpness : "");
+    }
+
+    /** Builds a {@link Preprocessing}; the fixed steps are always on, the optional ones off until set. */
+    public static final class Builder {
+        private boolean equalize;
+        private double targetSharpness;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets whether rank histogram equalisation follows scaling.
+         *
+         * @param equalize whether to equalise
+         * @return this builder
+         */
+        public Builder optEqualize(boolean equalize) {
+            this.equalize = equalize;
+            return this;
+        }
+
+        /**
+         * Sets the sharpness limit (0 for none); it needs equalisation.
+         *
+         * @param target the largest mean absolute difference of neighbouring pixels kept
+         * @return this builder
+         */
+        public Builder optSharpnessLimit(double target) {
+            this.targetSharpness = target;
+            return this;
+        }
+
+        /**
+         * Returns the preprocessing.
+         *
+         * @return the preprocessing
+         * @throws IllegalArgumentException if a sharpness limit is set without equalisation, or is negative
+         */
+        public Preprocessing build() {
+            if (targetSharpness < 0 || Double.isNaN(targetSharpness) || (targetSharpness > 0 && !equalize)) {
+                throw new IllegalArgumentException("A sharpness limit must be positive and follow equalisation, got "
+                        + targetSharpness + (equalize ? "" : " without equalisation"));
+            }
+            return new Preprocessing(equalize, targetSharpness);
+        }
     }
 
     /** Resizes a grey image (0..255) to 48x48 and scales it to [0, 1], without equalising. */
@@ -164,22 +363,6 @@ public final class Preprocessing {
             }
         }
         return out;
-    }
-
-    /**
-     * Returns a description of this preprocessing, saved in each model's {@code model.json}.
-     *
-     * @return the preprocessing settings by name
-     */
-    public static Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("input", new int[] {1, SIZE, SIZE});
-        d.put("grey", "BT.601 luma 0.299R+0.587G+0.114B");
-        d.put("resize", "per axis: area average when shrinking, bilinear (half-pixel centres) when growing");
-        d.put("scale", "pixel / 255");
-        d.put("equalize", "rank histogram equalisation: rank / 2303, ties share their mean rank");
-        d.put("targetSharpness", TARGET_SHARPNESS);
-        return d;
     }
 
     /**
@@ -243,11 +426,11 @@ public final class Preprocessing {
 
     /**
      * Blurs an equalised image just enough (Gaussian, sigma found by bisection in [0, 8] pixels to
-     * 1/32 pixel) that its {@link #sharpness(float[])} is at most {@link #TARGET_SHARPNESS}, and
-     * equalises it again; images that are already that smooth pass unchanged.
+     * 1/32 pixel) that its {@link #sharpness(float[])} is at most {@code target}, and equalises it
+     * again; images that are already that smooth pass unchanged.
      */
-    static float[] normaliseSharpness(float[] equalised) {
-        if (sharpness(equalised) <= TARGET_SHARPNESS) {
+    static float[] normaliseSharpness(float[] equalised, double target) {
+        if (sharpness(equalised) <= target) {
             return equalised;
         }
         double lo = 0;
@@ -256,7 +439,7 @@ public final class Preprocessing {
         for (int i = 0; i < 8; i++) {
             double mid = (lo + hi) / 2;
             float[] candidate = equalize(blur(equalised, mid));
-            if (sharpness(candidate) <= TARGET_SHARPNESS) {
+            if (sharpness(candidate) <= target) {
                 hi = mid;
                 best = candidate;
             } else {

@@ -16,6 +16,37 @@ import org.junit.jupiter.api.Test;
 
 class PreprocessingTest {
 
+    /** The preprocessing with every step on, as models trained on the blurred split use it. */
+    private static final Preprocessing LEGACY = Preprocessing.blurredTrainingSplit();
+
+    @Test
+    void optionalStepsRunOnlyWhenSelected() {
+        java.util.Random random = new java.util.Random(5);
+        BufferedImage img = new BufferedImage(48, 48, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 48; x++) {
+                img.getRaster().setSample(x, y, 0, random.nextInt(100));
+            }
+        }
+        float[] scaled = Preprocessing.resize(Preprocessing.grey(img), 48, 48);
+        assertThat(Preprocessing.builder().build().toInput(img)).containsExactly(scaled);
+        float[] equalised = Preprocessing.equalize(scaled);
+        assertThat(Preprocessing.builder().optEqualize(true).build().toInput(img)).containsExactly(equalised);
+        assertThat(LEGACY.toInput(img)).containsExactly(
+                Preprocessing.normaliseSharpness(equalised, Preprocessing.BLURRED_TRAINING_SHARPNESS));
+        assertThatThrownBy(() -> Preprocessing.builder().optSharpnessLimit(0.03).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without equalisation");
+    }
+
+    @Test
+    void describesItselfAndIsRebuiltFromTheDescription() {
+        for (Preprocessing p : new Preprocessing[] {Preprocessing.builder().build(),
+            Preprocessing.builder().optEqualize(true).build(), LEGACY}) {
+            assertThat(Preprocessing.fromDescription(p.describe())).isEqualTo(p);
+        }
+        assertThat(LEGACY.describe().get("version")).isEqualTo(2);
+    }
+
     @Test
     void colourUsesBt601Weights() {
         BufferedImage img = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
@@ -27,7 +58,7 @@ class PreprocessingTest {
             assertThat(v).isCloseTo(expected, within(1e-5f));
         }
         // A flat image has no contrast to equalise: every pixel shares the middle rank.
-        assertThat(Preprocessing.toInput(img)).containsOnly(0.5f);
+        assertThat(LEGACY.toInput(img)).containsOnly(0.5f);
     }
 
     @Test
@@ -72,7 +103,7 @@ class PreprocessingTest {
     void handlesTinyLargeAndNonSquareImages() {
         BufferedImage tiny = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         tiny.setRGB(0, 0, 0xFFFFFF);
-        assertThat(Preprocessing.toInput(tiny)).containsOnly(0.5f);
+        assertThat(LEGACY.toInput(tiny)).containsOnly(0.5f);
 
         BufferedImage large = new BufferedImage(4000, 3000, BufferedImage.TYPE_3BYTE_BGR);
         fill(large, Color.WHITE);
@@ -80,7 +111,7 @@ class PreprocessingTest {
         lg.setColor(Color.BLACK);
         lg.fillRect(0, 0, 2000, 3000);
         lg.dispose();
-        float[] x = Preprocessing.toInput(large);
+        float[] x = LEGACY.toInput(large);
         // Left half black, right half white: far from the edge the blur leaves 0 and 1, ranked low and high.
         assertThat(x[0]).isLessThan(0.5f);
         assertThat(x[47]).isGreaterThan(0.5f);
@@ -90,7 +121,7 @@ class PreprocessingTest {
         g.setColor(Color.WHITE);
         g.fillRect(50, 0, 50, 30);
         g.dispose();
-        float[] w = Preprocessing.toInput(wide);
+        float[] w = LEGACY.toInput(wide);
         assertThat(w[0]).isLessThan(0.5f);
         assertThat(w[47]).isGreaterThan(0.5f);
         for (float v : w) {
@@ -148,11 +179,11 @@ class PreprocessingTest {
         }
         float[] sharp = Preprocessing.equalize(noise);
         assertThat(Preprocessing.sharpness(sharp)).isGreaterThan(0.3);
-        float[] out = Preprocessing.normaliseSharpness(sharp);
-        assertThat(Preprocessing.sharpness(out)).isLessThanOrEqualTo(Preprocessing.TARGET_SHARPNESS)
-                .isGreaterThan(Preprocessing.TARGET_SHARPNESS * 0.9);
+        float[] out = Preprocessing.normaliseSharpness(sharp, Preprocessing.BLURRED_TRAINING_SHARPNESS);
+        assertThat(Preprocessing.sharpness(out)).isLessThanOrEqualTo(Preprocessing.BLURRED_TRAINING_SHARPNESS)
+                .isGreaterThan(Preprocessing.BLURRED_TRAINING_SHARPNESS * 0.9);
         float[] smooth = Preprocessing.equalize(Preprocessing.blur(noise, 6));
-        assertThat(Preprocessing.normaliseSharpness(smooth)).isSameAs(smooth);
+        assertThat(Preprocessing.normaliseSharpness(smooth, Preprocessing.BLURRED_TRAINING_SHARPNESS)).isSameAs(smooth);
     }
 
     @Test
@@ -182,21 +213,21 @@ class PreprocessingTest {
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(img, "png", png);
-        float[] direct = Preprocessing.toInput(img);
-        assertThat(Preprocessing.toInput(png.toByteArray())).containsExactly(direct);
+        float[] direct = LEGACY.toInput(img);
+        assertThat(LEGACY.toInput(png.toByteArray())).containsExactly(direct);
         Image djl = BufferedImageFactory.getInstance().fromImage(img);
-        assertThat(Preprocessing.toInput(djl)).containsExactly(direct);
+        assertThat(LEGACY.toInput(djl)).containsExactly(direct);
     }
 
     @Test
     void rejectsNullEmptyAndUndecodableInput() {
-        assertThatThrownBy(() -> Preprocessing.toInput((byte[]) null))
+        assertThatThrownBy(() -> LEGACY.toInput((byte[]) null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("encoded image bytes");
-        assertThatThrownBy(() -> Preprocessing.toInput((BufferedImage) null))
+        assertThatThrownBy(() -> LEGACY.toInput((BufferedImage) null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("image");
-        assertThatThrownBy(() -> Preprocessing.toInput(new byte[0]))
+        assertThatThrownBy(() -> LEGACY.toInput(new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Empty");
-        assertThatThrownBy(() -> Preprocessing.toInput("hello, not an image".getBytes()))
+        assertThatThrownBy(() -> LEGACY.toInput("hello, not an image".getBytes()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a decodable image");
     }
 

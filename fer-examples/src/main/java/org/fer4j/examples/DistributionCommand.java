@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fer4j.training.ClassDistribution;
+import org.fer4j.core.Preprocessing;
 import org.fer4j.training.TrainTestData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,7 @@ final class DistributionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ClassDistribution d = ClassDistribution.of(TrainTestData.load(DataPaths.root(data)));
+        ClassDistribution d = ClassDistribution.of(TrainTestData.load(DataPaths.root(data), Preprocessing.builder().build()));
         System.out.print(d.toTable());
         Files.createDirectories(output);
         d.writeCsv(output.resolve("class_distribution.csv"));

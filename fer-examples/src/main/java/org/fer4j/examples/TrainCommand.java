@@ -12,6 +12,7 @@ import org.fer4j.training.Augmentation;
 import org.fer4j.training.ClassDistribution;
 import org.fer4j.training.EpochRecord;
 import org.fer4j.training.FerTrainer;
+import org.fer4j.core.Preprocessing;
 import org.fer4j.core.SkippedFile;
 import org.fer4j.training.TrainTestData;
 import org.fer4j.training.TrainingProgress;
@@ -41,7 +42,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--arch", defaultValue = "seed", description = "Architecture: seed, vgg-b, vgg-c, vgg-24, vgg-24s, resnet-s (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--arch", defaultValue = "seed", description = "Architecture: seed, vgg-b, vgg-c, vgg-24, vgg-24s, vgg-48, resnet-s (default: ${DEFAULT-VALUE}).")
     String arch;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -87,6 +88,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--label-smoothing", defaultValue = "0", description = "Label smoothing (default: ${DEFAULT-VALUE}).")
     float labelSmoothing;
 
+    @Option(names = "--equalize", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Rank-equalise every image's histogram (default: on; --no-equalize turns it off).")
+    boolean equalize;
+
     @Override
     public Integer call() throws Exception {
         FerTrainer trainer = new FerTrainer();
@@ -115,7 +120,8 @@ final class TrainCommand implements Callable<Integer> {
                         .optOptimizer(optimizer).optLearningRate(learningRate).optWeightDecay(weightDecay)
                         .optSchedule(schedule).optWarmupEpochs(warmup).optLabelSmoothing(labelSmoothing)
                         .optClassWeights(classWeights)
-                        .optAugmentation(augmentation(augment)).build();
+                        .optAugmentation(augmentation(augment))
+                        .optPreprocessing(Preprocessing.builder().optEqualize(equalize).build()).build();
                 result = trainer.train(spec, DataPaths.root(data), output, progress);
             }
             progress.close();
@@ -141,8 +147,8 @@ final class TrainCommand implements Callable<Integer> {
         if (r.bestEpoch() == 0) {
             return;
         }
-        System.out.printf(Locale.ROOT, "Best epoch %d%s. Test loss %.4f, test accuracy %.4f%n", r.bestEpoch(),
-                r.stoppedEarly() ? " (stopped early)" : "", r.testLoss(), r.testAccuracy());
+        System.out.printf(Locale.ROOT, "Best epoch %d%s. Validation (test/ split, which chose the epoch): loss %.4f, accuracy %.4f%n", r.bestEpoch(),
+                r.stoppedEarly() ? " (stopped early)" : "", r.validationLoss(), r.validationAccuracy());
         System.out.println(r.diagnosis());
         System.out.println("Model and reports written to " + r.outputDir());
     }

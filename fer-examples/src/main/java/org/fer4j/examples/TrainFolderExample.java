@@ -20,7 +20,7 @@ public final class TrainFolderExample {
      */
     public static void main(String[] args) throws Exception {
         TrainingResult r = run(args);
-        System.out.println("test accuracy " + r.testAccuracy() + "; " + r.diagnosis());
+        System.out.println("validation accuracy (test/ chose the epoch) " + r.validationAccuracy() + "; " + r.diagnosis());
     }
 
     /**

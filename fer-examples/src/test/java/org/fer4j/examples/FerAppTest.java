@@ -89,14 +89,17 @@ class FerAppTest {
         }
         Path model = tmp.resolve("model");
         Object[] train = run("train", "--data", data.toString(), "--output", model.toString(), "--epochs", "2",
-                "--batch-size", "16", "--augment", "LIGHT");
+                "--batch-size", "16", "--augment", "LIGHT", "--no-equalize");
         assertThat(train[0]).as((String) train[2]).isEqualTo(0);
         JsonNode augmentation = new ObjectMapper().readTree(model.resolve("model.json").toFile())
                 .at("/training/augmentation");
         assertThat(augmentation.get("horizontalFlip").asBoolean()).isTrue();
         assertThat(augmentation.get("shiftFraction").asDouble()).isEqualTo(0.1, within(1e-6));
         assertThat(augmentation.get("rotationDegrees").asDouble()).isZero();
-        String trained = ((String) train[1]).replaceAll("(?s).*test accuracy ([0-9.]+).*", "$1");
+        // Evaluation must apply the model's own preprocessing (here without equalisation) to match training.
+        assertThat(new ObjectMapper().readTree(model.resolve("model.json").toFile()).at("/preprocessing").toString())
+                .contains("\"version\":2").doesNotContain("rankEqualize");
+        String trained = ((String) train[1]).replaceAll("(?s).*loss [0-9.]+, accuracy ([0-9.]+).*", "$1");
 
         Path report = tmp.resolve("report");
         Object[] eval = run("evaluate", "--model", model.toString(), "--data", data.toString(),

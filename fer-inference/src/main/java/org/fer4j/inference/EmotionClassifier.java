@@ -186,7 +186,7 @@ public final class EmotionClassifier implements AutoCloseable {
      * @throws InferenceException if the engine fails
      */
     public EmotionPrediction predict(BufferedImage image) {
-        return predictInputs(List.of(Preprocessing.toInput(image))).get(0);
+        return predictInputs(List.of(info.preprocessing().toInput(image))).get(0);
     }
 
     /**
@@ -196,7 +196,7 @@ public final class EmotionClassifier implements AutoCloseable {
      * @return the prediction
      */
     public EmotionPrediction predict(Image image) {
-        return predictInputs(List.of(Preprocessing.toInput(image))).get(0);
+        return predictInputs(List.of(info.preprocessing().toInput(image))).get(0);
     }
 
     /**
@@ -207,7 +207,7 @@ public final class EmotionClassifier implements AutoCloseable {
      * @throws IllegalArgumentException if the bytes are empty or not an image
      */
     public EmotionPrediction predict(byte[] encoded) {
-        return predictInputs(List.of(Preprocessing.toInput(encoded))).get(0);
+        return predictInputs(List.of(info.preprocessing().toInput(encoded))).get(0);
     }
 
     /**
@@ -227,7 +227,7 @@ public final class EmotionClassifier implements AutoCloseable {
         byte[] bytes = Files.readAllBytes(file);
         float[] input;
         try {
-            input = Preprocessing.toInput(bytes);
+            input = info.preprocessing().toInput(bytes);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
@@ -244,7 +244,7 @@ public final class EmotionClassifier implements AutoCloseable {
     public List<EmotionPrediction> predictAll(List<BufferedImage> images) {
         List<float[]> inputs = new ArrayList<>(images.size());
         for (BufferedImage image : images) {
-            inputs.add(Preprocessing.toInput(image));
+            inputs.add(info.preprocessing().toInput(image));
         }
         return predictInputs(inputs);
     }

@@ -54,7 +54,7 @@ public final class EvaluationReport {
      */
     public static EvaluationReport evaluate(EmotionClassifier classifier, Path folder) throws IOException {
         Path classes = resolve(folder, classifier);
-        FaceFolder data = FaceFolder.load(classes, classifier.labels());
+        FaceFolder data = FaceFolder.load(classes, classifier.labels(), classifier.info().preprocessing());
         List<float[]> inputs = new ArrayList<>(data.size());
         int[] truth = new int[data.size()];
         for (int i = 0; i < data.size(); i++) {

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.ModelInfo;
+import org.fer4j.core.Preprocessing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -172,7 +173,7 @@ class EmotionClassifierTest {
                 .hasMessageContaining("model.json").hasMessageContaining("not valid JSON");
 
         Path unknown = TestModels.randomModel(tmp.resolve("unknown"), "seed", EmotionLabels.fer2013());
-        ModelInfo.of("alexnet", EmotionLabels.fer2013()).write(unknown);
+        ModelInfo.of("alexnet", EmotionLabels.fer2013(), Preprocessing.builder().build()).write(unknown);
         assertThatThrownBy(() -> EmotionClassifier.load(unknown)).isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("Unknown architecture 'alexnet'");
 
@@ -191,6 +192,28 @@ class EmotionClassifierTest {
                 EmotionLabels.of("a", "b", "c", "d", "e"), 7);
         assertThatThrownBy(() -> EmotionClassifier.load(mismatch)).isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("model.params");
+    }
+
+    /** A folder saved before preprocessing was recorded per model keeps its equalisation and sharpness limit. */
+    @Test
+    void modelsSavedBeforeVersion2ApplyTheirOwnPreprocessing() throws Exception {
+        Path legacy = TestModels.randomModel(tmp.resolve("legacy"), "seed", EmotionLabels.fer2013());
+        Path json = legacy.resolve(ModelInfo.FILE_NAME);
+        String text = Files.readString(json);
+        int start = text.indexOf("\"preprocessing\"");
+        int end = text.indexOf("\"labels\"");
+        Files.writeString(json, text.substring(0, start) + "\"preprocessing\" : {\"input\" : [1, 48, 48], "
+                + "\"grey\" : \"BT.601 luma 0.299R+0.587G+0.114B\", \"scale\" : \"pixel / 255\", "
+                + "\"equalize\" : \"rank histogram equalisation\", \"targetSharpness\" : 0.0315},\n  "
+                + text.substring(end));
+        BufferedImage img = TestModels.image(9, 64, 64);
+        try (EmotionClassifier old = EmotionClassifier.load(legacy)) {
+            assertThat(old.info().preprocessing()).isEqualTo(Preprocessing.blurredTrainingSplit());
+            assertThat(old.predict(img)).isEqualTo(
+                    old.predictInputs(List.of(Preprocessing.blurredTrainingSplit().toInput(img))).get(0));
+            assertThat(old.predict(img)).isNotEqualTo(
+                    old.predictInputs(List.of(Preprocessing.builder().build().toInput(img))).get(0));
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.ModelInfo;
+import org.fer4j.core.Preprocessing;
 import org.fer4j.core.nn.Architectures;
 
 /** Writes model folders with randomly initialised weights, and generated face-sized images, for tests. */
@@ -36,7 +37,7 @@ final class TestModels {
                 block.saveParameters(dos);
             }
         }
-        ModelInfo.of(architecture, labels).write(dir);
+        ModelInfo.of(architecture, labels, Preprocessing.builder().optEqualize(true).build()).write(dir);
         return dir;
     }
 

@@ -14,8 +14,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedInputStream;
@@ -43,7 +41,8 @@ import org.fer4j.core.nn.Architectures;
 
 /**
  * Trains a network on a dataset root ({@code train/} and {@code test/} class folders) with DJL's
- * {@link Trainer}, checkpointing every epoch so an interrupted run resumes where it stopped.
+ * {@link Trainer}, checkpointing every epoch (weights, optimiser state, early-stopping state) so an
+ * interrupted run resumes from its last finished epoch as if it had not stopped.
  *
  * <pre>{@code
  * TrainingSpec spec = TrainingSpec.builder().optEpochs(30).optPatience(5).build();
@@ -60,6 +59,9 @@ public final class FerTrainer {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String STATE_FILE = "state.json";
     private static final int EVAL_BATCH = 256;
+    private static final String PARAMS = ".params";
+    private static final String OPTIMIZER = ".optimizer";
+    private static final String LEGACY_CHECKPOINT = "last";
 
     private volatile boolean stopRequested;
 
@@ -93,7 +95,8 @@ public final class FerTrainer {
         String started = Instant.now().toString();
         String history = "history/training_history_"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + ".csv";
-        return run(spec, dataRoot, outputDir, new State(0, 0, Double.NaN, 0, history, started), progress);
+        return run(spec, dataRoot, outputDir, new State(0, 0, Double.NaN, 0, history, started, LEGACY_CHECKPOINT,
+                Map.of()), progress);
     }
 
     /**
@@ -137,17 +140,26 @@ public final class FerTrainer {
             }
             spec = spec.toBuilder().optEpochs(epochs).build();
         }
+        // Runs saved before optimiser state was checkpointed kept their weights in last.params.
+        String checkpoint = (String) saved.getOrDefault("checkpoint", LEGACY_CHECKPOINT);
+        if (!checkpoint.matches("epoch-\\d{4,}|" + LEGACY_CHECKPOINT)) {
+            throw new IllegalArgumentException(stateFile + ": checkpoint name '" + checkpoint
+                    + "' is not an epoch-NNNN file of this folder");
+        }
+        Map<String, Integer> steps = new LinkedHashMap<>();
+        ((Map<String, Object>) saved.getOrDefault("optimizerSteps", Map.of()))
+                .forEach((k, v) -> steps.put(k, ((Number) v).intValue()));
         State state = new State(((Number) saved.get("epochsDone")).intValue(),
                 ((Number) saved.get("bestEpoch")).intValue(), ((Number) saved.get("bestValue")).doubleValue(),
                 ((Number) saved.get("sinceBest")).intValue(), (String) saved.get("history"),
-                (String) saved.get("started"));
+                (String) saved.get("started"), checkpoint, steps);
         return run(spec, Path.of((String) saved.get("data")), outputDir, state, progress);
     }
 
     private TrainingResult run(TrainingSpec spec, Path dataRoot, Path out, State state, TrainingProgress progress)
             throws IOException {
         stopRequested = false;
-        TrainTestData data = TrainTestData.load(dataRoot);
+        TrainTestData data = TrainTestData.load(dataRoot, spec.preprocessing());
         EmotionLabels labels = data.train().labels();
         Path checkpoints = Files.createDirectories(out.resolve("checkpoints"));
         Files.createDirectories(out.resolve("history"));
@@ -173,20 +185,28 @@ public final class FerTrainer {
             Block block = Architectures.build(spec.architecture(), labels.size());
             model.setBlock(block);
             float[] rate = {spec.learningRateAt(state.epochsDone)};
-            Tracker schedule = numUpdate -> rate[0];
+            CheckpointedOptimizer optimizer = new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(),
+                    step -> rate[0], block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(new CrossEntropy(labels.size(),
-                    spec.labelSmoothing())).optOptimizer(optimizer(spec, schedule)).optDevices(new Device[] {Device.cpu()});
+                    spec.labelSmoothing())).optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
             Shape inputShape = new Shape(spec.batchSize(), 1, Preprocessing.SIZE, Preprocessing.SIZE);
             if (state.epochsDone > 0) {
                 // Load before the Trainer exists: it caches the parameter arrays when it initialises.
                 block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, inputShape);
-                loadParameters(block, model.getNDManager(), checkpoints.resolve("last.params"));
+                loadParameters(block, model.getNDManager(), checkpoints.resolve(state.checkpoint + PARAMS));
+                Path optimizerFile = checkpoints.resolve(state.checkpoint + OPTIMIZER);
+                if (Files.isRegularFile(optimizerFile)) {
+                    optimizer.load(optimizerFile, state.optimizerSteps, model.getNDManager());
+                }
             }
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(inputShape);
                 int batches = (data.train().size() + spec.batchSize() - 1) / spec.batchSize();
                 for (int epoch = state.epochsDone + 1; epoch <= spec.epochs(); epoch++) {
                     long t0 = System.nanoTime();
+                    // Dropout draws from the engine's generator: seeding it per epoch makes a resumed run
+                    // draw what an uninterrupted one would.
+                    Engine.getInstance().setRandomSeed((int) (spec.seed() * 1_000_033L + epoch));
                     progress.onEpochStart(epoch, spec.epochs(), batches);
                     double lossSum = 0;
                     long correct = 0;
@@ -242,9 +262,16 @@ public final class FerTrainer {
                     if (best) {
                         saveParameters(block, checkpoints.resolve("best.params"));
                     }
-                    saveParameters(block, checkpoints.resolve("last.params"));
-                    state = state.next(epoch, stopping);
+                    String checkpoint = String.format(java.util.Locale.ROOT, "epoch-%04d", epoch);
+                    saveParameters(block, checkpoints.resolve(checkpoint + PARAMS));
+                    optimizer.save(checkpoints.resolve(checkpoint + OPTIMIZER));
+                    String previous = state.checkpoint;
+                    state = state.next(epoch, stopping, checkpoint, optimizer.steps());
                     writeState(checkpoints.resolve(STATE_FILE), spec, dataRoot, state);
+                    if (!previous.equals(checkpoint)) {
+                        Files.deleteIfExists(checkpoints.resolve(previous + PARAMS));
+                        Files.deleteIfExists(checkpoints.resolve(previous + OPTIMIZER));
+                    }
                     progress.onEpochEnd(record, best);
                     if (stopping.shouldStop()) {
                         stoppedEarly = true;
@@ -266,7 +293,7 @@ public final class FerTrainer {
                 }
                 TrainingResult result = new TrainingResult(out, history, state.bestEpoch, test[0], test[1],
                         stoppedEarly, interrupted, skipped);
-                ModelInfo.of(spec.architecture(), labels)
+                ModelInfo.of(spec.architecture(), labels, spec.preprocessing())
                         .withSection("training", spec.describe())
                         .withSection("results", results(result))
                         .withSection("provenance", provenance(data, skipped, state.started))
@@ -302,18 +329,6 @@ public final class FerTrainer {
         return new double[] {lossSum / folder.size(), (double) correct / folder.size()};
     }
 
-    private static Optimizer optimizer(TrainingSpec spec, Tracker schedule) {
-        switch (spec.optimizer()) {
-            case SGD:
-                return Optimizer.sgd().setLearningRateTracker(schedule).optMomentum(0.9f)
-                        .optWeightDecays(spec.weightDecay()).build();
-            case ADAMW:
-                return Optimizer.adamW().optLearningRateTracker(schedule).optWeightDecays(spec.weightDecay()).build();
-            default:
-                return Optimizer.adam().optLearningRateTracker(schedule).optWeightDecays(spec.weightDecay()).build();
-        }
-    }
-
     /** Inverse-frequency weights {@code n / (k * n_c)} when enabled, else all ones. */
     static float[] classWeights(FaceFolder train, boolean enabled) {
         int[] counts = train.countsPerClass();
@@ -328,8 +343,9 @@ public final class FerTrainer {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bestEpoch", r.bestEpoch());
         m.put("epochsRun", r.history().size());
-        m.put("testLoss", r.testLoss());
-        m.put("testAccuracy", r.testAccuracy());
+        m.put("validationSplit", "test/ of the dataset root; it chose the best epoch, so its figures are validation figures");
+        m.put("validationLoss", r.validationLoss());
+        m.put("validationAccuracy", r.validationAccuracy());
         m.put("finalTrainAccuracy", r.finalTrainAccuracy());
         m.put("finalValAccuracy", r.finalValAccuracy());
         m.put("diagnosis", r.diagnosis());
@@ -379,6 +395,8 @@ public final class FerTrainer {
         m.put("sinceBest", s.sinceBest);
         m.put("history", s.history);
         m.put("started", s.started);
+        m.put("checkpoint", s.checkpoint);
+        m.put("optimizerSteps", s.optimizerSteps);
         m.put("data", data.toAbsolutePath().normalize().toString());
         m.put("spec", spec.describe());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -413,18 +431,25 @@ public final class FerTrainer {
         final int sinceBest;
         final String history;
         final String started;
+        /** File name stem of the last epoch's weights and optimiser state in {@code checkpoints/}. */
+        final String checkpoint;
+        final Map<String, Integer> optimizerSteps;
 
-        State(int epochsDone, int bestEpoch, double bestValue, int sinceBest, String history, String started) {
+        State(int epochsDone, int bestEpoch, double bestValue, int sinceBest, String history, String started,
+                String checkpoint, Map<String, Integer> optimizerSteps) {
             this.epochsDone = epochsDone;
             this.bestEpoch = bestEpoch;
             this.bestValue = bestValue;
             this.sinceBest = sinceBest;
             this.history = history;
             this.started = started;
+            this.checkpoint = checkpoint;
+            this.optimizerSteps = optimizerSteps;
         }
 
-        State next(int epochsDone, EarlyStopping s) {
-            return new State(epochsDone, s.bestEpoch(), s.bestValue(), s.sinceBest(), history, started);
+        State next(int epochsDone, EarlyStopping s, String checkpoint, Map<String, Integer> optimizerSteps) {
+            return new State(epochsDone, s.bestEpoch(), s.bestValue(), s.sinceBest(), history, started, checkpoint,
+                    optimizerSteps);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.fer4j.training;
 
 import org.fer4j.core.FaceFolder;
+import org.fer4j.core.Preprocessing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +20,13 @@ public record TrainTestData(Path root, FaceFolder train, FaceFolder test) {
      * Loads both splits, checking the layout before decoding anything.
      *
      * @param root the folder holding {@code train/} and {@code test/}
+     * @param preprocessing the preprocessing applied to every image
      * @return both splits
      * @throws IllegalArgumentException if {@code train/} or {@code test/} is missing, a class folder is
      *     empty, the class folders of the two splits differ, or there are fewer than two classes
      * @throws IOException if a folder or an image cannot be listed or read
      */
-    public static TrainTestData load(Path root) throws IOException {
+    public static TrainTestData load(Path root, Preprocessing preprocessing) throws IOException {
         Path trainDir = root.resolve("train");
         Path testDir = root.resolve("test");
         for (Path p : List.of(trainDir, testDir)) {
@@ -39,8 +41,8 @@ public record TrainTestData(Path root, FaceFolder train, FaceFolder test) {
             throw new IllegalArgumentException("Class folders differ between " + trainDir + " " + trainClasses
                     + " and " + testDir + " " + testClasses);
         }
-        FaceFolder train = FaceFolder.load(trainDir);
-        FaceFolder test = FaceFolder.load(testDir, train.labels());
+        FaceFolder train = FaceFolder.load(trainDir, preprocessing);
+        FaceFolder test = FaceFolder.load(testDir, train.labels(), preprocessing);
         return new TrainTestData(root, train, test);
     }
 }

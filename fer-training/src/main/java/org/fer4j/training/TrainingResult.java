@@ -10,14 +10,15 @@ import java.util.List;
  * @param outputDir the folder holding the model and reports
  * @param history every finished epoch, resumed ones included
  * @param bestEpoch the epoch whose weights the saved model holds
- * @param testLoss loss of the restored best model on the test split
- * @param testAccuracy accuracy of the restored best model on the test split
+ * @param validationLoss loss of the restored best model on the validation split ({@code test/}, which
+ *     chose the best epoch, so it is a validation figure, not a held-out test figure)
+ * @param validationAccuracy accuracy of the restored best model on the validation split
  * @param stoppedEarly whether early stopping ended the run
  * @param interrupted whether a stop request ended the run before it finished (it can be resumed)
  * @param skipped files left out of the data
  */
-public record TrainingResult(Path outputDir, List<EpochRecord> history, int bestEpoch, double testLoss,
-        double testAccuracy, boolean stoppedEarly, boolean interrupted, List<SkippedFile> skipped) {
+public record TrainingResult(Path outputDir, List<EpochRecord> history, int bestEpoch, double validationLoss,
+        double validationAccuracy, boolean stoppedEarly, boolean interrupted, List<SkippedFile> skipped) {
 
     /** The train-minus-validation accuracy gap above which a run is called overfitted. */
     public static final double OVERFITTING_GAP = 0.10;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.fer4j.core.Preprocessing;
 import org.fer4j.core.nn.Architectures;
 
 /**
@@ -11,18 +12,20 @@ import org.fer4j.core.nn.Architectures;
  * regularisation, augmentation, early stopping. Immutable; saved in {@code model.json}.
  *
  * <p>The defaults are the seed's recipe: {@code seed} network, Adam at 0.001, batch 64,
- * 100 epochs, no augmentation.
+ * 100 epochs, no augmentation; preprocessing {@link #DEFAULT_PREPROCESSING}.
  */
 public final class TrainingSpec {
 
     /** The optimisers a run can use. */
     public enum Optimizer {
-        /** Adam with L2-free updates. */
+        /** Adam; weight decay, when set, is added to the gradient (L2). */
         ADAM,
         /** Adam with decoupled weight decay. */
         ADAMW,
         /** SGD with momentum 0.9 and (coupled) weight decay. */
-        SGD
+        SGD,
+        /** SGD with Nesterov momentum 0.9 and (coupled) weight decay. */
+        NESTEROV
     }
 
     /** Learning-rate schedules. */
@@ -50,6 +53,9 @@ public final class TrainingSpec {
         }
     }
 
+    /** The preprocessing of new runs: grey, resize, scale and rank equalisation. */
+    public static final Preprocessing DEFAULT_PREPROCESSING = Preprocessing.builder().optEqualize(true).build();
+
     private final String architecture;
     private final int epochs;
     private final int batchSize;
@@ -64,6 +70,7 @@ public final class TrainingSpec {
     private final float labelSmoothing;
     private final boolean classWeights;
     private final Augmentation augmentation;
+    private final Preprocessing preprocessing;
 
     private TrainingSpec(Builder b) {
         this.architecture = b.architecture;
@@ -80,6 +87,7 @@ public final class TrainingSpec {
         this.labelSmoothing = b.labelSmoothing;
         this.classWeights = b.classWeights;
         this.augmentation = b.augmentation;
+        this.preprocessing = b.preprocessing;
     }
 
     /**
@@ -112,6 +120,7 @@ public final class TrainingSpec {
         b.labelSmoothing = labelSmoothing;
         b.classWeights = classWeights;
         b.augmentation = augmentation;
+        b.preprocessing = preprocessing;
         return b;
     }
 
@@ -242,6 +251,15 @@ public final class TrainingSpec {
     }
 
     /**
+     * Returns the preprocessing applied to training and validation images, saved with the model.
+     *
+     * @return the preprocessing
+     */
+    public Preprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    /**
      * Returns the settings by name, for {@code model.json}.
      *
      * @return the settings by name
@@ -262,11 +280,13 @@ public final class TrainingSpec {
         d.put("labelSmoothing", labelSmoothing);
         d.put("classWeights", classWeights);
         d.put("augmentation", augmentation.describe());
+        d.put("preprocessing", preprocessing.describe());
         return d;
     }
 
     /**
-     * Rebuilds a spec from {@link #describe()}'s map, as saved in a checkpoint.
+     * Rebuilds a spec from {@link #describe()}'s map, as saved in a checkpoint; a map saved before
+     * preprocessing was part of the spec gets the preprocessing every run then used.
      *
      * @param d a map made by {@link #describe()}
      * @return the spec it describes
@@ -291,6 +311,9 @@ public final class TrainingSpec {
                     .optLabelSmoothing(((Number) d.get("labelSmoothing")).floatValue())
                     .optClassWeights((Boolean) d.get("classWeights"))
                     .optAugmentation(Augmentation.fromDescription(aug))
+                    .optPreprocessing(d.containsKey("preprocessing")
+                            ? Preprocessing.fromDescription((Map<?, ?>) d.get("preprocessing"))
+                            : Preprocessing.blurredTrainingSplit())
                     .build();
         } catch (ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException("Incomplete or invalid training settings: " + d, e);
@@ -326,6 +349,7 @@ public final class TrainingSpec {
         private float labelSmoothing;
         private boolean classWeights;
         private Augmentation augmentation = Augmentation.NONE;
+        private Preprocessing preprocessing = DEFAULT_PREPROCESSING;
 
         private Builder() {
         }
@@ -497,6 +521,17 @@ public final class TrainingSpec {
          */
         public Builder optAugmentation(Augmentation augmentation) {
             this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
+            return this;
+        }
+
+        /**
+         * Sets the preprocessing of training and validation images (and of the trained model).
+         *
+         * @param preprocessing the preprocessing
+         * @return this builder
+         */
+        public Builder optPreprocessing(Preprocessing preprocessing) {
+            this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
             return this;
         }
 

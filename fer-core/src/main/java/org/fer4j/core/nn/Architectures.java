@@ -29,6 +29,8 @@ public final class Architectures {
                 classes -> VggNet.build(true, new int[][] {{64, 64}, {128, 128}, {256, 256}}, 256, classes));
         register("vgg-24s", "VGG-style at 24x24, narrow: 2x2 average pooling, conv 32,32 | 64,64 | 128,128 with pooling, dense 256; 585,511 parameters",
                 classes -> VggNet.build(true, new int[][] {{32, 32}, {64, 64}, {128, 128}}, 256, classes));
+        register("vgg-48", "VGG-style at full 48x48 resolution, conv 32,32 | 64,64 | 128,128 | 256,256 with pooling, dense 256; 1,767,207 parameters",
+                classes -> VggNet.build(false, new int[][] {{32, 32}, {64, 64}, {128, 128}, {256, 256}}, 256, classes));
         register("resnet-s", "ResNet-style, stem 32, 4 stages of 2 basic blocks (32/64/128/256); 2,801,063 parameters",
                 classes -> ResNet.build(new int[] {32, 64, 128, 256}, classes));
     }
