@@ -83,6 +83,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 + " " + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version"));
         json.put("pytorchThreads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
         json.put("glibcTunables", String.valueOf(System.getenv("GLIBC_TUNABLES")));
+        json.put("ldPreload", String.valueOf(System.getenv("LD_PRELOAD")));
         json.put("rows", rows);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.toFile(), json);
         System.out.println("Written to " + output);
