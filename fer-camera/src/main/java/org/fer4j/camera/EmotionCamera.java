@@ -288,7 +288,7 @@ public final class EmotionCamera implements AutoCloseable {
                     current = classify(mat, item.boxes(), tracker);
                 }
                 FrameResult result = new FrameResult(item.index(), item.timestampMs(), mat.cols(), mat.rows(), current,
-                        analysed);
+                        analysed, item.source());
                 CapturedFrame frame = new CapturedFrame(mat, annotated, result, fps);
                 try {
                     for (FrameSink sink : sinks) {
@@ -344,13 +344,19 @@ public final class EmotionCamera implements AutoCloseable {
 
     /**
      * Closes every sink and returns the first error, or null; with an earlier {@code failure}, errors are
-     * added to it as suppressed instead.
+     * added to it as suppressed instead. A run that failed aborts its sinks, so they drop unfinished
+     * files; an interrupted one ended on request, like a stopped one, and finishes them.
      */
     private IOException closeSinks(Throwable failure) {
+        boolean failed = failure != null && !(failure instanceof InterruptedException);
         IOException first = null;
         for (FrameSink sink : sinks) {
             try {
-                sink.close();
+                if (failed) {
+                    sink.abort();
+                } else {
+                    sink.close();
+                }
             } catch (IOException | RuntimeException e) {
                 if (failure != null) {
                     failure.addSuppressed(e);

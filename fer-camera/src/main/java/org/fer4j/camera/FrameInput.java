@@ -19,6 +19,12 @@ interface FrameInput extends AutoCloseable {
     /** Returns the timestamp of the frame last returned, in milliseconds from the start of the source. */
     long timestampMs();
 
+    /**
+     * Returns where the frame last returned came from: its file name for images and video files,
+     * {@code "camera N"} for a camera, the address for a stream (see {@link FrameResult#source()}).
+     */
+    String sourceName();
+
     /** Returns the source's frame rate, or 0 when it has none (images) or does not say. */
     double frameRate();
 

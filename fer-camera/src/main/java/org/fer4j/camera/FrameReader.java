@@ -31,8 +31,9 @@ final class FrameReader implements AutoCloseable {
      * @param timestampMs the source's timestamp
      * @param mat a pool buffer holding a copy of the frame; hand it back with {@link #recycle(Mat)}
      * @param boxes the faces found, or null when this frame is not analysed
+     * @param source the file name or description the frame came from
      */
-    record Item(long index, long timestampMs, Mat mat, List<FaceBox> boxes) {
+    record Item(long index, long timestampMs, Mat mat, List<FaceBox> boxes, String source) {
     }
 
     private final FrameInput input;
@@ -89,7 +90,7 @@ final class FrameReader implements AutoCloseable {
                     }
                     previous = boxes;
                 }
-                ready.put(new Item(index, input.timestampMs(), buffer, boxes));
+                ready.put(new Item(index, input.timestampMs(), buffer, boxes, input.sourceName()));
                 index++;
             }
         } catch (InterruptedException e) {

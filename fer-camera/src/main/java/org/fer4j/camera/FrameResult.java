@@ -15,12 +15,14 @@ import java.util.Objects;
  * @param analysed true when faces were detected and classified in this frame; false when it was skipped
  *     (see {@link EmotionCamera.Builder#optEveryNthFrame(int)}) and carries the faces of the last
  *     analysed frame
+ * @param source where the frame came from: the file name (without its folder) for images, image folders
+ *     and video files, {@code "camera 0"} for a camera, the address for a stream, the description for a grabber
  */
 public record FrameResult(long frameIndex, long timestampMs, int width, int height, List<DetectedFace> faces,
-        boolean analysed) {
+        boolean analysed, String source) {
 
     /**
-     * Copies the face list, so the result stays immutable.
+     * Copies the face list, so the result stays immutable, and checks that nothing is null.
      *
      * @param frameIndex the frame's index, from 0
      * @param timestampMs the frame's time in milliseconds
@@ -28,8 +30,10 @@ public record FrameResult(long frameIndex, long timestampMs, int width, int heig
      * @param height the frame height
      * @param faces the faces, left to right
      * @param analysed whether this frame was analysed
+     * @param source the file name or source description the frame came from
      */
     public FrameResult {
         faces = List.copyOf(Objects.requireNonNull(faces, "faces"));
+        Objects.requireNonNull(source, "source");
     }
 }

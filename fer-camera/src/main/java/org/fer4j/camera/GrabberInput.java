@@ -16,15 +16,17 @@ final class GrabberInput implements FrameInput {
 
     private final FrameGrabber grabber;
     private final String name;
+    private final String sourceName;
     private final boolean live;
     private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
     private long frames;
     private long firstNanos = -1;
     private long timestampMs;
 
-    private GrabberInput(FrameGrabber grabber, String name, boolean live) {
+    private GrabberInput(FrameGrabber grabber, String name, String sourceName, boolean live) {
         this.grabber = grabber;
         this.name = name;
+        this.sourceName = sourceName;
         this.live = live;
     }
 
@@ -37,7 +39,7 @@ final class GrabberInput implements FrameInput {
         if (linux && !Files.exists(device)) {
             throw new IOException("Cannot open " + what + ": no such device");
         }
-        return open(new OpenCVFrameGrabber(index), "Cannot open", what, true);
+        return open(new OpenCVFrameGrabber(index), "Cannot open", what, "camera " + index, true);
     }
 
     static GrabberInput openVideo(Path file) throws IOException {
@@ -49,18 +51,20 @@ final class GrabberInput implements FrameInput {
         if (!Files.isReadable(file)) {
             throw new IOException("Cannot read " + what + ": permission denied");
         }
-        return open(new FFmpegFrameGrabber(file.toFile()), "Cannot read", what, false);
+        return open(new FFmpegFrameGrabber(file.toFile()), "Cannot read", what, file.getFileName().toString(), false);
     }
 
     static GrabberInput openStream(String url) throws IOException {
-        return open(new FFmpegFrameGrabber(url), "Cannot open", "stream " + url, false);
+        return open(new FFmpegFrameGrabber(url), "Cannot open", "stream " + url, url, false);
     }
 
     /**
      * Starts {@code grabber}; on failure releases it and throws an IOException reading
-     * "{@code verb what}: reason", for example "Cannot read video a.mp4: no video stream".
+     * "{@code verb what}: reason", for example "Cannot read video a.mp4: no video stream". Its frames come
+     * from {@code sourceName}.
      */
-    static GrabberInput open(FrameGrabber grabber, String verb, String what, boolean live) throws IOException {
+    static GrabberInput open(FrameGrabber grabber, String verb, String what, String sourceName, boolean live)
+            throws IOException {
         String failure = verb + " " + what;
         try {
             grabber.start();
@@ -73,7 +77,7 @@ final class GrabberInput implements FrameInput {
             closeQuietly(grabber);
             throw new IOException(failure + ": no video stream");
         }
-        return new GrabberInput(grabber, what, live);
+        return new GrabberInput(grabber, what, sourceName, live);
     }
 
     private static String reason(Exception e) {
@@ -114,6 +118,11 @@ final class GrabberInput implements FrameInput {
     @Override
     public long timestampMs() {
         return timestampMs;
+    }
+
+    @Override
+    public String sourceName() {
+        return sourceName;
     }
 
     @Override

@@ -22,6 +22,7 @@ final class ImageFilesInput implements FrameInput {
     private final List<SkippedFile> skipped = new ArrayList<>();
     private int next;
     private Mat current;
+    private String currentName = "";
 
     private ImageFilesInput(List<Path> files, boolean single) {
         this.files = files;
@@ -60,6 +61,7 @@ final class ImageFilesInput implements FrameInput {
             Mat m = imread(file.toString(), IMREAD_COLOR);
             if (m != null && !m.empty()) {
                 current = m;
+                currentName = file.getFileName().toString();
                 return m;
             }
             if (m != null) {
@@ -77,6 +79,11 @@ final class ImageFilesInput implements FrameInput {
     @Override
     public long timestampMs() {
         return 0;
+    }
+
+    @Override
+    public String sourceName() {
+        return currentName;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,10 @@ final class JsonLinesSink implements FrameSink {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    private final List<Path> completed = Collections.synchronizedList(new ArrayList<>());
+    private OutputFile output;
     private BufferedWriter out;
+    private long lines;
 
     JsonLinesSink(Path file) {
         this.file = file;
@@ -25,11 +29,13 @@ final class JsonLinesSink implements FrameSink {
 
     @Override
     public void open(SourceInfo source) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        output = OutputFile.create(file, true);
+        try {
+            out = Files.newBufferedWriter(output.temp());
+        } catch (IOException e) {
+            output.discard();
+            throw e;
         }
-        out = Files.newBufferedWriter(file);
     }
 
     @Override
@@ -39,14 +45,14 @@ final class JsonLinesSink implements FrameSink {
         }
         out.write(JSON.writeValueAsString(toMap(result)));
         out.write('\n');
-        // Flushed per frame so that a crash or a killed process keeps every frame written so far.
-        out.flush();
+        lines++;
     }
 
     static Map<String, Object> toMap(FrameResult result) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("frame", result.frameIndex());
         root.put("timestampMs", result.timestampMs());
+        root.put("source", result.source());
         List<Object> faces = new ArrayList<>(result.faces().size());
         for (DetectedFace f : result.faces()) {
             Map<String, Object> face = new LinkedHashMap<>();
@@ -73,10 +79,42 @@ final class JsonLinesSink implements FrameSink {
     }
 
     @Override
+    public List<Path> completedFiles() {
+        return List.copyOf(completed);
+    }
+
+    @Override
     public void close() throws IOException {
-        if (out != null) {
-            out.close();
-            out = null;
+        if (out == null) {
+            return;
         }
+        BufferedWriter writer = out;
+        out = null;
+        try {
+            writer.close();
+        } catch (IOException e) {
+            output.discard();
+            throw new IOException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        // A run that delivered no analysed frame has nothing to say: no empty file.
+        if (lines == 0) {
+            output.discard();
+        } else {
+            completed.add(output.commit());
+        }
+    }
+
+    @Override
+    public void abort() {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // The file is discarded anyway.
+        }
+        out = null;
+        output.discard();
     }
 }

@@ -4,8 +4,12 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The built-in {@link FrameSink}s. Each writes its files as frames arrive, so a crash keeps what came
- * before, and each belongs to the camera it is given to, which closes it.
+ * The built-in {@link FrameSink}s. Each belongs to the camera it is given to, which closes it. Each writes
+ * into a hidden temporary file beside its target and moves it onto the target only when the file is
+ * complete (when the run ends, also after {@code stop()}; for images, after each image), so a target is
+ * either a whole file or left as it was: a run that fails, or a JVM that exits before the run ends,
+ * leaves no half-written file there. A sink that got nothing to write (no frame) writes no file.
+ * {@link FrameSink#completedFiles()} lists what each one finished.
  *
  * <pre>{@code
  * EmotionCamera.builder()
@@ -23,9 +27,10 @@ public final class Sinks {
     }
 
     /**
-     * Writes one JSON object per analysed frame, one per line, flushed after each line:
-     * {@code {"frame":12,"timestampMs":480,"faces":[{"track":1,"box":{"x":..,"y":..,"width":..,"height":..},
-     * "emotion":"happy","probability":0.91,"probabilities":{"angry":0.01,...}}]}}.
+     * Writes one JSON object per analysed frame, one per line:
+     * {@code {"frame":12,"timestampMs":480,"source":"talk.mp4","faces":[{"track":1,"box":{"x":..,"y":..,
+     * "width":..,"height":..},"emotion":"happy","probability":0.91,"probabilities":{"angry":0.01,...}}]}},
+     * where {@code source} is {@link FrameResult#source()}: for an image folder, the image's file name.
      *
      * @param file the file to write
      * @return the sink
@@ -48,7 +53,7 @@ public final class Sinks {
 
     /**
      * Writes the annotated frame to one image file (format from its name, for example png or jpg),
-     * overwritten by each frame: meant for a single image source.
+     * replaced by each frame: meant for a single image source.
      *
      * @param file the image file to write
      * @return the sink
@@ -58,7 +63,10 @@ public final class Sinks {
     }
 
     /**
-     * Writes every annotated frame into {@code dir} as {@code frame-000000.png}, {@code frame-000001.png}, ...
+     * Writes every annotated frame into {@code dir} as a PNG named after its source file:
+     * {@code photo.jpg} gives {@code photo-annotated.png}, and a second file with the same stem, say
+     * {@code photo.png}, gives {@code photo-png-annotated.png} (then numbers), so no image overwrites
+     * another. Frames of a video, which share one source, are {@code frame-000000.png}, {@code frame-000001.png}, ...
      *
      * @param dir the folder to write into
      * @return the sink
@@ -69,8 +77,8 @@ public final class Sinks {
 
     /**
      * Writes, when the run ends, a CSV with the share of each emotion among the faces of every second
-     * ({@code second,frames,faces,angry,...}) and a PNG chart of that timeline. Meant for videos: the
-     * frames of images and image folders all fall into second 0.
+     * ({@code second,frames,faces,angry,...}) and a PNG chart of that timeline; nothing when no frame was
+     * analysed. Meant for videos: the frames of images and image folders all fall into second 0.
      *
      * @param csvFile the CSV file to write
      * @param chartPng the PNG chart to write

@@ -5,11 +5,14 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import javax.imageio.ImageIO;
 import org.fer4j.core.EmotionLabels;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -22,6 +25,9 @@ final class SummarySink implements FrameSink {
     private final Path csvFile;
     private final Path chartFile;
     private final TreeMap<Long, Second> seconds = new TreeMap<>();
+    private final List<Path> completed = Collections.synchronizedList(new ArrayList<>());
+    private OutputFile csvOutput;
+    private OutputFile chartOutput;
     private EmotionLabels labels;
     private String description = "";
 
@@ -45,11 +51,13 @@ final class SummarySink implements FrameSink {
     public void open(SourceInfo source) throws IOException {
         labels = source.labels();
         description = source.description();
-        for (Path f : new Path[] {csvFile, chartFile}) {
-            Path parent = f.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+        csvOutput = OutputFile.create(csvFile, true);
+        try {
+            chartOutput = OutputFile.create(chartFile, true);
+        } catch (IOException e) {
+            csvOutput.discard();
+            csvOutput = null;
+            throw e;
         }
     }
 
@@ -70,17 +78,45 @@ final class SummarySink implements FrameSink {
     }
 
     @Override
+    public List<Path> completedFiles() {
+        return List.copyOf(completed);
+    }
+
+    @Override
     public void close() throws IOException {
-        if (labels == null) {
+        if (csvOutput == null) {
             return;
         }
-        long last = seconds.isEmpty() ? -1 : seconds.lastKey();
+        try {
+            // No analysed frame, no summary: a header-only CSV and an empty chart would only mislead.
+            if (!seconds.isEmpty()) {
+                write(csvOutput.temp(), chartOutput.temp());
+                completed.add(csvOutput.commit());
+                completed.add(chartOutput.commit());
+            }
+        } finally {
+            abort();
+        }
+    }
+
+    @Override
+    public void abort() {
+        if (csvOutput != null) {
+            csvOutput.discard();
+            chartOutput.discard();
+            csvOutput = null;
+            chartOutput = null;
+        }
+    }
+
+    private void write(Path csv, Path png) throws IOException {
+        long last = seconds.lastKey();
         DefaultTableXYDataset dataset = new DefaultTableXYDataset();
         XYSeries[] series = new XYSeries[labels.size()];
         for (int i = 0; i < series.length; i++) {
             series[i] = new XYSeries(labels.name(i), false, false);
         }
-        try (BufferedWriter out = Files.newBufferedWriter(csvFile)) {
+        try (BufferedWriter out = Files.newBufferedWriter(csv)) {
             out.write("second,frames,faces");
             for (String name : labels.names()) {
                 out.write("," + name);
@@ -111,6 +147,11 @@ final class SummarySink implements FrameSink {
             double[] bgr = Annotator.colour(labels.name(i));
             plot.getRenderer().setSeriesPaint(i, new Color((int) bgr[2], (int) bgr[1], (int) bgr[0]));
         }
-        ChartUtils.saveChartAsPNG(chartFile.toFile(), chart, 1000, 420);
+        // Straight to the file, not through ChartUtils.saveChartAsPNG: that writes via an OutputStream, for
+        // which ImageIO opens a cache stream that registers a shutdown hook, which fails while the JVM shuts
+        // down (Ctrl-C, SIGTERM) and left a 0-byte chart.
+        if (!ImageIO.write(chart.createBufferedImage(1000, 420), "png", png.toFile())) {
+            throw new IOException("Cannot write chart " + chartFile + ": no PNG writer");
+        }
     }
 }

@@ -7,8 +7,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -24,6 +24,8 @@ final class VideoFileSink implements FrameSink {
     private static final Set<String> MPEG4_CONTAINERS = Set.of("mp4", "m4v", "mov", "mkv", "avi");
 
     private final Path file;
+    private OutputFile output;
+    private volatile Path completed;
     private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
     private final Mat resized = new Mat();
     private double frameRate = 25;
@@ -39,10 +41,7 @@ final class VideoFileSink implements FrameSink {
         if (source.frameRate() > 0) {
             frameRate = source.frameRate();
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
+        output = OutputFile.create(file, true);
     }
 
     @Override
@@ -74,7 +73,7 @@ final class VideoFileSink implements FrameSink {
 
     private FFmpegFrameRecorder start(int width, int height) throws IOException {
         // Most encoders need even sizes; an odd frame loses its last row or column.
-        FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width & ~1, height & ~1, 0);
+        FFmpegFrameRecorder r = new FFmpegFrameRecorder(output.temp().toFile(), width & ~1, height & ~1, 0);
         String name = file.getFileName().toString();
         String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         if (MPEG4_CONTAINERS.contains(ext)) {
@@ -97,15 +96,53 @@ final class VideoFileSink implements FrameSink {
     }
 
     @Override
+    public List<Path> completedFiles() {
+        Path done = completed;
+        return done == null ? List.of() : List.of(done);
+    }
+
+    @Override
     public void close() throws IOException {
+        if (output == null) {
+            release();
+            return;
+        }
+        OutputFile finishing = output;
+        output = null;
         try {
             if (recorder != null) {
                 // stop() writes the trailer (the mp4 index); without it the file does not play.
                 recorder.stop();
                 recorder.release();
+                recorder = null;
+                completed = finishing.commit();
             }
         } catch (FrameRecorder.Exception e) {
             throw new IOException("Cannot finish video " + file + ": " + e.getMessage(), e);
+        } finally {
+            release();
+            // After a commit there is nothing left to delete; without a frame, or after a failure, no file.
+            finishing.discard();
+        }
+    }
+
+    @Override
+    public void abort() {
+        release();
+        if (output != null) {
+            output.discard();
+            output = null;
+        }
+    }
+
+    /** Frees the recorder without writing its trailer (the file is being discarded), and the buffers. */
+    private void release() {
+        try {
+            if (recorder != null) {
+                recorder.release();
+            }
+        } catch (FrameRecorder.Exception ignored) {
+            // Nothing of this file is kept, so there is nothing left to report.
         } finally {
             recorder = null;
             converter.close();

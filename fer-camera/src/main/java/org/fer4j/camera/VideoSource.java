@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.bytedeco.javacv.FrameGrabber;
 
@@ -154,6 +155,15 @@ public final class VideoSource {
     }
 
     /**
+     * Returns the file or folder this source reads; empty for cameras, streams and grabbers.
+     *
+     * @return the video, image or folder path, if the source is one
+     */
+    public Optional<Path> path() {
+        return Optional.ofNullable(path);
+    }
+
+    /**
      * Returns a short description for messages, for example {@code "camera 0"} or {@code "video talk.mp4"}.
      *
      * @return the description
@@ -198,7 +208,7 @@ public final class VideoSource {
             case FOLDER:
                 return ImageFilesInput.openFolder(path);
             default:
-                return GrabberInput.open(grabber, "Cannot open", description(), false);
+                return GrabberInput.open(grabber, "Cannot open", description(), description(), false);
         }
     }
 }

@@ -127,7 +127,8 @@ class EmotionCameraTest {
         EmotionLabels labels = EmotionLabels.fer2013();
         for (int i = 0; i < lines.size(); i++) {
             JsonNode frame = JSON.readTree(lines.get(i));
-            assertThat(fieldNames(frame)).containsExactly("frame", "timestampMs", "faces");
+            assertThat(fieldNames(frame)).containsExactly("frame", "timestampMs", "source", "faces");
+            assertThat(frame.get("source").asText()).isEqualTo("faces.mp4");
             assertThat(frame.get("frame").asInt()).isEqualTo(i);
             assertThat(frame.get("timestampMs").asLong()).isCloseTo(i * 40L, within(1L));
             assertThat(frame.get("faces")).hasSize(Fixtures.facesIn(i));
@@ -321,9 +322,10 @@ class EmotionCameraTest {
         // File name order: frame0.png, frame12.png (frame5.jpg skipped).
         assertThat(results).extracting(r -> r.faces().size()).containsExactly(1, 0);
         assertThat(results).extracting(FrameResult::timestampMs).containsOnly(0L);
+        assertThat(results).extracting(FrameResult::source).containsExactly("frame0.png", "frame12.png");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly("frame-000000.png", "frame-000001.png");
+                    .containsExactly("frame0-annotated.png", "frame12-annotated.png");
         }
 
         Path single = dir.resolve("single.jpg");

@@ -71,6 +71,23 @@ final class Fixtures {
         return file;
     }
 
+    /**
+     * Writes a copy of the test video whose picture data (the mp4 {@code mdat} box) is zeroed: FFmpeg opens it
+     * and finds its video stream, but decodes no frame from it.
+     */
+    static Path undecodableVideo(Path dir) throws IOException {
+        byte[] bytes = Files.readAllBytes(video(Files.createDirectories(dir.resolve("source"))));
+        for (int i = 0; i + 8 <= bytes.length; i++) {
+            if (bytes[i + 4] == 'm' && bytes[i + 5] == 'd' && bytes[i + 6] == 'a' && bytes[i + 7] == 't') {
+                int size = ((bytes[i] & 255) << 24) | ((bytes[i + 1] & 255) << 16) | ((bytes[i + 2] & 255) << 8)
+                        | (bytes[i + 3] & 255);
+                java.util.Arrays.fill(bytes, i + 8, Math.min(bytes.length, i + size), (byte) 0);
+                return Files.write(dir.resolve("undecodable.mp4"), bytes);
+            }
+        }
+        throw new IOException("No mdat box in the test video");
+    }
+
     /** Returns the test face images, in {@link #FACE_FILES} order. */
     static List<BufferedImage> faces() {
         List<BufferedImage> out = new ArrayList<>();

@@ -1,16 +1,23 @@
 package org.fer4j.examples;
 
 import java.awt.GraphicsEnvironment;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bytedeco.javacv.CanvasFrame;
 import org.fer4j.camera.DetectedFace;
 import org.fer4j.camera.EmotionCamera;
+import org.fer4j.camera.FrameSink;
 import org.fer4j.camera.Sinks;
 import org.fer4j.camera.VideoSource;
+import org.fer4j.core.SkippedFile;
 import org.fer4j.inference.EmotionClassifier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -51,71 +58,188 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "1", description = "Analyse every N-th frame (default: ${DEFAULT-VALUE}).")
     int every;
 
+    /** A sink and the outputs the user asked of it, to tell afterwards what was and was not written. */
+    private record Requested(FrameSink sink, String what, List<Path> files) {
+    }
+
     @Override
     public Integer call() throws Exception {
+        VideoSource src = source.camera != null ? VideoSource.camera(source.camera) : VideoSource.parse(source.input);
+        boolean folder = src.path().map(Files::isDirectory).orElse(false);
+        Path summary = null;
+        Path timeline = null;
+        if (output != null && src.isVideo()) {
+            String base = output.getFileName().toString().replaceAll("\\.[^.]*$", "");
+            summary = output.resolveSibling(base + "-summary.csv");
+            timeline = output.resolveSibling(base + "-timeline.png");
+        }
+        // Before anything is loaded or written: a clash would destroy an input or an earlier output.
+        Optional<String> clash = clashes(src, folder, summary, timeline).find();
+        if (clash.isPresent()) {
+            System.err.println("fer detect: " + clash.get());
+            return 2;
+        }
+
         Engines.preferOneInferenceThread();
         Engines.quietFfmpeg();
-        VideoSource src = source.camera != null ? VideoSource.camera(source.camera) : VideoSource.parse(source.input);
         boolean display = !noDisplay && !GraphicsEnvironment.isHeadless();
         try (EmotionClassifier fer = model.load()) {
             EmotionCamera.Builder builder = EmotionCamera.builder().setSource(src).setClassifier(fer)
                     .optEveryNthFrame(every).optSmoothing(smooth ? 0.3 : 1.0);
-            if (json != null) {
-                builder.optSink(Sinks.jsonLines(json));
-            }
+            List<Requested> requested = new ArrayList<>();
             if (output != null) {
                 if (src.isVideo()) {
-                    builder.optSink(Sinks.annotatedVideo(output));
-                    String base = output.getFileName().toString().replaceAll("\\.[^.]*$", "");
-                    builder.optSink(Sinks.summary(output.resolveSibling(base + "-summary.csv"),
-                            output.resolveSibling(base + "-timeline.png")));
-                } else if (source.input != null && java.nio.file.Files.isDirectory(Path.of(source.input))) {
-                    builder.optSink(Sinks.annotatedImages(output));
+                    requested.add(new Requested(Sinks.annotatedVideo(output), "annotated output", List.of(output)));
+                    requested.add(new Requested(Sinks.summary(summary, timeline), "summary", List.of(summary, timeline)));
+                } else if (folder) {
+                    requested.add(new Requested(Sinks.annotatedImages(output), "annotated images", List.of(output)));
                 } else {
-                    builder.optSink(Sinks.annotatedImage(output));
+                    requested.add(new Requested(Sinks.annotatedImage(output), "annotated output", List.of(output)));
                 }
             }
-            CanvasFrame window = display ? new CanvasFrame("fer detect: " + src.description()) : null;
-            CountDownLatch done = new CountDownLatch(1);
-            try (EmotionCamera camera = builder.build()) {
-                Thread hook = new Thread(() -> {
-                    camera.stop();
-                    try {
-                        done.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-                Runtime.getRuntime().addShutdownHook(hook);
-                long frames = camera.run((result, frame) -> {
-                    if (window != null) {
-                        if (!window.isVisible()) {
-                            camera.stop();
-                            return;
+            if (json != null) {
+                requested.add(new Requested(Sinks.jsonLines(json), "JSON lines", List.of(json)));
+            }
+            requested.forEach(r -> builder.optSink(r.sink()));
+            return run(builder, src, display, requested);
+        }
+    }
+
+    private PathClashes clashes(VideoSource src, boolean folder, Path summary, Path timeline) {
+        PathClashes clashes = new PathClashes();
+        src.path().ifPresent(p -> clashes.input("--input", p, folder));
+        if (output != null) {
+            clashes.output("--output", output, folder);
+            if (summary != null) {
+                clashes.derivedOutput("summary", summary, "--output", output);
+                clashes.derivedOutput("timeline", timeline, "--output", output);
+            }
+        }
+        if (json != null) {
+            clashes.output("--json", json, false);
+        }
+        return clashes;
+    }
+
+    private int run(EmotionCamera.Builder builder, VideoSource src, boolean display, List<Requested> requested)
+            throws Exception {
+        CanvasFrame window = display ? new CanvasFrame("fer detect: " + src.description()) : null;
+        CountDownLatch done = new CountDownLatch(1);
+        // Set by the shutdown hook: Ctrl-C or SIGTERM stop the run like closing the window does, and the
+        // hook holds the JVM until the outputs are finished and reported (or 30 s have passed).
+        AtomicBoolean interrupted = new AtomicBoolean();
+        try (EmotionCamera camera = builder.build()) {
+            Thread hook = new Thread(() -> {
+                interrupted.set(true);
+                camera.stop();
+                try {
+                    done.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                long frames;
+                try {
+                    frames = camera.run((result, frame) -> {
+                        if (window != null) {
+                            if (!window.isVisible()) {
+                                camera.stop();
+                                return;
+                            }
+                            window.showImage(frame.annotatedImage());
                         }
-                        window.showImage(frame.annotatedImage());
-                    }
-                    if (!display || !src.isVideo() || result.frameIndex() % 30 == 0) {
-                        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "frame %d (%d ms): %d face(s)",
-                                result.frameIndex(), result.timestampMs(), result.faces().size()));
-                        for (DetectedFace f : result.faces()) {
-                            sb.append(String.format(Locale.ROOT, "  #%d %s %.2f", f.track(), f.prediction().label(),
-                                    f.prediction().probability()));
+                        if (!display || !src.isVideo() || result.frameIndex() % 30 == 0) {
+                            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                                    "frame %d (%d ms): %d face(s)", result.frameIndex(), result.timestampMs(),
+                                    result.faces().size()));
+                            for (DetectedFace f : result.faces()) {
+                                sb.append(String.format(Locale.ROOT, "  #%d %s %.2f", f.track(),
+                                        f.prediction().label(), f.prediction().probability()));
+                            }
+                            System.out.println(sb);
                         }
-                        System.out.println(sb);
-                    }
-                });
-                done.countDown();
-                System.out.println("Processed " + frames + " frames from " + src.description()
-                        + (output != null ? "; annotated output in " + output : "")
-                        + (json != null ? "; JSON lines in " + json : ""));
+                    });
+                } catch (Exception | Error e) {
+                    reportSkipped(camera.skippedFiles());
+                    List<String> completed = completed(requested);
+                    System.err.println("fer: " + (completed.isEmpty() ? "no output was completed"
+                            : "completed before the failure: " + String.join("; ", completed)));
+                    throw e;
+                }
+                return report(src, frames, camera.skippedFiles(), requested, interrupted.get());
             } finally {
-                done.countDown();
-                if (window != null) {
-                    window.dispose();
+                if (!interrupted.get()) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // The hook has started after all; it waits for `done` below.
+                    }
+                }
+            }
+        } finally {
+            done.countDown();
+            if (window != null) {
+                window.dispose();
+            }
+        }
+    }
+
+    /** Prints what the run did and returns the exit code: 1 when something asked for was not written. */
+    private static int report(VideoSource src, long frames, List<SkippedFile> skipped, List<Requested> requested,
+            boolean interrupted) {
+        reportSkipped(skipped);
+        String unreadable = skipped.isEmpty() ? ""
+                : String.format(Locale.ROOT, " (%d unreadable file%s skipped)", skipped.size(), skipped.size() == 1 ? "" : "s");
+        List<String> completed = completed(requested);
+        if (frames == 0) {
+            // An empty or undecodable video, or a folder of unreadable images: nothing to show for the run.
+            System.err.println("fer: no frame could be read from " + src.description() + unreadable
+                    + (interrupted ? " before the run was interrupted" : "") + "; nothing was written");
+            return 1;
+        }
+        StringBuilder line = new StringBuilder((interrupted ? "Interrupted after " : "Processed ") + frames
+                + " frames from " + src.description() + unreadable);
+        completed.forEach(c -> line.append("; ").append(c));
+        if (interrupted && completed.isEmpty() && !requested.isEmpty()) {
+            line.append("; no output was completed");
+        }
+        System.out.println(line);
+        List<String> missing = new ArrayList<>();
+        for (Requested r : requested) {
+            List<Path> done = r.sink().completedFiles();
+            boolean folder = r.what().equals("annotated images");
+            for (Path p : r.files()) {
+                if (folder ? done.isEmpty() : !done.contains(p)) {
+                    missing.add(r.what() + " " + p);
                 }
             }
         }
+        if (!missing.isEmpty()) {
+            System.err.println("fer: not written: " + String.join(", ", missing));
+            return 1;
+        }
         return 0;
+    }
+
+    private static void reportSkipped(List<SkippedFile> skipped) {
+        for (SkippedFile s : skipped) {
+            System.err.println("fer: skipped " + s.path() + ": " + s.reason());
+        }
+    }
+
+    /** Lists the finished outputs, for example "annotated output in a.mp4"; empty when there are none. */
+    private static List<String> completed(List<Requested> requested) {
+        List<String> parts = new ArrayList<>();
+        for (Requested r : requested) {
+            List<Path> files = r.sink().completedFiles();
+            if (!files.isEmpty()) {
+                parts.add(r.what() + " in " + (r.what().equals("annotated images")
+                        ? r.files().get(0) + " (" + files.size() + ")"
+                        : String.join(", ", files.stream().map(Path::toString).toList())));
+            }
+        }
+        return parts;
     }
 }

@@ -1,0 +1,126 @@
+package org.fer4j.examples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The paths a command reads and writes, checked against each other before it starts: an output that is
+ * an input or another output destroys data, and an output folder inside an input folder feeds a later
+ * run its own results. Paths are compared as real paths (absolute, normalised, symbolic links followed
+ * where they exist).
+ */
+final class PathClashes {
+
+    /** File name endings the image folder reader picks up (as in fer-camera's VideoSource). */
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff",
+            "webp", "pgm", "ppm");
+
+    /**
+     * One path and how the user named it, for messages.
+     *
+     * @param description for example {@code "--json out.jsonl"}
+     * @param path the path
+     * @param folder whether it is (or will be) a folder
+     */
+    private record Named(String description, Path path, boolean folder) {
+    }
+
+    private final List<Named> inputs = new ArrayList<>();
+    private final List<Named> outputs = new ArrayList<>();
+
+    /** Adds a file or folder the command reads, named by its option. */
+    PathClashes input(String option, Path path, boolean folder) {
+        inputs.add(new Named(option + " " + path, path, folder));
+        return this;
+    }
+
+    /** Adds a file or folder the command writes, named by its option. */
+    PathClashes output(String option, Path path, boolean folder) {
+        outputs.add(new Named(option + " " + path, path, folder));
+        return this;
+    }
+
+    /** Adds a file the command writes beside an output, for example the summary of {@code --output a.mp4}. */
+    PathClashes derivedOutput(String kind, Path path, String option, Path from) {
+        outputs.add(new Named("the " + kind + " " + path + " written for " + option + " " + from, path, false));
+        return this;
+    }
+
+    /**
+     * Returns the first clash as a one-line message naming both paths, or empty when there is none.
+     *
+     * @throws IOException if an existing path cannot be resolved
+     */
+    Optional<String> find() throws IOException {
+        for (int i = 0; i < outputs.size(); i++) {
+            Named out = outputs.get(i);
+            Path realOut = real(out.path());
+            for (Named in : inputs) {
+                Path realIn = real(in.path());
+                if (same(out.path(), realOut, in.path(), realIn)) {
+                    return Optional.of(out.description() + " would overwrite " + in.description() + both(out, in, realIn));
+                }
+                if (in.folder() && out.folder() && realOut.startsWith(realIn)) {
+                    return Optional.of(out.description() + " is inside " + in.description()
+                            + ": a later run on that folder would read the annotated images as input");
+                }
+                if (in.folder() && !out.folder() && realIn.equals(realOut.getParent()) && isImageName(realOut)) {
+                    return Optional.of(out.description() + " is inside " + in.description()
+                            + ": a later run on that folder would read it as an input image");
+                }
+            }
+            for (Named earlier : outputs.subList(0, i)) {
+                Path realEarlier = real(earlier.path());
+                if (same(out.path(), realOut, earlier.path(), realEarlier)) {
+                    return Optional.of(out.description() + " and " + earlier.description() + " are the same file"
+                            + both(out, earlier, realEarlier));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Names the real path when the user spelled the two paths differently, so the clash is plain. */
+    private static String both(Named a, Named b, Path real) {
+        return a.path().equals(b.path()) ? "" : " (both are " + real + ")";
+    }
+
+    private static boolean same(Path a, Path realA, Path b, Path realB) throws IOException {
+        // Hard links to one file have different real paths but are the same file.
+        return realA.equals(realB) || (Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b));
+    }
+
+    private static boolean isImageName(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Returns {@code path} absolute and normalised, with symbolic links followed as far as the path exists
+     * (an output usually does not exist yet, but its folder, which may be a link, does).
+     *
+     * @throws IOException if an existing part cannot be resolved
+     */
+    static Path real(Path path) throws IOException {
+        Path existing = path.toAbsolutePath();
+        Deque<Path> missing = new ArrayDeque<>();
+        while (existing != null && !Files.exists(existing)) {
+            missing.push(existing.getFileName());
+            existing = existing.getParent();
+        }
+        Path real = existing == null ? path.toAbsolutePath().getRoot() : existing.toRealPath();
+        while (!missing.isEmpty()) {
+            real = real.resolve(missing.pop());
+        }
+        return real.normalize();
+    }
+}
