@@ -18,7 +18,13 @@ import org.fer4j.training.TrainTestData;
 import org.fer4j.training.TrainingProgress;
 import org.fer4j.training.TrainingResult;
 import org.fer4j.training.TrainingSpec;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code fer train}: trains a model on a dataset root with {@code train/} and {@code test/}. */
@@ -26,7 +32,11 @@ import picocli.CommandLine.Option;
         description = "Train a model on DIR/train, validating on DIR/test each epoch.")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", description = "Dataset root holding train/ and test/ (default: $FER_DATA).")
+    @Spec
+    CommandSpec commandSpec;
+
+    @Option(names = "--data", description = "Dataset root holding train/ and test/ (default: $FER_DATA; with --resume,"
+            + " the run's saved path).")
     Path data;
 
     @Option(names = "--output", required = true, description = "Folder for the model, checkpoints and reports.")
@@ -113,7 +123,8 @@ final class TrainCommand implements Callable<Integer> {
         try {
             TrainingResult result;
             if (resume) {
-                result = trainer.resume(output, epochs == null ? 0 : epochs, progress);
+                rejectSettingsWithResume();
+                result = trainer.resume(output, data, epochs == null ? 0 : epochs, progress);
             } else {
                 TrainingSpec spec = TrainingSpec.builder().optArchitecture(arch).optEpochs(epochs == null ? 100 : epochs)
                         .optBatchSize(batchSize).optSeed(seed).optPatience(patience).optMonitor(monitor)
@@ -130,6 +141,21 @@ final class TrainCommand implements Callable<Integer> {
         } finally {
             progress.close();
             finished.countDown();
+        }
+    }
+
+    /** A resumed run keeps its saved settings; only the data path and the epoch total may change. */
+    private void rejectSettingsWithResume() {
+        List<String> given = new ArrayList<>();
+        for (OptionSpec o : commandSpec.options()) {
+            if (commandSpec.commandLine().getParseResult().hasMatchedOption(o)
+                    && !List.of("--output", "--resume", "--epochs", "--data").contains(o.longestName())) {
+                given.add(o.longestName());
+            }
+        }
+        if (!given.isEmpty()) {
+            throw new ParameterException(commandSpec.commandLine(), "--resume continues a run with its saved settings;"
+                    + " only --data and --epochs may be given with it, not " + String.join(", ", given));
         }
     }
 

@@ -65,6 +65,9 @@ class FerAppTest {
         Object[] badLevel = run("train", "--augment", "HEAVY", "--output", "x");
         assertThat(badLevel[0]).isEqualTo(2);
         assertThat((String) badLevel[2]).contains("LIGHT", "STANDARD");
+        Object[] resumeWithSettings = run("train", "--resume", "--output", "x", "--arch", "vgg-b", "--lr", "0.1");
+        assertThat(resumeWithSettings[0]).isEqualTo(2);
+        assertThat((String) resumeWithSettings[2]).contains("--arch", "--lr").contains("only --data and --epochs");
         assertThat(run()[0]).isEqualTo(2);
     }
 

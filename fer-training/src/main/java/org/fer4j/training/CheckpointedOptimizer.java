@@ -174,14 +174,15 @@ final class CheckpointedOptimizer extends Optimizer {
         NDList list;
         try (InputStream is = new BufferedInputStream(Files.newInputStream(file))) {
             list = NDList.decode(manager, is);
-        } catch (RuntimeException e) {
-            throw new IOException(file + ": not an optimiser state (" + e.getMessage() + ")", e);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": not an optimiser state (" + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()) + ")", e);
         }
         Map<String, NDArray[]> read = new LinkedHashMap<>();
         for (NDArray a : list) {
             String n = a.getName();
             int hash = n == null ? -1 : n.lastIndexOf('#');
-            int slot = hash < 0 ? -1 : Integer.parseInt(n.substring(hash + 1));
+            int slot = hash < 0 || !n.substring(hash + 1).matches("\\d") ? -1 : Integer.parseInt(n.substring(hash + 1));
             int slots = kind == TrainingSpec.Optimizer.ADAM || kind == TrainingSpec.Optimizer.ADAMW ? 2 : 1;
             if (slot < 0 || slot >= slots || !nameOfId.containsValue(n.substring(0, hash))) {
                 throw new IOException(file + ": array '" + n + "' does not belong to this network's " + kind

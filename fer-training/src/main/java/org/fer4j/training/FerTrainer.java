@@ -109,51 +109,96 @@ public final class FerTrainer {
      * @throws IOException if reading data or checkpoints or writing outputs fails
      */
     public TrainingResult resume(Path outputDir, TrainingProgress progress) throws IOException {
-        return resume(outputDir, 0, progress);
+        return resume(outputDir, null, 0, progress);
     }
 
     /**
-     * Resumes an interrupted run with a new total number of epochs (when {@code epochs > 0}), for
-     * example to end a long run sooner; the learning-rate schedule follows the new total from here on.
+     * Resumes an interrupted run, optionally from a moved dataset and with a new total number of epochs
+     * (the learning-rate schedule follows the new total from there on). The run's state and checkpoint
+     * are checked before the dataset is loaded.
      *
      * @param outputDir the folder of the interrupted run
+     * @param data the dataset root to read now, or null for the one the run was started with
      * @param epochs the new total number of epochs, or 0 to keep the saved one
      * @param progress receives progress events
      * @return the outcome of the run
-     * @throws IllegalArgumentException if the folder holds no resumable run, or {@code epochs} is not
-     *     more than the epochs already done
-     * @throws IOException if reading data or checkpoints or writing outputs fails
+     * @throws IllegalArgumentException if the folder holds no resumable run, its state or checkpoint is
+     *     unreadable (the message names the file), or {@code epochs} is not more than the epochs done
+     * @throws IOException if reading data or writing outputs fails
      */
-    @SuppressWarnings("unchecked")
-    public TrainingResult resume(Path outputDir, int epochs, TrainingProgress progress) throws IOException {
+    public TrainingResult resume(Path outputDir, Path data, int epochs, TrainingProgress progress) throws IOException {
         Path stateFile = outputDir.resolve("checkpoints").resolve(STATE_FILE);
         if (!Files.isRegularFile(stateFile)) {
             throw new IllegalArgumentException("No resumable run in " + outputDir + " (" + stateFile + " is missing)");
         }
-        Map<String, Object> saved = JSON.readValue(stateFile.toFile(), Map.class);
-        TrainingSpec spec = TrainingSpec.fromDescription((Map<String, Object>) saved.get("spec"));
-        int done = ((Number) saved.get("epochsDone")).intValue();
+        TrainingSpec spec;
+        State state;
+        Path savedData;
+        try {
+            Map<String, Object> saved = JSON.readValue(stateFile.toFile(), Map.class);
+            spec = TrainingSpec.fromDescription((Map<String, Object>) saved.get("spec"));
+            // Runs saved before optimiser state was checkpointed kept their weights in last.params.
+            String checkpoint = (String) saved.getOrDefault("checkpoint", LEGACY_CHECKPOINT);
+            String history = (String) saved.get("history");
+            // Both names are joined to the run folder: only the forms the trainer writes keep them inside it.
+            if (!checkpoint.matches("epoch-\\d{4,}|" + LEGACY_CHECKPOINT)) {
+                throw new IllegalArgumentException("checkpoint name '" + checkpoint + "' is not an epoch-NNNN file");
+            }
+            if (history == null || !history.matches("history/training_history_\\d{8}_\\d{6}\\.csv")) {
+                throw new IllegalArgumentException("history path '" + history
+                        + "' is not a history/training_history_*.csv file of the run folder");
+            }
+            Map<String, Integer> steps = new LinkedHashMap<>();
+            ((Map<String, Object>) saved.getOrDefault("optimizerSteps", Map.of()))
+                    .forEach((k, v) -> steps.put(k, ((Number) v).intValue()));
+            state = new State(((Number) saved.get("epochsDone")).intValue(),
+                    ((Number) saved.get("bestEpoch")).intValue(), ((Number) saved.get("bestValue")).doubleValue(),
+                    ((Number) saved.get("sinceBest")).intValue(), history, (String) saved.get("started"),
+                    checkpoint, steps);
+            savedData = Path.of((String) saved.get("data"));
+        } catch (IOException | RuntimeException e) {
+            String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException
+                    ? ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage()
+                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new IllegalArgumentException(stateFile + ": not a readable run state (" + reason + ")", e);
+        }
         if (epochs > 0) {
-            if (epochs <= done) {
-                throw new IllegalArgumentException("The run in " + outputDir + " has already done " + done
+            if (epochs <= state.epochsDone) {
+                throw new IllegalArgumentException("The run in " + outputDir + " has already done " + state.epochsDone
                         + " epochs; a new total must be larger");
             }
             spec = spec.toBuilder().optEpochs(epochs).build();
         }
-        // Runs saved before optimiser state was checkpointed kept their weights in last.params.
-        String checkpoint = (String) saved.getOrDefault("checkpoint", LEGACY_CHECKPOINT);
-        if (!checkpoint.matches("epoch-\\d{4,}|" + LEGACY_CHECKPOINT)) {
-            throw new IllegalArgumentException(stateFile + ": checkpoint name '" + checkpoint
-                    + "' is not an epoch-NNNN file of this folder");
+        checkCheckpoint(outputDir, spec, state);
+        return run(spec, data != null ? data : savedData, outputDir, state, progress);
+    }
+
+    /** Loads the checkpoint once into a throw-away network, so a damaged file fails before the data loads. */
+    private static void checkCheckpoint(Path out, TrainingSpec spec, State state) throws IOException {
+        Path labelsFile = out.resolve(EmotionLabels.FILE_NAME);
+        Path params = out.resolve("checkpoints").resolve(state.checkpoint + PARAMS);
+        Path optimizerFile = out.resolve("checkpoints").resolve(state.checkpoint + OPTIMIZER);
+        EmotionLabels labels;
+        try {
+            labels = EmotionLabels.read(labelsFile);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(labelsFile + ": unreadable (" + e.getMessage() + ")", e);
         }
-        Map<String, Integer> steps = new LinkedHashMap<>();
-        ((Map<String, Object>) saved.getOrDefault("optimizerSteps", Map.of()))
-                .forEach((k, v) -> steps.put(k, ((Number) v).intValue()));
-        State state = new State(((Number) saved.get("epochsDone")).intValue(),
-                ((Number) saved.get("bestEpoch")).intValue(), ((Number) saved.get("bestValue")).doubleValue(),
-                ((Number) saved.get("sinceBest")).intValue(), (String) saved.get("history"),
-                (String) saved.get("started"), checkpoint, steps);
-        return run(spec, Path.of((String) saved.get("data")), outputDir, state, progress);
+        if (!Files.isRegularFile(params)) {
+            throw new IllegalArgumentException(params + ": the checkpoint named in state.json is missing");
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block block = Architectures.build(spec.architecture(), labels.size());
+            block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32,
+                    new Shape(1, 1, Preprocessing.SIZE, Preprocessing.SIZE));
+            loadParameters(block, manager, params);
+            if (Files.isRegularFile(optimizerFile)) {
+                new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(), step -> 0, block)
+                        .load(optimizerFile, state.optimizerSteps, manager);
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private TrainingResult run(TrainingSpec spec, Path dataRoot, Path out, State state, TrainingProgress progress)
@@ -418,8 +463,9 @@ public final class FerTrainer {
         try (InputStream is = Files.newInputStream(file);
                 DataInputStream dis = new DataInputStream(new BufferedInputStream(is))) {
             block.loadParameters(manager, dis);
-        } catch (ai.djl.MalformedModelException e) {
-            throw new IOException(file + ": not parameters of this network (" + e.getMessage() + ")", e);
+        } catch (ai.djl.MalformedModelException | IOException | RuntimeException e) {
+            throw new IOException(file + ": not parameters of this network (" + (e.getMessage() != null
+                    ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
         }
     }
 

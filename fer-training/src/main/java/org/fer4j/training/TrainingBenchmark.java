@@ -9,8 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +47,11 @@ public final class TrainingBenchmark {
             labels[i] = random.nextInt(7);
         }
         try (Model model = Model.newInstance("bench", Device.cpu())) {
-            model.setBlock(Architectures.build(architecture, 7));
+            ai.djl.nn.Block block = Architectures.build(architecture, 7);
+            model.setBlock(block);
+            // The optimiser fer train uses, so the figure is the trainer's.
             DefaultTrainingConfig config = new DefaultTrainingConfig(new CrossEntropy(7, 0))
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.001f)).build())
+                    .optOptimizer(new CheckpointedOptimizer(TrainingSpec.Optimizer.ADAM, 0, step -> 0.001, block))
                     .optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(batchSize, 1, Preprocessing.SIZE, Preprocessing.SIZE));

@@ -106,7 +106,7 @@ class FerTrainerTest {
         assertThatThrownBy(() -> new FerTrainer().train(quick().build(), data, out, TrainingProgress.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already holds a training run");
 
-        assertThatThrownBy(() -> new FerTrainer().resume(out, 1, TrainingProgress.NONE))
+        assertThatThrownBy(() -> new FerTrainer().resume(out, null, 1, TrainingProgress.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already done 1 epochs");
         TrainingResult resumed = new FerTrainer().resume(out, TrainingProgress.NONE);
         assertThat(resumed.interrupted()).isFalse();
@@ -115,7 +115,7 @@ class FerTrainerTest {
         List<String> csv = Files.readAllLines(history(out));
         assertThat(csv).hasSize(4);
         assertThat(csv.subList(1, 4)).extracting(l -> l.split(",")[0]).containsExactly("1", "2", "3");
-        TrainingResult longer = new FerTrainer().resume(out, 4, TrainingProgress.NONE);
+        TrainingResult longer = new FerTrainer().resume(out, null, 4, TrainingProgress.NONE);
         assertThat(longer.history()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4);
         assertThat(ModelInfo.read(out).sections().get("training").toString()).contains("epochs=4");
         assertThatThrownBy(() -> new FerTrainer().resume(tmp.resolve("nothing"), TrainingProgress.NONE))
@@ -155,6 +155,44 @@ class FerTrainerTest {
         }
         // Only the last epoch's checkpoint is kept.
         assertThat(split.resolve("checkpoints/epoch-0002.params")).doesNotExist();
+    }
+
+    @Test
+    void resumeReadsAMovedDatasetAndRejectsDamagedOrCraftedStateBeforeLoadingData() throws IOException {
+        Path data = SyntheticFaces.writeDataset(tmp.resolve("data"), CLASSES, 12, 4);
+        Path out = tmp.resolve("run");
+        FerTrainer trainer = new FerTrainer();
+        trainer.train(quick().optEpochs(3).build(), data, out, new TrainingProgress() {
+            @Override
+            public void onEpochEnd(EpochRecord record, boolean best) {
+                trainer.requestStop();
+            }
+        });
+        Path stateFile = out.resolve("checkpoints/state.json");
+        String state = Files.readString(stateFile);
+        Path params = out.resolve("checkpoints/epoch-0001.params");
+        byte[] goodParams = Files.readAllBytes(params);
+        Path nowhere = tmp.resolve("no-such-dataset");
+
+        Files.writeString(stateFile, "{ \"epochsDone\": ");
+        assertThatThrownBy(() -> new FerTrainer().resume(out, nowhere, 0, TrainingProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(stateFile.toString())
+                .hasMessageContaining("not a readable run state");
+        Files.writeString(stateFile, state.replaceAll("\"history\" : \"[^\"]*\"", "\"history\" : \"../../escape.csv\""));
+        assertThatThrownBy(() -> new FerTrainer().resume(out, nowhere, 0, TrainingProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("../../escape.csv");
+        assertThat(tmp.resolve("escape.csv")).doesNotExist();
+        Files.writeString(stateFile, state);
+        Files.write(params, java.util.Arrays.copyOf(goodParams, goodParams.length / 2));
+        assertThatThrownBy(() -> new FerTrainer().resume(out, nowhere, 0, TrainingProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(params.toString());
+        Files.write(params, goodParams);
+
+        Path moved = tmp.resolve("moved");
+        Files.move(data, moved);
+        TrainingResult resumed = new FerTrainer().resume(out, moved, 0, TrainingProgress.NONE);
+        assertThat(resumed.history()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3);
+        assertThat(ModelInfo.read(out).sections().get("provenance").toString()).contains(moved.toString());
     }
 
     private static float[] weights(Path file) throws IOException {
