@@ -1,6 +1,5 @@
 package org.fer4j.core;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * An image folder of class sub-folders, decoded once into memory with a model's {@link Preprocessing}.
@@ -25,7 +23,7 @@ import javax.imageio.ImageIO;
  */
 public final class FaceFolder {
 
-    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "webp", "tif", "tiff");
 
     private final Path root;
     private final EmotionLabels labels;
@@ -108,12 +106,9 @@ public final class FaceFolder {
         String[] errors = new String[files.size()];
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
-                BufferedImage img = ImageIO.read(files.get(i).toFile());
-                if (img == null) {
-                    errors[i] = "not a decodable image";
-                } else {
-                    decoded[i] = preprocessing.toInput(img);
-                }
+                decoded[i] = preprocessing.toInput(Preprocessing.read(files.get(i)));
+            } catch (IllegalArgumentException e) {
+                errors[i] = e.getMessage();
             } catch (IOException | RuntimeException e) {
                 errors[i] = "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage();
             }

@@ -13,7 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * The image preprocessing of a model, one code path for training and inference: any image becomes a
@@ -167,30 +172,83 @@ public final class Preprocessing {
     }
 
     /**
-     * Decodes encoded image bytes with ImageIO.
+     * Returns the largest image, in pixels, that decoding accepts: the system property
+     * {@code fer4j.maxImagePixels}, or 40,000,000. The size is read from the image header before any
+     * pixel is decoded, so a small file that claims a huge image costs nothing.
+     *
+     * @return the pixel limit
+     */
+    public static long maxImagePixels() {
+        return Long.getLong("fer4j.maxImagePixels", 40_000_000L);
+    }
+
+    /**
+     * Decodes encoded image bytes with ImageIO (JPEG, PNG, BMP, GIF, and WebP and TIFF through the
+     * TwelveMonkeys plugins).
      *
      * @param encoded the encoded image bytes
      * @return the decoded image
      * @throws NullPointerException if {@code encoded} is null
-     * @throws IllegalArgumentException if the bytes are empty, truncated or not an image
+     * @throws IllegalArgumentException if the bytes are empty, truncated, not an image, or an image
+     *     larger than {@link #maxImagePixels()}
      */
     public static BufferedImage decode(byte[] encoded) {
         Objects.requireNonNull(encoded, "encoded image bytes");
         if (encoded.length == 0) {
             throw new IllegalArgumentException("Empty image bytes (0 bytes)");
         }
-        BufferedImage image;
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+            return decode(in, "image bytes (" + encoded.length + " bytes");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot decode image bytes (" + encoded.length + " bytes): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads and decodes an image file, with the same formats and pixel limit as {@link #decode(byte[])}.
+     *
+     * @param file the image file
+     * @return the decoded image
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if it is not a decodable image or is larger than the limit;
+     *     the message names the file
+     */
+    public static BufferedImage read(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new IOException(file + ": cannot be opened");
+            }
+            return decode(in, file + " (" + Files.size(file) + " bytes");
+        }
+    }
+
+    private static BufferedImage decode(ImageInputStream in, String source) {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new IllegalArgumentException("Not a decodable image (" + source
+                    + ", no ImageIO reader recognises the format)");
+        }
+        ImageReader reader = readers.next();
         try {
-            image = ImageIO.read(new ByteArrayInputStream(encoded));
+            reader.setInput(in, true, true);
+            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+            if (pixels > maxImagePixels()) {
+                throw new IllegalArgumentException("Image too large to decode (" + source + ", "
+                        + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels; the limit is " + maxImagePixels()
+                        + " pixels, set by -Dfer4j.maxImagePixels)");
+            }
+            return reader.read(0);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("Cannot decode image bytes (" + encoded.length
-                    + " bytes): " + e.getMessage(), e);
+            if (e instanceof IllegalArgumentException && e.getMessage() != null
+                    && e.getMessage().startsWith("Image too large")) {
+                throw (IllegalArgumentException) e;
+            }
+            throw new IllegalArgumentException("Cannot decode " + source + "): " + (e.getMessage() != null
+                    ? e.getMessage() : e.getClass().getSimpleName()), e);
+        } finally {
+            reader.dispose();
         }
-        if (image == null) {
-            throw new IllegalArgumentException("Not a decodable image (" + encoded.length
-                    + " bytes, no ImageIO reader recognises the format)");
-        }
-        return image;
     }
 
     /**

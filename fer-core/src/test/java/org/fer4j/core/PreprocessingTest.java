@@ -231,6 +231,56 @@ class PreprocessingTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a decodable image");
     }
 
+    @Test
+    void decodesWebpAndTiffThroughThePlugins() throws Exception {
+        java.nio.file.Path jpeg = java.nio.file.Path.of(getClass().getResource("/happy_PublicTest_10248771.jpg").toURI());
+        java.nio.file.Path webp = java.nio.file.Path.of(getClass().getResource("/happy_PublicTest_10248771.webp").toURI());
+        BufferedImage fromJpeg = Preprocessing.read(jpeg);
+        BufferedImage fromWebp = Preprocessing.decode(java.nio.file.Files.readAllBytes(webp));
+        assertThat(fromWebp.getWidth()).isEqualTo(48);
+        float[] a = Preprocessing.grey(fromJpeg);
+        float[] b = Preprocessing.grey(fromWebp);
+        double diff = 0;
+        for (int i = 0; i < a.length; i++) {
+            diff += Math.abs(a[i] - b[i]) / a.length;
+        }
+        assertThat(diff).as("mean grey difference of the lossy WebP copy").isLessThan(8);
+        ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+        assertThat(ImageIO.write(fromJpeg, "tiff", tiff)).isTrue();
+        assertThat(Preprocessing.grey(Preprocessing.decode(tiff.toByteArray()))).containsExactly(a);
+    }
+
+    /** A 100-byte PNG that claims 30000x30000 pixels is refused from its header, before any decoding. */
+    @Test
+    void refusesImagesLargerThanThePixelLimitFromTheHeader() throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY), "png", png);
+        byte[] bytes = png.toByteArray();
+        // IHDR data starts at byte 16 (8-byte signature, 4-byte length, "IHDR"); its CRC follows 13 bytes of data.
+        java.nio.ByteBuffer.wrap(bytes, 16, 8).putInt(30000).putInt(30000);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 12, 17);
+        java.nio.ByteBuffer.wrap(bytes, 29, 4).putInt((int) crc.getValue());
+        assertThatThrownBy(() -> Preprocessing.decode(bytes)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("30000x30000").hasMessageContaining("fer4j.maxImagePixels");
+    }
+
+    /** Folders take WebP and TIFF files, and a WebP file named .jpg is decoded by its content. */
+    @Test
+    void imageFoldersReadWebpAndTiffWhateverTheirExtension(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        byte[] webp = java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of(getClass().getResource("/happy_PublicTest_10248771.webp").toURI()));
+        java.nio.file.Path happy = java.nio.file.Files.createDirectories(dir.resolve("happy"));
+        java.nio.file.Path sad = java.nio.file.Files.createDirectories(dir.resolve("sad"));
+        java.nio.file.Files.write(happy.resolve("a.webp"), webp);
+        java.nio.file.Files.write(happy.resolve("b.jpg"), webp);
+        ImageIO.write(new BufferedImage(48, 48, BufferedImage.TYPE_BYTE_GRAY), "tiff", sad.resolve("c.tif").toFile());
+        FaceFolder folder = FaceFolder.load(dir, Preprocessing.builder().build());
+        assertThat(folder.size()).isEqualTo(3);
+        assertThat(folder.skipped()).isEmpty();
+    }
+
     private static void fill(BufferedImage img, Color c) {
         Graphics2D g = img.createGraphics();
         g.setColor(c);

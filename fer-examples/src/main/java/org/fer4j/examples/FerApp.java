@@ -17,6 +17,10 @@ public final class FerApp implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "On failure, also print the stack trace.")
+    boolean verbose;
+
     /**
      * Runs the app; exits with 0 on success, 1 on failure and 2 on a usage error.
      *
@@ -38,13 +42,18 @@ public final class FerApp implements Runnable {
      * @return the exit code
      */
     public static int execute(String... args) {
-        return new CommandLine(new FerApp()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("fer: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
-            if (!(e instanceof IllegalArgumentException) && !(e instanceof java.io.IOException)) {
-                e.printStackTrace(cmd.getErr());
-            }
-            return 1;
-        }).execute(args);
+        return new CommandLine(new FerApp()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("fer: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+                    // --verbose is inherited: it may have been given to the subcommand.
+                    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+                        if (p.hasMatchedOption("--verbose")) {
+                            e.printStackTrace(cmd.getErr());
+                            break;
+                        }
+                    }
+                    return 1;
+                }).execute(args);
     }
 
     @Override

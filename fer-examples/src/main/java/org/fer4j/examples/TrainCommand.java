@@ -179,8 +179,12 @@ final class TrainCommand implements Callable<Integer> {
         System.out.println("Model and reports written to " + r.outputDir());
     }
 
-    /** Prints the data summary, a progress bar per epoch and one summary line per epoch. */
+    /**
+     * Prints the data summary, a progress bar per epoch (on a terminal; a plain line every tenth of an
+     * epoch when the output is a file or pipe, so logs stay readable) and one summary line per epoch.
+     */
     private static final class Progress implements TrainingProgress, AutoCloseable {
+        private final boolean terminal = System.console() != null;
         private ProgressBar bar;
 
         @Override
@@ -202,12 +206,22 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onEpochStart(int epoch, int epochs, int batches) {
+            if (!terminal) {
+                return;
+            }
             bar = new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + epochs).setInitialMax(batches)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate().build();
         }
 
         @Override
         public void onBatch(int epoch, int batch, int batches, double loss, double accuracy, double imagesPerSecond) {
+            if (!terminal) {
+                if (batch % Math.max(1, batches / 10) == 0 && batch < batches) {
+                    System.out.printf(Locale.ROOT, "epoch %d  batch %d/%d  loss %.4f  acc %.4f  %.0f img/s%n", epoch,
+                            batch, batches, loss, accuracy, imagesPerSecond);
+                }
+                return;
+            }
             bar.stepTo(batch);
             bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f acc %.4f %.0f img/s", loss, accuracy,
                     imagesPerSecond));

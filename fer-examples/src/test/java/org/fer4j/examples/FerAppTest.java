@@ -122,5 +122,15 @@ class FerAppTest {
         Object[] missing = run("predict", "--model", model.toString(), tmp.resolve("none.jpg").toString());
         assertThat(missing[0]).isEqualTo(1);
         assertThat((String) missing[2]).contains("none.jpg");
+
+        // A load error is one line naming the file; the stack trace only with --verbose.
+        Object[] notAModel = run("predict", "--model", tmp.toString(), face.toString());
+        assertThat(notAModel[0]).isEqualTo(1);
+        assertThat(((String) notAModel[2]).trim()).contains(tmp.resolve("model.json").toString()).doesNotContain("\n");
+        Object[] verbose = run("predict", "--verbose", "--model", tmp.toString(), face.toString());
+        assertThat((String) verbose[2]).contains("\tat org.fer4j");
+        // Enum values are case-insensitive, as model.json stores them in lower case.
+        Object[] lower = run("train", "--optimizer", "nesterov", "--schedule", "cosine", "--resume", "--output", "x");
+        assertThat((String) lower[2]).doesNotContain("Invalid value");
     }
 }
