@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
@@ -61,6 +62,8 @@ public final class EmotionClassifier implements AutoCloseable {
     private final List<Predictor<float[][], float[][]>> all = new ArrayList<>();
     private final AtomicInteger created = new AtomicInteger();
     private volatile boolean closed;
+    /** Predictions hold it shared; close holds it alone, so it waits for in-flight predictions. */
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
     private EmotionClassifier(Model model, ModelInfo info, String source, ClassifierOptions options) {
         this.model = model;
@@ -306,16 +309,21 @@ public final class EmotionClassifier implements AutoCloseable {
     }
 
     private float[][] forward(float[][] batch) {
-        if (closed) {
-            throw new IllegalStateException("This EmotionClassifier is closed");
-        }
-        Predictor<float[][], float[][]> predictor = borrow();
+        lifecycle.readLock().lock();
         try {
-            return predictor.predict(batch);
-        } catch (TranslateException e) {
-            throw new InferenceException("The engine failed to classify a batch of " + batch.length, e);
+            if (closed) {
+                throw new IllegalStateException("This EmotionClassifier is closed");
+            }
+            Predictor<float[][], float[][]> predictor = borrow();
+            try {
+                return predictor.predict(batch);
+            } catch (TranslateException e) {
+                throw new InferenceException("The engine failed to classify a batch of " + batch.length, e);
+            } finally {
+                idle.offerFirst(predictor);
+            }
         } finally {
-            idle.offerFirst(predictor);
+            lifecycle.readLock().unlock();
         }
     }
 
@@ -376,15 +384,27 @@ public final class EmotionClassifier implements AutoCloseable {
         return options;
     }
 
-    /** Frees the predictors and the native model memory; later predictions throw. */
+    /**
+     * Waits for predictions in flight to finish, then frees the predictors and the native model memory;
+     * later predictions throw {@link IllegalStateException}. Closing twice does nothing.
+     */
     @Override
     public void close() {
-        closed = true;
-        synchronized (all) {
-            all.forEach(Predictor::close);
-            all.clear();
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            synchronized (all) {
+                all.forEach(Predictor::close);
+                all.clear();
+            }
+            idle.clear();
+            model.close();
+        } finally {
+            lifecycle.writeLock().unlock();
         }
-        model.close();
     }
 
     /** Turns a batch of preprocessed faces into class probabilities. */

@@ -117,6 +117,52 @@ class EmotionClassifierTest {
         }
     }
 
+    /** Eight threads predicting while the classifier closes: every call returns a right answer or a clear error. */
+    @Test
+    void closingDuringConcurrentPredictionsNeitherCrashesNorHangs() throws Exception {
+        EmotionClassifier c = EmotionClassifier.load(shared.resolve("model"));
+        List<BufferedImage> images = new ArrayList<>();
+        List<EmotionPrediction> expected = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            images.add(TestModels.image(300 + i, 48, 48));
+            expected.add(c.predict(images.get(i)));
+        }
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ConcurrentLinkedQueue<Throwable> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (int t = 0; t < 8; t++) {
+            pool.submit(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    try {
+                        EmotionPrediction p = c.predict(images.get(i % 16));
+                        if (!p.equals(expected.get(i % 16))) {
+                            wrong.add(new AssertionError("different prediction for image " + i % 16));
+                        }
+                        answered.incrementAndGet();
+                    } catch (IllegalStateException e) {
+                        if (!e.getMessage().contains("closed")) {
+                            wrong.add(e);
+                        }
+                        refused.incrementAndGet();
+                    } catch (Throwable e) {
+                        wrong.add(e);
+                    }
+                }
+            });
+        }
+        while (answered.get() < 200) {
+            Thread.sleep(1);
+        }
+        c.close();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).as("threads finished").isTrue();
+        assertThat(wrong).isEmpty();
+        assertThat(answered.get() + refused.get()).isEqualTo(16_000);
+        assertThat(refused.get()).isPositive();
+        c.close();
+    }
+
     @Test
     void flipAveragingAveragesTheMirroredImage() throws Exception {
         BufferedImage img = TestModels.image(5, 48, 48);
