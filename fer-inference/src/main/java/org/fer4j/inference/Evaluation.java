@@ -246,7 +246,7 @@ public final class Evaluation {
 
     /**
      * Returns a text report laid out like scikit-learn's {@code classification_report}: one line per
-     * class, then accuracy, macro and weighted averages.
+     * class, then accuracy, macro and weighted averages, the loss and the confusion matrix.
      *
      * @return the report text
      */
@@ -265,7 +265,19 @@ public final class Evaluation {
         sb.append(String.format(Locale.ROOT, row, "weighted avg", weighted("precision"), weighted("recall"),
                 weightedF1(), total));
         sb.append(String.format(Locale.ROOT, "%nloss (mean cross-entropy): %.4f%n", loss));
-        sb.append("Confusion matrix: rows = true class, columns = predicted class.\n");
+        sb.append("\nConfusion matrix (rows: true class, columns: predicted class):\n");
+        sb.append(String.format(Locale.ROOT, "%" + width + "s", ""));
+        for (String label : labels.names()) {
+            sb.append(String.format(Locale.ROOT, " %8.8s", label));
+        }
+        sb.append('\n');
+        for (int t = 0; t < confusion.length; t++) {
+            sb.append(String.format(Locale.ROOT, "%" + width + "s", labels.name(t)));
+            for (int p = 0; p < confusion[t].length; p++) {
+                sb.append(String.format(Locale.ROOT, " %8d", confusion[t][p]));
+            }
+            sb.append('\n');
+        }
         return sb.toString();
     }
 }

@@ -31,6 +31,15 @@ class EvaluationTest {
     }
 
     @Test
+    void theTextReportEndsWithTheConfusionMatrixItAnnounces() {
+        String report = sixImages().classificationReport();
+        assertThat(report).contains("Confusion matrix (rows: true class, columns: predicted class):");
+        String matrix = report.substring(report.indexOf("Confusion matrix"));
+        assertThat(matrix.lines().skip(2).map(String::trim).toList())
+                .containsExactly("a        1        1        0", "b        0        1        0", "c        1        0        2");
+    }
+
+    @Test
     void everyMetricMatchesTheHandComputation() {
         Evaluation e = sixImages();
         assertThat(e.confusionMatrix()).isDeepEqualTo(new int[][] {{1, 1, 0}, {0, 1, 0}, {1, 0, 2}});
@@ -70,7 +79,7 @@ class EvaluationTest {
         assertThat(report).contains("precision    recall  f1-score   support");
         assertThat(report).containsPattern("\\s+a\\s+0\\.5000\\s+0\\.5000\\s+0\\.5000\\s+2");
         assertThat(report).containsPattern("accuracy\\s+0\\.6667\\s+6");
-        assertThat(report).contains("macro avg").contains("weighted avg").contains("rows = true class");
+        assertThat(report).contains("macro avg").contains("weighted avg").contains("rows: true class");
     }
 
     @Test

@@ -120,11 +120,16 @@ public final class ClassDistribution {
     }
 
     /**
-     * Returns a sentence naming the largest and smallest classes and their ratio.
+     * Returns a sentence naming the largest and smallest classes and their ratio, or saying that the
+     * classes are balanced (ratio at most 1.5 : 1).
      *
      * @return the sentence
      */
     public String imbalanceLine() {
+        if (imbalanceRatio() <= 1.5) {
+            return String.format(Locale.ROOT, "Balanced: %d to %d training images per class (%.1f : 1)",
+                    train[smallest()], train[largest()], imbalanceRatio());
+        }
         return String.format(Locale.ROOT, "Imbalance: %s has %d training images, %s only %d (%.1f : 1)",
                 labels.name(largest()), train[largest()], labels.name(smallest()), train[smallest()], imbalanceRatio());
     }
