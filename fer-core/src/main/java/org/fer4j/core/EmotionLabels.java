@@ -22,8 +22,9 @@ import java.util.TreeMap;
 /**
  * The label list of a model: output index to class name and back, immutable.
  *
- * <p>It is stored beside the weights as {@code emotion_labels.json} in the seed's form,
- * {@code {"0": "angry", "1": "disgust", ...}}, so a model can never be read with the wrong order.
+ * <p>A model's labels, in output order, are part of its {@code model.json}, which inference reads.
+ * Training also writes them beside the weights as {@code emotion_labels.json} in the seed's form,
+ * {@code {"0": "angry", "1": "disgust", ...}}, for tools that expect that file; resuming a run reads it.
  */
 public final class EmotionLabels {
 
