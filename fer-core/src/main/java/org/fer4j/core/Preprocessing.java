@@ -257,6 +257,7 @@ public final class Preprocessing {
      *
      * @return the description, JSON-serialisable
      */
+    @com.fasterxml.jackson.annotation.JsonValue
     public Map<String, Object> describe() {
         List<Map<String, Object>> steps = new ArrayList<>(List.of(GREY_STEP, RESIZE_STEP, SCALE_STEP));
         if (equalize) {
@@ -280,6 +281,7 @@ public final class Preprocessing {
      * @return the preprocessing it describes
      * @throws IllegalArgumentException if the version, a step or a parameter is unknown
      */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static Preprocessing fromDescription(Map<?, ?> description) {
         Object version = description.get("version");
         if (version == null) {

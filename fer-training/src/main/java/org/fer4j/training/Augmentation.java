@@ -78,6 +78,7 @@ public final class Augmentation {
      *
      * @return the settings by name
      */
+    @com.fasterxml.jackson.annotation.JsonValue
     public Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("horizontalFlip", flip);
@@ -96,6 +97,7 @@ public final class Augmentation {
      * @param d a map made by {@link #describe()}
      * @return the augmentation it describes
      */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static Augmentation fromDescription(Map<String, Object> d) {
         return builder()
                 .optFlip((Boolean) d.get("horizontalFlip"))
@@ -106,6 +108,21 @@ public final class Augmentation {
                 .optContrast(((Number) d.get("contrast")).floatValue())
                 .optErasing(((Number) d.get("erasingProbability")).floatValue())
                 .build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Augmentation && ((Augmentation) o).describe().equals(describe());
+    }
+
+    @Override
+    public int hashCode() {
+        return describe().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return describe().toString();
     }
 
     /**

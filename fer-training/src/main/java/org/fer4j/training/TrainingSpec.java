@@ -1,5 +1,7 @@
 package org.fer4j.training;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -9,12 +11,36 @@ import org.fer4j.core.nn.Architectures;
 
 /**
  * Everything that defines a training run apart from the data: architecture, optimiser, schedule,
- * regularisation, augmentation, early stopping. Immutable; saved in {@code model.json}.
+ * regularisation, augmentation, preprocessing, early stopping. Immutable; saved in {@code model.json}
+ * and in a run's {@code state.json} through Jackson, one field per component.
  *
- * <p>The defaults are the seed's recipe: {@code seed} network, Adam at 0.001, batch 64,
+ * <p>The builder's defaults are the seed's recipe: {@code seed} network, Adam at 0.001, batch 64,
  * 100 epochs, no augmentation; preprocessing {@link #DEFAULT_PREPROCESSING}.
+ *
+ * @param architecture the architecture name, a key of {@link Architectures}
+ * @param epochs the maximum number of epochs (at least 1)
+ * @param batchSize the images per batch (at least 1)
+ * @param seed the random seed for initialisation, shuffling, dropout and augmentation
+ * @param patience early-stopping patience in epochs, 0 when early stopping is off
+ * @param monitor the validation metric early stopping and best-epoch selection watch
+ * @param optimizer the optimiser
+ * @param learningRate the base learning rate (positive)
+ * @param weightDecay the weight decay, 0 for none
+ * @param schedule the learning-rate schedule
+ * @param warmupEpochs linear warm-up epochs, 0 or more
+ * @param labelSmoothing the label-smoothing factor in [0, 0.5)
+ * @param classWeights whether the training loss weights classes by inverse frequency
+ * @param augmentation the training-time augmentation
+ * @param preprocessing the preprocessing of training and validation images (and of the trained model)
  */
-public final class TrainingSpec {
+public record TrainingSpec(String architecture, int epochs, int batchSize, long seed, int patience, Monitor monitor,
+        Optimizer optimizer, float learningRate, float weightDecay, Schedule schedule, int warmupEpochs,
+        float labelSmoothing, boolean classWeights, Augmentation augmentation, Preprocessing preprocessing) {
+
+    /** The preprocessing of new runs: grey, resize, scale and rank equalisation. */
+    public static final Preprocessing DEFAULT_PREPROCESSING = Preprocessing.builder().optEqualize(true).build();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The optimisers a run can use. */
     public enum Optimizer {
@@ -25,7 +51,12 @@ public final class TrainingSpec {
         /** SGD with momentum 0.9 and (coupled) weight decay. */
         SGD,
         /** SGD with Nesterov momentum 0.9 and (coupled) weight decay. */
-        NESTEROV
+        NESTEROV;
+
+        @JsonValue
+        String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** Learning-rate schedules. */
@@ -33,7 +64,12 @@ public final class TrainingSpec {
         /** The same rate every step (after warm-up). */
         CONSTANT,
         /** Cosine decay from the base rate to zero over all epochs (after warm-up). */
-        COSINE
+        COSINE;
+
+        @JsonValue
+        String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** The validation metric early stopping and best-epoch selection watch. */
@@ -48,46 +84,37 @@ public final class TrainingSpec {
          *
          * @return the CSV column name
          */
+        @JsonValue
         public String column() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    /** The preprocessing of new runs: grey, resize, scale and rank equalisation. */
-    public static final Preprocessing DEFAULT_PREPROCESSING = Preprocessing.builder().optEqualize(true).build();
-
-    private final String architecture;
-    private final int epochs;
-    private final int batchSize;
-    private final long seed;
-    private final int patience;
-    private final Monitor monitor;
-    private final Optimizer optimizer;
-    private final float learningRate;
-    private final float weightDecay;
-    private final Schedule schedule;
-    private final int warmupEpochs;
-    private final float labelSmoothing;
-    private final boolean classWeights;
-    private final Augmentation augmentation;
-    private final Preprocessing preprocessing;
-
-    private TrainingSpec(Builder b) {
-        this.architecture = b.architecture;
-        this.epochs = b.epochs;
-        this.batchSize = b.batchSize;
-        this.seed = b.seed;
-        this.patience = b.patience;
-        this.monitor = b.monitor;
-        this.optimizer = b.optimizer;
-        this.learningRate = b.learningRate;
-        this.weightDecay = b.weightDecay;
-        this.schedule = b.schedule;
-        this.warmupEpochs = b.warmupEpochs;
-        this.labelSmoothing = b.labelSmoothing;
-        this.classWeights = b.classWeights;
-        this.augmentation = b.augmentation;
-        this.preprocessing = b.preprocessing;
+    /** Checks every component; the builder and Jackson both come through here. */
+    public TrainingSpec {
+        Architectures.describe(Objects.requireNonNull(architecture, "architecture"));
+        positive(epochs, "epochs");
+        positive(batchSize, "batch size");
+        if (patience < 0) {
+            throw new IllegalArgumentException("patience must be >= 0, got " + patience);
+        }
+        Objects.requireNonNull(monitor, "monitor");
+        Objects.requireNonNull(optimizer, "optimizer");
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        }
+        if (!(weightDecay >= 0)) {
+            throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
+        }
+        Objects.requireNonNull(schedule, "schedule");
+        if (warmupEpochs < 0) {
+            throw new IllegalArgumentException("warm-up epochs must be >= 0, got " + warmupEpochs);
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 0.5f)) {
+            throw new IllegalArgumentException("label smoothing must be in [0, 0.5), got " + labelSmoothing);
+        }
+        Objects.requireNonNull(augmentation, "augmentation");
+        Objects.requireNonNull(preprocessing, "preprocessing");
     }
 
     /**
@@ -96,7 +123,8 @@ public final class TrainingSpec {
      * @return a new builder
      */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new TrainingSpec("seed", 100, 64, 42, 0, Monitor.VAL_LOSS, Optimizer.ADAM, 0.001f, 0,
+                Schedule.CONSTANT, 0, 0, false, Augmentation.NONE, DEFAULT_PREPROCESSING));
     }
 
     /**
@@ -105,183 +133,17 @@ public final class TrainingSpec {
      * @return a new builder with this spec's values
      */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.architecture = architecture;
-        b.epochs = epochs;
-        b.batchSize = batchSize;
-        b.seed = seed;
-        b.patience = patience;
-        b.monitor = monitor;
-        b.optimizer = optimizer;
-        b.learningRate = learningRate;
-        b.weightDecay = weightDecay;
-        b.schedule = schedule;
-        b.warmupEpochs = warmupEpochs;
-        b.labelSmoothing = labelSmoothing;
-        b.classWeights = classWeights;
-        b.augmentation = augmentation;
-        b.preprocessing = preprocessing;
-        return b;
+        return new Builder(this);
     }
 
     /**
-     * Returns the architecture name.
-     *
-     * @return the architecture name
-     */
-    public String architecture() {
-        return architecture;
-    }
-
-    /**
-     * Returns the maximum number of epochs.
-     *
-     * @return the maximum number of epochs
-     */
-    public int epochs() {
-        return epochs;
-    }
-
-    /**
-     * Returns the batch size.
-     *
-     * @return the batch size
-     */
-    public int batchSize() {
-        return batchSize;
-    }
-
-    /**
-     * Returns the random seed for initialisation, shuffling, dropout and augmentation.
-     *
-     * @return the random seed
-     */
-    public long seed() {
-        return seed;
-    }
-
-    /**
-     * Returns the early-stopping patience in epochs, 0 when early stopping is off.
-     *
-     * @return the patience in epochs
-     */
-    public int patience() {
-        return patience;
-    }
-
-    /**
-     * Returns the monitored validation metric.
-     *
-     * @return the monitored metric
-     */
-    public Monitor monitor() {
-        return monitor;
-    }
-
-    /**
-     * Returns the optimiser.
-     *
-     * @return the optimiser
-     */
-    public Optimizer optimizer() {
-        return optimizer;
-    }
-
-    /**
-     * Returns the base learning rate.
-     *
-     * @return the base learning rate
-     */
-    public float learningRate() {
-        return learningRate;
-    }
-
-    /**
-     * Returns the weight decay (0 for none).
-     *
-     * @return the weight decay
-     */
-    public float weightDecay() {
-        return weightDecay;
-    }
-
-    /**
-     * Returns the learning-rate schedule.
-     *
-     * @return the learning-rate schedule
-     */
-    public Schedule schedule() {
-        return schedule;
-    }
-
-    /**
-     * Returns the number of linear warm-up epochs.
-     *
-     * @return the number of warm-up epochs
-     */
-    public int warmupEpochs() {
-        return warmupEpochs;
-    }
-
-    /**
-     * Returns the label-smoothing factor (0 for none).
-     *
-     * @return the label-smoothing factor
-     */
-    public float labelSmoothing() {
-        return labelSmoothing;
-    }
-
-    /**
-     * Returns whether the training loss weights classes by inverse frequency.
-     *
-     * @return whether classes are weighted
-     */
-    public boolean classWeights() {
-        return classWeights;
-    }
-
-    /**
-     * Returns the training-time augmentation.
-     *
-     * @return the augmentation
-     */
-    public Augmentation augmentation() {
-        return augmentation;
-    }
-
-    /**
-     * Returns the preprocessing applied to training and validation images, saved with the model.
-     *
-     * @return the preprocessing
-     */
-    public Preprocessing preprocessing() {
-        return preprocessing;
-    }
-
-    /**
-     * Returns the settings by name, for {@code model.json}.
+     * Returns the settings by name, for {@code model.json} and {@code state.json}.
      *
      * @return the settings by name
      */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("architecture", architecture);
-        d.put("epochs", epochs);
-        d.put("batchSize", batchSize);
-        d.put("seed", seed);
-        d.put("patience", patience);
-        d.put("monitor", monitor.column());
-        d.put("optimizer", optimizer.name().toLowerCase(Locale.ROOT));
-        d.put("learningRate", learningRate);
-        d.put("weightDecay", weightDecay);
-        d.put("schedule", schedule.name().toLowerCase(Locale.ROOT));
-        d.put("warmupEpochs", warmupEpochs);
-        d.put("labelSmoothing", labelSmoothing);
-        d.put("classWeights", classWeights);
-        d.put("augmentation", augmentation.describe());
-        d.put("preprocessing", preprocessing.describe());
-        return d;
+        return JSON.convertValue(this, LinkedHashMap.class);
     }
 
     /**
@@ -293,30 +155,19 @@ public final class TrainingSpec {
      * @throws IllegalArgumentException if a value is missing or invalid
      */
     public static TrainingSpec fromDescription(Map<String, Object> d) {
+        Map<String, Object> m = new LinkedHashMap<>(d);
+        m.putIfAbsent("preprocessing", Preprocessing.blurredTrainingSplit().describe());
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> aug = (Map<String, Object>) d.get("augmentation");
-            return builder()
-                    .optArchitecture((String) d.get("architecture"))
-                    .optEpochs(((Number) d.get("epochs")).intValue())
-                    .optBatchSize(((Number) d.get("batchSize")).intValue())
-                    .optSeed(((Number) d.get("seed")).longValue())
-                    .optPatience(((Number) d.get("patience")).intValue())
-                    .optMonitor(Monitor.valueOf(((String) d.get("monitor")).toUpperCase(Locale.ROOT)))
-                    .optOptimizer(Optimizer.valueOf(((String) d.get("optimizer")).toUpperCase(Locale.ROOT)))
-                    .optLearningRate(((Number) d.get("learningRate")).floatValue())
-                    .optWeightDecay(((Number) d.get("weightDecay")).floatValue())
-                    .optSchedule(Schedule.valueOf(((String) d.get("schedule")).toUpperCase(Locale.ROOT)))
-                    .optWarmupEpochs(((Number) d.get("warmupEpochs")).intValue())
-                    .optLabelSmoothing(((Number) d.get("labelSmoothing")).floatValue())
-                    .optClassWeights((Boolean) d.get("classWeights"))
-                    .optAugmentation(Augmentation.fromDescription(aug))
-                    .optPreprocessing(d.containsKey("preprocessing")
-                            ? Preprocessing.fromDescription((Map<?, ?>) d.get("preprocessing"))
-                            : Preprocessing.blurredTrainingSplit())
-                    .build();
-        } catch (ClassCastException | NullPointerException e) {
-            throw new IllegalArgumentException("Incomplete or invalid training settings: " + d, e);
+            return JSON.convertValue(m, TrainingSpec.class);
+        } catch (IllegalArgumentException e) {
+            // Jackson wraps the record's own check; its message is the one worth showing.
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof IllegalArgumentException || c instanceof NullPointerException) {
+                    throw new IllegalArgumentException(c.getMessage(), e);
+                }
+            }
+            throw new IllegalArgumentException("Incomplete or invalid training settings: " + d + " ("
+                    + e.getMessage() + ")", e);
         }
     }
 
@@ -333,25 +184,22 @@ public final class TrainingSpec {
         return learningRate;
     }
 
-    /** Builds a {@link TrainingSpec}; {@code opt*} setters are optional and validated on the spot. */
-    public static final class Builder {
-        private String architecture = "seed";
-        private int epochs = 100;
-        private int batchSize = 64;
-        private long seed = 42;
-        private int patience;
-        private Monitor monitor = Monitor.VAL_LOSS;
-        private Optimizer optimizer = Optimizer.ADAM;
-        private float learningRate = 0.001f;
-        private float weightDecay;
-        private Schedule schedule = Schedule.CONSTANT;
-        private int warmupEpochs;
-        private float labelSmoothing;
-        private boolean classWeights;
-        private Augmentation augmentation = Augmentation.NONE;
-        private Preprocessing preprocessing = DEFAULT_PREPROCESSING;
+    private static int positive(int v, String what) {
+        if (v < 1) {
+            throw new IllegalArgumentException(what + " must be >= 1, got " + v);
+        }
+        return v;
+    }
 
-        private Builder() {
+    /**
+     * Builds a {@link TrainingSpec}: {@code opt*} setters are optional, and {@link #build()} checks the
+     * values. It keeps the values in their saved form, so the field list is written once, in the record.
+     */
+    public static final class Builder {
+        private final Map<String, Object> values;
+
+        private Builder(TrainingSpec start) {
+            this.values = start.describe();
         }
 
         /**
@@ -361,8 +209,7 @@ public final class TrainingSpec {
          * @return this builder
          */
         public Builder optArchitecture(String name) {
-            Architectures.describe(name);
-            this.architecture = name;
+            values.put("architecture", name);
             return this;
         }
 
@@ -373,7 +220,7 @@ public final class TrainingSpec {
          * @return this builder
          */
         public Builder optEpochs(int epochs) {
-            this.epochs = positive(epochs, "epochs");
+            values.put("epochs", epochs);
             return this;
         }
 
@@ -384,7 +231,7 @@ public final class TrainingSpec {
          * @return this builder
          */
         public Builder optBatchSize(int batchSize) {
-            this.batchSize = positive(batchSize, "batch size");
+            values.put("batchSize", batchSize);
             return this;
         }
 
@@ -395,7 +242,7 @@ public final class TrainingSpec {
          * @return this builder
          */
         public Builder optSeed(long seed) {
-            this.seed = seed;
+            values.put("seed", seed);
             return this;
         }
 
@@ -406,10 +253,7 @@ public final class TrainingSpec {
          * @return this builder
          */
         public Builder optPatience(int patience) {
-            if (patience < 0) {
-                throw new IllegalArgumentException("patience must be >= 0, got " + patience);
-            }
-            this.patience = patience;
+            values.put("patience", patience);
             return this;
         }
 
@@ -420,7 +264,7 @@ public final class TrainingSpec {
          * @return this builder
          */
         public Builder optMonitor(Monitor monitor) {
-            this.monitor = Objects.requireNonNull(monitor, "monitor");
+            values.put("monitor", monitor);
             return this;
         }
 
@@ -431,7 +275,7 @@ public final class TrainingSpec {
          * @return this builder
          */
         public Builder optOptimizer(Optimizer optimizer) {
-            this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+            values.put("optimizer", optimizer);
             return this;
         }
 
@@ -442,10 +286,7 @@ public final class TrainingSpec {
          * @return this builder
          */
         public Builder optLearningRate(float rate) {
-            if (!(rate > 0)) {
-                throw new IllegalArgumentException("learning rate must be > 0, got " + rate);
-            }
-            this.learningRate = rate;
+            values.put("learningRate", rate);
             return this;
         }
 
@@ -456,10 +297,7 @@ public final class TrainingSpec {
          * @return this builder
          */
         public Builder optWeightDecay(float decay) {
-            if (!(decay >= 0)) {
-                throw new IllegalArgumentException("weight decay must be >= 0, got " + decay);
-            }
-            this.weightDecay = decay;
+            values.put("weightDecay", decay);
             return this;
         }
 
@@ -470,21 +308,18 @@ public final class TrainingSpec {
          * @return this builder
          */
         public Builder optSchedule(Schedule schedule) {
-            this.schedule = Objects.requireNonNull(schedule, "schedule");
+            values.put("schedule", schedule);
             return this;
         }
 
         /**
-         * Sets the number of linear warm-up epochs.
+         * Sets the number of linear warm-up epochs (0 or more).
          *
-         * @param epochs the number of warm-up epochs, 0 or more
+         * @param epochs the number of warm-up epochs
          * @return this builder
          */
         public Builder optWarmupEpochs(int epochs) {
-            if (epochs < 0) {
-                throw new IllegalArgumentException("warm-up epochs must be >= 0, got " + epochs);
-            }
-            this.warmupEpochs = epochs;
+            values.put("warmupEpochs", epochs);
             return this;
         }
 
@@ -495,10 +330,7 @@ public final class TrainingSpec {
          * @return this builder
          */
         public Builder optLabelSmoothing(float smoothing) {
-            if (!(smoothing >= 0 && smoothing < 0.5f)) {
-                throw new IllegalArgumentException("label smoothing must be in [0, 0.5), got " + smoothing);
-            }
-            this.labelSmoothing = smoothing;
+            values.put("labelSmoothing", smoothing);
             return this;
         }
 
@@ -509,7 +341,7 @@ public final class TrainingSpec {
          * @return this builder
          */
         public Builder optClassWeights(boolean classWeights) {
-            this.classWeights = classWeights;
+            values.put("classWeights", classWeights);
             return this;
         }
 
@@ -520,7 +352,7 @@ public final class TrainingSpec {
          * @return this builder
          */
         public Builder optAugmentation(Augmentation augmentation) {
-            this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
+            values.put("augmentation", augmentation);
             return this;
         }
 
@@ -531,7 +363,7 @@ public final class TrainingSpec {
          * @return this builder
          */
         public Builder optPreprocessing(Preprocessing preprocessing) {
-            this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+            values.put("preprocessing", preprocessing);
             return this;
         }
 
@@ -539,16 +371,10 @@ public final class TrainingSpec {
          * Returns the spec.
          *
          * @return the spec
+         * @throws IllegalArgumentException if a value is invalid
          */
         public TrainingSpec build() {
-            return new TrainingSpec(this);
-        }
-
-        private static int positive(int v, String what) {
-            if (v < 1) {
-                throw new IllegalArgumentException(what + " must be >= 1, got " + v);
-            }
-            return v;
+            return fromDescription(values);
         }
     }
 }

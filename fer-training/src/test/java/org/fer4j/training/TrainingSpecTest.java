@@ -1,0 +1,54 @@
+package org.fer4j.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.fer4j.core.Preprocessing;
+import org.junit.jupiter.api.Test;
+
+class TrainingSpecTest {
+
+    @Test
+    void savedFormRoundTripsEveryField() {
+        TrainingSpec spec = TrainingSpec.builder().optArchitecture("vgg-48").optEpochs(60).optBatchSize(128).optSeed(7)
+                .optPatience(3).optMonitor(TrainingSpec.Monitor.VAL_ACCURACY).optOptimizer(TrainingSpec.Optimizer.NESTEROV)
+                .optLearningRate(0.05f).optWeightDecay(5e-4f).optSchedule(TrainingSpec.Schedule.COSINE)
+                .optWarmupEpochs(2).optLabelSmoothing(0.1f).optClassWeights(true)
+                .optAugmentation(Augmentation.standard()).optPreprocessing(Preprocessing.builder().build()).build();
+        Map<String, Object> saved = spec.describe();
+        assertThat(saved).containsEntry("optimizer", "nesterov").containsEntry("monitor", "val_accuracy")
+                .containsEntry("schedule", "cosine");
+        assertThat(TrainingSpec.fromDescription(saved)).isEqualTo(spec);
+        assertThat(spec.toBuilder().optEpochs(61).build().epochs()).isEqualTo(61);
+    }
+
+    /** The training section of a model.json written before preprocessing was part of the spec. */
+    @Test
+    void readsSettingsSavedBeforePreprocessingWasRecorded() throws Exception {
+        String old = "{\"architecture\":\"seed\",\"epochs\":100,\"batchSize\":64,\"seed\":42,\"patience\":10,"
+                + "\"monitor\":\"val_loss\",\"optimizer\":\"adam\",\"learningRate\":0.001,\"weightDecay\":0.0,"
+                + "\"schedule\":\"constant\",\"warmupEpochs\":0,\"labelSmoothing\":0.0,\"classWeights\":false,"
+                + "\"augmentation\":{\"horizontalFlip\":false,\"shiftFraction\":0.0,\"rotationDegrees\":0.0,"
+                + "\"scaleFraction\":0.0,\"brightness\":0.0,\"contrast\":0.0,\"erasingProbability\":0.0}}";
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = new ObjectMapper().readValue(old, Map.class);
+        TrainingSpec spec = TrainingSpec.fromDescription(map);
+        assertThat(spec.preprocessing()).isEqualTo(Preprocessing.blurredTrainingSplit());
+        assertThat(spec.augmentation().isNone()).isTrue();
+        assertThat(spec.patience()).isEqualTo(10);
+    }
+
+    @Test
+    void invalidValuesFailWithTheirOwnMessage() {
+        assertThatThrownBy(() -> TrainingSpec.builder().optEpochs(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("epochs must be >= 1, got 0");
+        assertThatThrownBy(() -> TrainingSpec.builder().optLabelSmoothing(0.7f).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label smoothing");
+        assertThatThrownBy(() -> TrainingSpec.builder().optArchitecture("alexnet").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown architecture");
+        assertThatThrownBy(() -> TrainingSpec.fromDescription(Map.of("architecture", "seed")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
