@@ -3,6 +3,7 @@ package org.fer4j.camera;
 import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
 import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
+import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 import static org.bytedeco.opencv.global.opencv_imgproc.getTextSize;
 import static org.bytedeco.opencv.global.opencv_imgproc.putText;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
@@ -14,7 +15,7 @@ import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
-/** Draws face boxes, labels, probabilities and the frame rate onto a BGR frame. */
+/** Draws face boxes, landmarks, labels, probabilities and the frame rate onto a BGR frame. */
 final class Annotator {
 
     private Annotator() {
@@ -34,6 +35,14 @@ final class Annotator {
                     Point tl = new Point(b.x(), b.y());
                     Point br = new Point(b.x() + b.width() - 1, b.y() + b.height() - 1)) {
                 rectangle(bgr, tl, br, c, thickness + 1, LINE_AA, 0);
+                if (face.detection().landmarks().isPresent()) {
+                    int radius = Math.max(2, b.width() / 40);
+                    for (FaceLandmarks.Point p : face.detection().landmarks().get().points()) {
+                        try (Point centre = new Point((int) Math.round(p.x()), (int) Math.round(p.y()))) {
+                            circle(bgr, centre, radius, c, FILLED, LINE_AA, 0);
+                        }
+                    }
+                }
                 int[] baseline = new int[1];
                 try (Size ts = getTextSize(text, FONT_HERSHEY_SIMPLEX, fontScale, thickness, baseline)) {
                     // The label sits above the box, or inside its top when the box touches the frame's top.

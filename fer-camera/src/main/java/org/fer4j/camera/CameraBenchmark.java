@@ -48,7 +48,7 @@ public final class CameraBenchmark {
 
     /**
      * Writes a video of {@code frames} frames for 1 and for 4 faces into {@code workDir}, runs each once to
-     * warm up and once timed with {@code classifier} and the default Haar detector, and returns the rows.
+     * warm up and once timed with {@code classifier} and the default detector (YuNet), and returns the rows.
      *
      * @param faces face images to paste (at least one; reused in turn when fewer than 4)
      * @param classifier the classifier to measure; the caller keeps ownership

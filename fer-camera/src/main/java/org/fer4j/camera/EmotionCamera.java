@@ -2,6 +2,7 @@ package org.fer4j.camera;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -246,7 +247,7 @@ public final class EmotionCamera implements AutoCloseable {
         long frames;
         try {
             if (faces == null) {
-                faces = HaarFaceDetector.create();
+                faces = YuNetFaceDetector.create();
             }
             frames = frames(input, faces, annotated, listener);
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
@@ -283,9 +284,9 @@ public final class EmotionCamera implements AutoCloseable {
                     break;
                 }
                 Mat mat = item.mat();
-                boolean analysed = item.boxes() != null;
+                boolean analysed = item.faces() != null;
                 if (analysed) {
-                    current = classify(mat, item.boxes(), tracker);
+                    current = classify(mat, item.faces(), tracker);
                 }
                 FrameResult result = new FrameResult(item.index(), item.timestampMs(), mat.cols(), mat.rows(), current,
                         analysed, item.source());
@@ -328,18 +329,23 @@ public final class EmotionCamera implements AutoCloseable {
         return closeSinks(failure);
     }
 
-    /** Crops and classifies the faces found in one frame: one classifier call for all of them. */
-    private List<DetectedFace> classify(Mat mat, List<FaceBox> boxes, FaceTracker tracker) {
-        if (boxes.isEmpty()) {
+    /**
+     * Crops (aligned, see {@link FaceCrops}) and classifies the faces found in one frame: one classifier
+     * call for all of them.
+     */
+    private List<DetectedFace> classify(Mat mat, List<FaceDetection> found, FaceTracker tracker) {
+        if (found.isEmpty()) {
             return tracker.update(List.of(), List.of());
         }
-        List<float[]> inputs = new ArrayList<>(boxes.size());
-        for (FaceBox box : boxes) {
-            inputs.add(Mats.faceInput(mat, box.expand(faceMargin, mat.cols(), mat.rows()),
-                    classifier.info().preprocessing()));
+        // Left to right whatever order a plugged-in detector uses, as FrameResult promises.
+        List<FaceDetection> faces = new ArrayList<>(found);
+        faces.sort(Comparator.comparingInt((FaceDetection f) -> f.box().x()).thenComparingInt(f -> f.box().y()));
+        List<float[]> inputs = new ArrayList<>(faces.size());
+        for (FaceDetection face : faces) {
+            inputs.add(FaceCrops.input(mat, face, faceMargin, classifier.info().preprocessing()));
         }
         List<EmotionPrediction> predictions = classifier.predictInputs(inputs);
-        return tracker.update(boxes, predictions);
+        return tracker.update(faces, predictions);
     }
 
     /**
@@ -378,7 +384,7 @@ public final class EmotionCamera implements AutoCloseable {
         private int everyNthFrame = 1;
         private int fullScanEvery = 5;
         private double smoothing = 1;
-        private double faceMargin = 0.05;
+        private double faceMargin = Double.NaN;
         private final List<FrameSink> sinks = new ArrayList<>();
 
         private Builder() {
@@ -408,7 +414,7 @@ public final class EmotionCamera implements AutoCloseable {
 
         /**
          * Sets the face detector; the caller keeps ownership. Without one, the camera creates (and closes)
-         * a {@link HaarFaceDetector} with default options.
+         * a {@link YuNetFaceDetector} with default options.
          *
          * @param detector the face detector
          * @return this builder
@@ -434,9 +440,10 @@ public final class EmotionCamera implements AutoCloseable {
         }
 
         /**
-         * Scans whole frames for faces only every n-th analysed frame (default 5) when the detector is a
-         * {@link HaarFaceDetector}; in between it looks only near the faces already found (measured about
-         * 1.5 times cheaper with four faces in a 640x480 frame). A known face that is not found again
+         * Scans whole frames for faces only every n-th analysed frame (default 5) when the detector can
+         * search near known faces ({@link FaceDetector#detectNear}; the {@link HaarFaceDetector} can, measured
+         * about 1.5 times cheaper with four faces in a 640x480 frame; YuNet scans every frame in full); in
+         * between it looks only near the faces already found. A known face that is not found again
          * triggers a full scan at once, so the cost is that a new face may appear up to n - 1 analysed
          * frames late. 1 scans every frame in full.
          *
@@ -468,17 +475,15 @@ public final class EmotionCamera implements AutoCloseable {
         }
 
         /**
-         * Grows each detected box by this fraction of its size on every side before cropping the face
-         * for the classifier (default 0.05: FER-2013 crops are slightly looser than Haar boxes).
+         * Sets the border added around each face before it is classified, as a fraction of the face's size
+         * per side: around the FER-2013 framing of the aligned crop for faces with landmarks (default -0.05,
+         * a little tighter, chosen by measured accuracy), around the box for faces without (Haar; default 0.05).
          *
-         * @param margin the margin as a fraction of the box size, 0 to 1
+         * @param margin the margin, -0.2 to 1 (negative crops tighter)
          * @return this builder
          */
         public Builder optFaceMargin(double margin) {
-            if (!(margin >= 0 && margin <= 1)) {
-                throw new IllegalArgumentException("Face margin must be in [0, 1], got " + margin);
-            }
-            this.faceMargin = margin;
+            this.faceMargin = FaceAnalyzer.checkMargin(margin);
             return this;
         }
 

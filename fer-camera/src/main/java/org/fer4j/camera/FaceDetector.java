@@ -1,11 +1,13 @@
 package org.fer4j.camera;
 
 import java.util.List;
+import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Finds faces in a frame. {@link HaarFaceDetector} is the built-in implementation; any other detector
- * (a DNN, a landmark model) can be plugged into {@link EmotionCamera} through this interface.
+ * Finds faces in a frame. {@link YuNetFaceDetector} (the default: boxes, scores and five landmarks) and
+ * {@link HaarFaceDetector} (boxes only) are built in; any other detector can be plugged into
+ * {@link EmotionCamera} and {@link FaceAnalyzer} through this interface.
  *
  * <p>Implementations say whether they are thread-safe; {@link EmotionCamera} calls its detector from one
  * thread at a time.
@@ -17,9 +19,22 @@ public interface FaceDetector extends AutoCloseable {
      * empty list when there is none. The image is only read, never kept or changed.
      *
      * @param image the frame to search
-     * @return the face boxes, possibly empty
+     * @return the faces, possibly empty
      */
-    List<FaceBox> detect(Mat image);
+    List<FaceDetection> detect(Mat image);
+
+    /**
+     * Looks again only near faces found in an earlier frame, more cheaply than {@link #detect(Mat)}; such a
+     * search finds no new face. The camera loop uses it between full scans. The default has no cheaper
+     * search and returns empty, so the caller scans the whole frame instead.
+     *
+     * @param image the frame to search
+     * @param previous the boxes of the faces found in an earlier frame
+     * @return the faces found near {@code previous}, or empty when this detector cannot search locally
+     */
+    default Optional<List<FaceDetection>> detectNear(Mat image, List<FaceBox> previous) {
+        return Optional.empty();
+    }
 
     /** Frees native resources; the default does nothing. */
     @Override

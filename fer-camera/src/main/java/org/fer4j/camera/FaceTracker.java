@@ -30,14 +30,14 @@ final class FaceTracker {
     }
 
     /** Matches this frame's detections to tracks and returns them as faces, in detection order. */
-    List<DetectedFace> update(List<FaceBox> boxes, List<EmotionPrediction> predictions) {
-        int n = boxes.size();
+    List<DetectedFace> update(List<FaceDetection> detections, List<EmotionPrediction> predictions) {
+        int n = detections.size();
         Track[] assigned = new Track[n];
         // Greedy matching, best overlaps first: enough for the handful of faces in a frame.
         List<double[]> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             for (int t = 0; t < tracks.size(); t++) {
-                double iou = boxes.get(i).iou(tracks.get(t).box);
+                double iou = detections.get(i).box().iou(tracks.get(t).box);
                 if (iou >= MIN_IOU) {
                     pairs.add(new double[] {iou, i, t});
                 }
@@ -70,9 +70,9 @@ final class FaceTracker {
                 track.missed = 0;
                 track.probabilities = smooth(track.probabilities, p.probabilities());
             }
-            track.box = boxes.get(i);
+            track.box = detections.get(i).box();
             EmotionPrediction shown = newWeight >= 1 ? p : new EmotionPrediction(p.labels(), track.probabilities);
-            faces.add(new DetectedFace(track.id, track.box, shown));
+            faces.add(new DetectedFace(track.id, detections.get(i), shown));
         }
         return faces;
     }

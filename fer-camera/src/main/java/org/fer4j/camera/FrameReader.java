@@ -3,6 +3,7 @@ package org.fer4j.camera;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -13,10 +14,11 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * loop thread classifies and delivers the frame before. Detection and classification are the two
  * costly steps, so on two or more cores they overlap instead of adding up.
  *
- * <p>With a {@link HaarFaceDetector}, frames between full scans are only searched near the faces of
- * the previous analysed frame ({@link HaarFaceDetector#detectNear}); a full scan runs every
- * {@code fullScanEvery} analysed frames, whenever no face is known, and whenever a known face is not
- * found again.
+ * <p>With a detector that can search near known faces ({@link FaceDetector#detectNear}, for example
+ * {@link HaarFaceDetector}), frames between full scans are only searched near the faces of the previous
+ * analysed frame; a full scan runs every {@code fullScanEvery} analysed frames, whenever no face is
+ * known, whenever a known face is not found again, and on every analysed frame for detectors without
+ * such a search.
  */
 final class FrameReader implements AutoCloseable {
 
@@ -30,10 +32,10 @@ final class FrameReader implements AutoCloseable {
      * @param index frame index from 0
      * @param timestampMs the source's timestamp
      * @param mat a pool buffer holding a copy of the frame; hand it back with {@link #recycle(Mat)}
-     * @param boxes the faces found, or null when this frame is not analysed
+     * @param faces the faces found, or null when this frame is not analysed
      * @param source the file name or description the frame came from
      */
-    record Item(long index, long timestampMs, Mat mat, List<FaceBox> boxes, String source) {
+    record Item(long index, long timestampMs, Mat mat, List<FaceDetection> faces, String source) {
     }
 
     private final FrameInput input;
@@ -63,8 +65,7 @@ final class FrameReader implements AutoCloseable {
 
     private void read() {
         long index = 0;
-        HaarFaceDetector haar = detector instanceof HaarFaceDetector ? (HaarFaceDetector) detector : null;
-        List<FaceBox> previous = List.of();
+        List<FaceDetection> previous = List.of();
         int nearScans = 0;
         try {
             while (!stop) {
@@ -76,21 +77,24 @@ final class FrameReader implements AutoCloseable {
                 }
                 Mats.checkImage(frame);
                 frame.copyTo(buffer);
-                List<FaceBox> boxes = null;
+                List<FaceDetection> faces = null;
                 if (index % everyNthFrame == 0) {
-                    if (haar != null && !previous.isEmpty() && nearScans + 1 < fullScanEvery) {
-                        boxes = haar.detectNear(buffer, previous);
-                        nearScans++;
+                    if (!previous.isEmpty() && nearScans + 1 < fullScanEvery) {
+                        Optional<List<FaceDetection>> near = detector.detectNear(buffer, boxes(previous));
+                        if (near.isPresent()) {
+                            faces = near.get();
+                            nearScans++;
+                        }
                     }
                     // A face lost by the cheap look near the previous faces may just have moved further:
                     // scan in full at once rather than drop it until the next full scan.
-                    if (boxes == null || boxes.size() < previous.size()) {
-                        boxes = detector.detect(buffer);
+                    if (faces == null || faces.size() < previous.size()) {
+                        faces = detector.detect(buffer);
                         nearScans = 0;
                     }
-                    previous = boxes;
+                    previous = faces;
                 }
-                ready.put(new Item(index, input.timestampMs(), buffer, boxes, input.sourceName()));
+                ready.put(new Item(index, input.timestampMs(), buffer, faces, input.sourceName()));
                 index++;
             }
         } catch (InterruptedException e) {
@@ -103,6 +107,14 @@ final class FrameReader implements AutoCloseable {
                 // Closed while reporting: the loop is already ending.
             }
         }
+    }
+
+    private static List<FaceBox> boxes(List<FaceDetection> faces) {
+        List<FaceBox> boxes = new ArrayList<>(faces.size());
+        for (FaceDetection f : faces) {
+            boxes.add(f.box());
+        }
+        return boxes;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -25,11 +26,13 @@ import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
 
 /**
  * Finds frontal faces with OpenCV's Haar cascade ({@code haarcascade_frontalface_default.xml}, read
- * from the bytedeco OpenCV jar unless another cascade file is given).
+ * from the bytedeco OpenCV jar unless another cascade file is given). It gives boxes only: no score
+ * (reported as 1) and no landmarks, so faces it finds are cropped without being turned upright.
+ * {@link YuNetFaceDetector} is the default; this one remains for comparison and for upright faces.
  *
  * <pre>{@code
  * try (HaarFaceDetector faces = HaarFaceDetector.builder().optMinFaceSize(60).build()) {
- *     List<FaceBox> boxes = faces.detect(mat);
+ *     List<FaceDetection> found = faces.detect(mat);
  * }
  * }</pre>
  *
@@ -91,8 +94,16 @@ public final class HaarFaceDetector implements FaceDetector {
         return new Builder();
     }
 
+    /**
+     * Returns the faces found, left to right, each with score 1 and no landmarks.
+     *
+     * @param image an 8-bit grey, BGR or BGRA frame
+     * @return the faces, possibly empty
+     * @throws IllegalArgumentException if the image is empty or has another layout
+     * @throws IllegalStateException if the detector is closed
+     */
     @Override
-    public synchronized List<FaceBox> detect(Mat image) {
+    public synchronized List<FaceDetection> detect(Mat image) {
         Mat g = checkedGrey(image);
         Mat eq = prepare(g, minFaceSize);
         double sx = (double) eq.cols() / g.cols();
@@ -106,8 +117,13 @@ public final class HaarFaceDetector implements FaceDetector {
      * {@code previous}, for faces from {@value #NEAR_MIN} to {@value #NEAR_MAX} times its size, on the
      * same downscaled and equalised frame as {@link #detect(Mat)}, so that each face is judged on the
      * same pixels and windows as in a full scan. Costs a fraction of a full scan, and finds no new faces.
+     *
+     * @param image the frame to search
+     * @param previous the boxes of the faces found in an earlier frame
+     * @return the faces found near them, left to right (never empty as an Optional)
      */
-    synchronized List<FaceBox> detectNear(Mat image, List<FaceBox> previous) {
+    @Override
+    public synchronized Optional<List<FaceDetection>> detectNear(Mat image, List<FaceBox> previous) {
         Mat g = checkedGrey(image);
         Mat eq = prepare(g, minFaceSize);
         double sx = (double) eq.cols() / g.cols();
@@ -136,7 +152,7 @@ public final class HaarFaceDetector implements FaceDetector {
                 }
             }
         }
-        return sorted(boxes);
+        return Optional.of(sorted(boxes));
     }
 
     private Mat checkedGrey(Mat image) {
@@ -195,13 +211,17 @@ public final class HaarFaceDetector implements FaceDetector {
         return boxes;
     }
 
-    private static List<FaceBox> sorted(List<FaceBox> boxes) {
+    private static List<FaceDetection> sorted(List<FaceBox> boxes) {
         if (boxes.isEmpty()) {
             return List.of();
         }
         // Left to right, so results and JSON lines come in a stable, readable order.
         boxes.sort(Comparator.comparingInt(FaceBox::x).thenComparingInt(FaceBox::y));
-        return Collections.unmodifiableList(boxes);
+        List<FaceDetection> faces = new ArrayList<>(boxes.size());
+        for (FaceBox b : boxes) {
+            faces.add(FaceDetection.of(b));
+        }
+        return Collections.unmodifiableList(faces);
     }
 
     private Mat toGrey(Mat image) {

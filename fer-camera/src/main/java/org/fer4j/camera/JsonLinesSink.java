@@ -63,6 +63,9 @@ final class JsonLinesSink implements FrameSink {
             box.put("width", f.box().width());
             box.put("height", f.box().height());
             face.put("box", box);
+            // Rounded: three decimals of a score and a tenth of a pixel say all the detector knows.
+            face.put("score", Math.round(f.detection().score() * 1000) / 1000.0);
+            f.detection().landmarks().ifPresent(l -> face.put("landmarks", landmarks(l)));
             EmotionPrediction p = f.prediction();
             face.put("emotion", p.label());
             face.put("probability", p.probability());
@@ -76,6 +79,24 @@ final class JsonLinesSink implements FrameSink {
         }
         root.put("faces", faces);
         return root;
+    }
+
+    /** The five landmarks as {"rightEye": {"x": .., "y": ..}, ...}, in pixels to a tenth. */
+    static Map<String, Object> landmarks(FaceLandmarks l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rightEye", point(l.rightEye()));
+        m.put("leftEye", point(l.leftEye()));
+        m.put("noseTip", point(l.noseTip()));
+        m.put("rightMouthCorner", point(l.rightMouthCorner()));
+        m.put("leftMouthCorner", point(l.leftMouthCorner()));
+        return m;
+    }
+
+    private static Map<String, Object> point(FaceLandmarks.Point p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("x", Math.round(p.x() * 10) / 10.0);
+        m.put("y", Math.round(p.y() * 10) / 10.0);
+        return m;
     }
 
     @Override

@@ -93,6 +93,14 @@ final class Mats {
      * saved as an image and passed to {@code EmotionClassifier.predict}.
      */
     static float[] faceInput(Mat frame, FaceBox box, Preprocessing preprocessing) {
+        return preprocessing.fromGrey(grey(frame, box), box.width(), box.height());
+    }
+
+    /**
+     * Returns the grey levels (0-255, BT.601 weights as in {@link Preprocessing}, in floats) of the
+     * {@code box} region of an 8-bit grey, BGR or BGRA frame, row-major.
+     */
+    static float[] grey(Mat frame, FaceBox box) {
         int c = frame.channels();
         int w = box.width();
         int h = box.height();
@@ -111,7 +119,7 @@ final class Mats {
                 grey[i] = 0.299f * r + 0.587f * g + 0.114f * b;
             }
         }
-        return preprocessing.fromGrey(grey, w, h);
+        return grey;
     }
 
     /** Copies a w x h region at (x, y) of an 8-bit Mat, row by row, into {@code dst} (packed rows). */

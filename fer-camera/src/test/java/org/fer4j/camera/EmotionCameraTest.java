@@ -133,7 +133,11 @@ class EmotionCameraTest {
             assertThat(frame.get("timestampMs").asLong()).isCloseTo(i * 40L, within(1L));
             assertThat(frame.get("faces")).hasSize(Fixtures.facesIn(i));
             for (JsonNode face : frame.get("faces")) {
-                assertThat(fieldNames(face)).containsExactly("track", "box", "emotion", "probability", "probabilities");
+                assertThat(fieldNames(face)).containsExactly("track", "box", "score", "landmarks", "emotion", "probability",
+                        "probabilities");
+                assertThat(fieldNames(face.get("landmarks"))).containsExactly("rightEye", "leftEye", "noseTip",
+                        "rightMouthCorner", "leftMouthCorner");
+                assertThat(face.get("score").asDouble()).isBetween(0.6, 1.0);
                 assertThat(fieldNames(face.get("box"))).containsExactly("x", "y", "width", "height");
                 assertThat(fieldNames(face.get("probabilities"))).containsExactlyElementsOf(labels.names());
                 String emotion = face.get("emotion").asText();

@@ -49,13 +49,27 @@ class HaarFaceDetectorTest {
         return frame;
     }
 
+    static List<FaceBox> boxes(List<FaceDetection> faces) {
+        return faces.stream().map(FaceDetection::box).toList();
+    }
+
+    @Test
+    void reportsBoxesWithoutScoreOrLandmarks() {
+        try (Mat frame = frameWith(Fixtures.faces().get(0), 220, 140, 180)) {
+            assertThat(detector.detect(frame)).singleElement().satisfies(f -> {
+                assertThat(f.score()).isEqualTo(1.0);
+                assertThat(f.landmarks()).isEmpty();
+            });
+        }
+    }
+
     @Test
     void findsEachTestFaceWhereItWasDrawn() {
         FaceBox drawn = new FaceBox(220, 140, 180, 180);
         List<BufferedImage> faces = Fixtures.faces();
         for (int i = 0; i < faces.size(); i++) {
             try (Mat frame = frameWith(faces.get(i), drawn.x(), drawn.y(), drawn.width())) {
-                List<FaceBox> found = detector.detect(frame);
+                List<FaceBox> found = boxes(detector.detect(frame));
                 assertThat(found).as(Fixtures.FACE_FILES.get(i)).hasSize(1);
                 assertThat(found.get(0).iou(drawn)).as(Fixtures.FACE_FILES.get(i)).isGreaterThan(0.6);
             }
@@ -71,15 +85,15 @@ class HaarFaceDetectorTest {
                 Mat src = second.apply(right);
                 Mat dst = frame.apply(right)) {
             src.copyTo(dst);
-            List<FaceBox> full = detector.detect(frame);
+            List<FaceBox> full = boxes(detector.detect(frame));
             assertThat(full).hasSize(2);
-            List<FaceBox> near = detector.detectNear(frame, full);
+            List<FaceBox> near = boxes(detector.detectNear(frame, full).orElseThrow());
             assertThat(near).hasSize(2);
             for (int i = 0; i < 2; i++) {
                 assertThat(near.get(i).iou(full.get(i))).isGreaterThan(0.7);
             }
             // Only around the faces it is given: the right-hand face is not looked for.
-            assertThat(detector.detectNear(frame, full.subList(0, 1))).singleElement()
+            assertThat(boxes(detector.detectNear(frame, full.subList(0, 1)).orElseThrow())).singleElement()
                     .satisfies(b -> assertThat(b.iou(full.get(0))).isGreaterThan(0.7));
         }
     }
@@ -99,8 +113,8 @@ class HaarFaceDetectorTest {
                 Mat grey = new Mat();
                 HaarFaceDetector fullSize = HaarFaceDetector.builder().optMinFaceSize(24).build()) {
             cvtColor(frame, grey, COLOR_BGR2GRAY);
-            List<FaceBox> scaled = detector.detect(grey);
-            List<FaceBox> full = fullSize.detect(frame);
+            List<FaceBox> scaled = boxes(detector.detect(grey));
+            List<FaceBox> full = boxes(fullSize.detect(frame));
             assertThat(scaled).hasSize(1);
             assertThat(full).hasSize(1);
             // Detection on the downscaled frame maps back to the same place, give or take the scale steps.

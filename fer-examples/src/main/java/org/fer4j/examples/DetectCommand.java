@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.bytedeco.javacv.CanvasFrame;
 import org.fer4j.camera.DetectedFace;
 import org.fer4j.camera.EmotionCamera;
+import org.fer4j.camera.FaceDetector;
 import org.fer4j.camera.FrameSink;
 import org.fer4j.camera.Sinks;
 import org.fer4j.camera.VideoSource;
@@ -31,6 +32,9 @@ final class DetectCommand implements Callable<Integer> {
 
     @Mixin
     ModelOption model;
+
+    @Mixin
+    DetectorOption detector;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -83,9 +87,9 @@ final class DetectCommand implements Callable<Integer> {
         Engines.preferOneInferenceThread();
         Engines.quietFfmpeg();
         boolean display = !noDisplay && !GraphicsEnvironment.isHeadless();
-        try (EmotionClassifier fer = model.load()) {
+        try (EmotionClassifier fer = model.load(); FaceDetector faces = detector.open()) {
             EmotionCamera.Builder builder = EmotionCamera.builder().setSource(src).setClassifier(fer)
-                    .optEveryNthFrame(every).optSmoothing(smooth ? 0.3 : 1.0);
+                    .optDetector(faces).optEveryNthFrame(every).optSmoothing(smooth ? 0.3 : 1.0);
             List<Requested> requested = new ArrayList<>();
             if (output != null) {
                 if (src.isVideo()) {

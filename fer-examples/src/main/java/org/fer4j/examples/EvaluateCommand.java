@@ -1,8 +1,12 @@
 package org.fer4j.examples;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.fer4j.camera.FaceAnalyzer;
+import org.fer4j.camera.FaceDetector;
+import org.fer4j.camera.PhotoEvaluation;
 import org.fer4j.core.SkippedFile;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EvaluationReport;
@@ -15,8 +19,14 @@ import picocli.CommandLine.Option;
         description = "Evaluate a model on a folder of class sub-folders (or a dataset root, whose test/ is used).")
 final class EvaluateCommand implements Callable<Integer> {
 
+    /** Paths listed on the console per kind (no face, several faces); evaluation.json lists them all. */
+    private static final int LISTED = 20;
+
     @Mixin
     ModelOption model;
+
+    @Mixin
+    DetectorOption detector;
 
     @Option(names = "--data", description = "Folder of class sub-folders, or a dataset root with test/ (default: $FER_DATA).")
     Path data;
@@ -24,13 +34,35 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report-dir", description = "Where to write evaluation.json, classification_report.txt, confusion_matrix.png.")
     Path reportDir;
 
+    @Option(names = "--detect", description = "The images are uncropped photos: find the faces in each and classify "
+            + "the largest (photos without a face are counted and left out of the metrics).")
+    boolean detect;
+
     @Override
     public Integer call() throws Exception {
         try (EmotionClassifier fer = model.load()) {
-            EvaluationReport report = EvaluationReport.evaluate(fer, DataPaths.root(data));
-            System.out.printf(Locale.ROOT, "Model %s on %s (%d images)%n", report.model(), report.folder(),
-                    report.evaluation().total());
-            System.out.print(report.evaluation().classificationReport());
+            EvaluationReport report;
+            if (detect) {
+                try (FaceDetector faces = detector.open();
+                        FaceAnalyzer analyzer = FaceAnalyzer.builder().setClassifier(fer).optDetector(faces).build()) {
+                    PhotoEvaluation e = PhotoEvaluation.evaluate(analyzer, DataPaths.root(data));
+                    report = e.report();
+                    System.out.printf(Locale.ROOT, "Model %s on %s, faces found by %s: %d photos, %d classified, "
+                            + "%d without a face (left out of the metrics), %d with several faces (largest used)%n",
+                            report.model(), report.folder(), detector.kind.name().toLowerCase(Locale.ROOT), e.photos(),
+                            report.evaluation().total(), e.noFace().size(), e.severalFaces().size());
+                    System.out.print(report.evaluation().classificationReport());
+                    System.out.printf(Locale.ROOT, "accuracy over all %d photos (no face counts as wrong): %.4f%n",
+                            e.photos(), e.accuracyOverPhotos());
+                    list("no face found", e.noFace());
+                    list("several faces, largest used", e.severalFaces());
+                }
+            } else {
+                report = EvaluationReport.evaluate(fer, DataPaths.root(data));
+                System.out.printf(Locale.ROOT, "Model %s on %s (%d images)%n", report.model(), report.folder(),
+                        report.evaluation().total());
+                System.out.print(report.evaluation().classificationReport());
+            }
             for (SkippedFile s : report.skipped()) {
                 System.out.println("skipped " + s.path() + ": " + s.reason());
             }
@@ -40,5 +72,14 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static void list(String what, List<Path> paths) {
+        for (Path p : paths.subList(0, Math.min(LISTED, paths.size()))) {
+            System.out.println(what + ": " + p);
+        }
+        if (paths.size() > LISTED) {
+            System.out.println(what + ": ... and " + (paths.size() - LISTED) + " more (all in evaluation.json with --report-dir)");
+        }
     }
 }

@@ -138,7 +138,7 @@ class DetectSafetyTest {
         List<SampleFaces.Sample> samples = SampleFaces.load();
         List<String> sources = new ArrayList<>();
         for (SampleFaces.Sample s : samples.subList(0, 3)) {
-            // The Haar detector needs a face with some margin at a size it looks for.
+            // The detector needs a face with some margin at a size it looks for.
             BufferedImage canvas = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = canvas.createGraphics();
             g.setColor(Color.LIGHT_GRAY);

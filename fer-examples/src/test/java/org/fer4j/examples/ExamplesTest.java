@@ -64,7 +64,7 @@ class ExamplesTest {
     void cameraLoopOnAFolderOfFaces() throws Exception {
         Path faces = tmp.resolve("faces");
         for (SampleFaces.Sample s : SampleFaces.load()) {
-            // The Haar detector needs a face with some margin at a size it looks for.
+            // The detector needs a face with some margin at a size it looks for.
             BufferedImage canvas = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
             java.awt.Graphics2D g = canvas.createGraphics();
             g.setColor(java.awt.Color.LIGHT_GRAY);

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.fer4j.core.FaceFolder;
 import org.fer4j.core.SkippedFile;
 
@@ -28,16 +29,50 @@ public final class EvaluationReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The top-level keys of evaluation.json that {@link #toJson()} always writes. */
+    private static final List<String> KEYS = List.of("accuracy", "loss", "macroF1", "weightedF1", "labels",
+            "perClass", "confusionMatrix", "images", "skipped", "model");
+
     private final Evaluation evaluation;
     private final Path folder;
     private final List<SkippedFile> skipped;
     private final String model;
+    private final Map<String, Object> details;
 
-    private EvaluationReport(Evaluation evaluation, Path folder, List<SkippedFile> skipped, String model) {
+    private EvaluationReport(Evaluation evaluation, Path folder, List<SkippedFile> skipped, String model,
+            Map<String, Object> details) {
         this.evaluation = evaluation;
         this.folder = folder;
         this.skipped = Collections.unmodifiableList(new ArrayList<>(skipped));
         this.model = model;
+        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /**
+     * Returns a report of metrics computed elsewhere, for example on faces found in photos by a detector,
+     * with {@code details} saying how the images were turned into the evaluated ones: they follow the
+     * standard entries in {@code evaluation.json}, and those with a number or text value also close
+     * {@code classification_report.txt}.
+     *
+     * @param evaluation the metrics
+     * @param folder the folder of class sub-folders that was evaluated
+     * @param skipped the files that could not be read
+     * @param model the model's source, as {@link EmotionClassifier#source()} gives it
+     * @param details extra entries, JSON-serialisable, in the order given
+     * @return the report
+     * @throws IllegalArgumentException if a detail reuses one of the standard keys
+     */
+    public static EvaluationReport of(Evaluation evaluation, Path folder, List<SkippedFile> skipped, String model,
+            Map<String, ?> details) {
+        Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(model, "model");
+        for (String key : details.keySet()) {
+            if (KEYS.contains(key)) {
+                throw new IllegalArgumentException("Detail key '" + key + "' is a standard key of evaluation.json");
+            }
+        }
+        return new EvaluationReport(evaluation, folder, skipped, model, new LinkedHashMap<>(details));
     }
 
     /**
@@ -67,7 +102,7 @@ public final class EvaluationReport {
             p[i] = predictions.get(i).probabilities();
         }
         return new EvaluationReport(Evaluation.of(classifier.labels(), truth, p), classes, data.skipped(),
-                classifier.source());
+                classifier.source(), Map.of());
     }
 
     private static Path resolve(Path folder, EmotionClassifier classifier) {
@@ -115,9 +150,18 @@ public final class EvaluationReport {
     }
 
     /**
+     * Returns the extra entries given to {@link #of}, empty for a plain folder evaluation.
+     *
+     * @return the details, in their order
+     */
+    public Map<String, Object> details() {
+        return details;
+    }
+
+    /**
      * Returns the {@code evaluation.json} content: {@code accuracy}, {@code loss}, {@code macroF1},
      * {@code weightedF1}, {@code labels}, {@code perClass}, {@code confusionMatrix} (rows = true class),
-     * {@code images}, {@code skipped} and {@code model}.
+     * {@code images}, {@code skipped} and {@code model}, then the {@link #details()}.
      *
      * @return the report as a JSON-ready map
      */
@@ -140,6 +184,7 @@ public final class EvaluationReport {
         }
         m.put("skipped", skip);
         m.put("model", model);
+        m.putAll(details);
         return m;
     }
 
@@ -152,7 +197,16 @@ public final class EvaluationReport {
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         JSON.writeValue(dir.resolve("evaluation.json").toFile(), toJson());
-        Files.writeString(dir.resolve("classification_report.txt"), evaluation.classificationReport());
+        StringBuilder text = new StringBuilder(evaluation.classificationReport());
+        if (details.values().stream().anyMatch(v -> v instanceof Number || v instanceof CharSequence)) {
+            text.append('\n');
+            details.forEach((key, value) -> {
+                if (value instanceof Number || value instanceof CharSequence) {
+                    text.append(key).append(": ").append(value).append('\n');
+                }
+            });
+        }
+        Files.writeString(dir.resolve("classification_report.txt"), text.toString());
         ConfusionMatrixChart.write(evaluation, dir.resolve("confusion_matrix.png"));
     }
 }

@@ -81,4 +81,32 @@ class EvaluationReportTest {
                     .hasMessageContaining(data.resolve("bored").toString()).hasMessageContaining("not one of the model's labels");
         }
     }
+
+    @Test
+    void aReportOfMetricsComputedElsewhereCarriesItsDetailsAfterTheStandardEntries() throws Exception {
+        EmotionLabels labels = EmotionLabels.of("a", "b");
+        // Two images of class a (one right), one of class b (right): accuracy 2/3.
+        Evaluation evaluation = Evaluation.of(labels, new int[] {0, 0, 1},
+                new float[][] {{0.9f, 0.1f}, {0.2f, 0.8f}, {0.3f, 0.7f}});
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("photos", 4);
+        details.put("noFace", 1);
+        details.put("noFacePhotos", List.of("x.jpg"));
+        EvaluationReport report = EvaluationReport.of(evaluation, tmp, List.of(), "default", details);
+        assertThat(report.details()).containsExactlyEntriesOf(details);
+        Path out = tmp.resolve("report");
+        report.write(out);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("accuracy", "loss", "macroF1", "weightedF1", "labels", "perClass",
+                "confusionMatrix", "images", "skipped", "model", "photos", "noFace", "noFacePhotos");
+        assertThat(json.get("images").asInt()).isEqualTo(3);
+        assertThat(json.get("noFacePhotos").get(0).asText()).isEqualTo("x.jpg");
+        // Numbers and text close the text report; lists stay in the JSON.
+        assertThat(Files.readString(out.resolve("classification_report.txt")))
+                .endsWith("\nphotos: 4\nnoFace: 1\n").doesNotContain("x.jpg");
+        assertThatThrownBy(() -> EvaluationReport.of(evaluation, tmp, List.of(), "default",
+                java.util.Map.of("images", 4))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("images");
+    }
 }

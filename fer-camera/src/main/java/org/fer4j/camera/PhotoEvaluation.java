@@ -1,0 +1,197 @@
+package org.fer4j.camera;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.FaceFolder;
+import org.fer4j.core.SkippedFile;
+import org.fer4j.inference.Evaluation;
+import org.fer4j.inference.EvaluationReport;
+
+/**
+ * The evaluation of a {@link FaceAnalyzer} on a labelled folder of uncropped photos (one sub-folder per
+ * class, as for {@link EvaluationReport}): each photo's faces are detected, and the largest one is
+ * classified and scored against the folder's label. Immutable.
+ *
+ * <pre>{@code
+ * PhotoEvaluation e = PhotoEvaluation.evaluate(analyzer, Path.of("photos"));
+ * System.out.println(e.noFace().size() + " photos without a face");
+ * e.write(Path.of("report"));
+ * }</pre>
+ *
+ * <p>Nothing is dropped silently: a photo where no face is found is left out of the metrics and listed
+ * in {@link #noFace()}, and a photo with several faces is scored on its largest face and listed in
+ * {@link #severalFaces()}; both counts, and the accuracy over all photos with a faceless photo counted as
+ * wrong, are written to {@code evaluation.json} and {@code classification_report.txt}.
+ */
+public final class PhotoEvaluation {
+
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
+
+    private final EvaluationReport report;
+    private final int photos;
+    private final List<Path> noFace;
+    private final List<Path> severalFaces;
+
+    private PhotoEvaluation(EvaluationReport report, int photos, List<Path> noFace, List<Path> severalFaces) {
+        this.report = report;
+        this.photos = photos;
+        this.noFace = Collections.unmodifiableList(new ArrayList<>(noFace));
+        this.severalFaces = Collections.unmodifiableList(new ArrayList<>(severalFaces));
+    }
+
+    /**
+     * Detects and classifies the faces of every photo under {@code folder}: a folder of class
+     * sub-folders, or a dataset root whose {@code test/} folder is then used. Sub-folders are matched to
+     * the classifier's labels by name. Files that are not images or cannot be decoded are skipped and
+     * listed in the report.
+     *
+     * @param analyzer the analyzer (its classifier's labels name the classes); the caller keeps ownership
+     * @param folder the folder of class sub-folders, or a dataset root
+     * @return the evaluation
+     * @throws IllegalArgumentException if the folder is missing or empty, a sub-folder is not one of the
+     *     labels, or no face was found in any photo
+     * @throws IOException if a folder cannot be listed
+     */
+    public static PhotoEvaluation evaluate(FaceAnalyzer analyzer, Path folder) throws IOException {
+        EmotionLabels labels = analyzer.classifier().labels();
+        Path root = Files.isDirectory(folder.resolve("test")) && labels.indexOf("test") < 0
+                ? folder.resolve("test") : folder;
+        List<String> classes = FaceFolder.classFolders(root, 1);
+        for (String c : classes) {
+            if (labels.indexOf(c) < 0) {
+                throw new IllegalArgumentException("Class folder " + root.resolve(c) + " is not one of the model's labels "
+                        + labels.names());
+            }
+        }
+        List<SkippedFile> skipped = new ArrayList<>();
+        List<Path> noFace = new ArrayList<>();
+        List<Path> several = new ArrayList<>();
+        List<Integer> truth = new ArrayList<>();
+        List<float[]> probabilities = new ArrayList<>();
+        int photos = 0;
+        for (String c : classes) {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(root.resolve(c))) {
+                files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                        .sorted().toList();
+            }
+            for (Path file : files) {
+                if (!IMAGE_EXTENSIONS.contains(extension(file))) {
+                    skipped.add(new SkippedFile(file, "not an image file extension (" + IMAGE_EXTENSIONS + ")"));
+                    continue;
+                }
+                List<AnalyzedFace> faces;
+                try {
+                    faces = analyzer.analyze(file);
+                } catch (IllegalArgumentException e) {
+                    skipped.add(new SkippedFile(file, "not a decodable image"));
+                    continue;
+                } catch (IOException e) {
+                    skipped.add(new SkippedFile(file, "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    continue;
+                }
+                photos++;
+                if (faces.isEmpty()) {
+                    noFace.add(file);
+                    continue;
+                }
+                if (faces.size() > 1) {
+                    several.add(file);
+                }
+                // The analyzer lists faces largest first.
+                truth.add(labels.indexOf(c));
+                probabilities.add(faces.get(0).prediction().probabilities());
+            }
+        }
+        if (truth.isEmpty()) {
+            throw new IllegalArgumentException("No face was found in any of the " + photos + " photos under " + root
+                    + (skipped.isEmpty() ? "" : " (" + skipped.size() + " files skipped)") + "; nothing to evaluate");
+        }
+        Evaluation evaluation = Evaluation.of(labels, truth.stream().mapToInt(Integer::intValue).toArray(),
+                probabilities.toArray(new float[0][]));
+        long correct = Math.round(evaluation.accuracy() * evaluation.total());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("photos", photos);
+        details.put("noFace", noFace.size());
+        details.put("severalFaces", several.size());
+        details.put("accuracyOverPhotos", (double) correct / photos);
+        details.put("faceUsed", "the largest face of each photo; photos without a face are not in the metrics above");
+        details.put("noFacePhotos", noFace.stream().map(Path::toString).toList());
+        details.put("severalFacesPhotos", several.stream().map(Path::toString).toList());
+        EvaluationReport report = EvaluationReport.of(evaluation, root, skipped, analyzer.classifier().source(), details);
+        return new PhotoEvaluation(report, photos, noFace, several);
+    }
+
+    private static String extension(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns the metrics on the faces classified (one per photo with a face), with the detection counts as
+     * its details.
+     *
+     * @return the report
+     */
+    public EvaluationReport report() {
+        return report;
+    }
+
+    /**
+     * Returns the number of photos read (skipped files not included).
+     *
+     * @return the photo count
+     */
+    public int photos() {
+        return photos;
+    }
+
+    /**
+     * Returns the photos in which no face was found; they are not in the metrics.
+     *
+     * @return the faceless photos, in folder order
+     */
+    public List<Path> noFace() {
+        return noFace;
+    }
+
+    /**
+     * Returns the photos in which several faces were found; each was scored on its largest face.
+     *
+     * @return the photos with several faces, in folder order
+     */
+    public List<Path> severalFaces() {
+        return severalFaces;
+    }
+
+    /**
+     * Returns the accuracy over every photo read, a photo without a face counting as wrong.
+     *
+     * @return the end-to-end accuracy, 0 to 1
+     */
+    public double accuracyOverPhotos() {
+        return (double) report.details().get("accuracyOverPhotos");
+    }
+
+    /**
+     * Writes {@code evaluation.json} (with the detection counts and lists), {@code classification_report.txt}
+     * and {@code confusion_matrix.png} into {@code dir}.
+     *
+     * @param dir the folder to write into
+     * @throws IOException if a file cannot be written
+     */
+    public void write(Path dir) throws IOException {
+        report.write(dir);
+    }
+}
