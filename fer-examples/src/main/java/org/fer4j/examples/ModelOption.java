@@ -12,7 +12,7 @@ final class ModelOption {
     @Option(names = "--model", description = "Model folder written by `fer train` (default: the bundled model).")
     Path model;
 
-    @Option(names = "--flip", description = "Also classify each face mirrored and average (twice the compute; it did not raise the bundled model's test accuracy).")
+    @Option(names = "--flip", description = "Also classify each face mirrored and average (twice the compute; it did not raise the bundled model's validation accuracy).")
     boolean flip;
 
     EmotionClassifier load() throws ModelLoadException {

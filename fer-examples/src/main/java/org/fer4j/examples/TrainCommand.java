@@ -98,8 +98,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--label-smoothing", defaultValue = "0", description = "Label smoothing (default: ${DEFAULT-VALUE}).")
     float labelSmoothing;
 
-    @Option(names = "--equalize", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Rank-equalise every image's histogram (default: on; --no-equalize turns it off).")
+    @Option(names = "--equalize", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Rank-equalise every image's histogram (default: off; it did not help in the A/B of"
+                    + " docs/model-card.md).")
     boolean equalize;
 
     @Override

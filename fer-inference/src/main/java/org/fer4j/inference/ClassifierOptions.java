@@ -73,7 +73,7 @@ public final class ClassifierOptions {
 
         /**
          * Averages each face with its mirror image (default off: it costs twice the compute and lowered
-         * the bundled model's test accuracy from 42.55% to 42.07%; see docs/model-card.md).
+         * the bundled model's validation accuracy from 61.88% to 61.55%; see docs/model-card.md).
          *
          * @param on whether to average with the mirror image
          * @return this builder

@@ -37,8 +37,11 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
         Optimizer optimizer, float learningRate, float weightDecay, Schedule schedule, int warmupEpochs,
         float labelSmoothing, boolean classWeights, Augmentation augmentation, Preprocessing preprocessing) {
 
-    /** The preprocessing of new runs: grey, resize, scale and rank equalisation. */
-    public static final Preprocessing DEFAULT_PREPROCESSING = Preprocessing.builder().optEqualize(true).build();
+    /**
+     * The preprocessing of new runs: grey, resize and scale, no equalisation (on the seed recipe, rank
+     * equalisation did not beat plain inputs; docs/model-card.md has the A/B).
+     */
+    public static final Preprocessing DEFAULT_PREPROCESSING = Preprocessing.builder().build();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
