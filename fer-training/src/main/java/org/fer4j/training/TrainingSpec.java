@@ -93,7 +93,28 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
         }
     }
 
-    /** Checks every component; the builder and Jackson both come through here. */
+    /**
+     * Creates a spec after checking every component (the builder and Jackson both come through here);
+     * the components are described on the record.
+     *
+     * @param architecture see the record description
+     * @param epochs see the record description
+     * @param batchSize see the record description
+     * @param seed see the record description
+     * @param patience see the record description
+     * @param monitor see the record description
+     * @param optimizer see the record description
+     * @param learningRate see the record description
+     * @param weightDecay see the record description
+     * @param schedule see the record description
+     * @param warmupEpochs see the record description
+     * @param labelSmoothing see the record description
+     * @param classWeights see the record description
+     * @param augmentation see the record description
+     * @param preprocessing see the record description
+     * @throws IllegalArgumentException if a value is out of range or the architecture is unknown
+     * @throws NullPointerException if an object component is null
+     */
     public TrainingSpec {
         Architectures.describe(Objects.requireNonNull(architecture, "architecture"));
         positive(epochs, "epochs");
