@@ -223,6 +223,11 @@ public final class Preprocessing {
         }
     }
 
+    private static IllegalArgumentException cannotDecode(String source, Exception e) {
+        return new IllegalArgumentException("Cannot decode " + source + "): " + (e.getMessage() != null
+                ? e.getMessage() : e.getClass().getSimpleName()), e);
+    }
+
     private static BufferedImage decode(ImageInputStream in, String source) {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
@@ -231,21 +236,24 @@ public final class Preprocessing {
         }
         ImageReader reader = readers.next();
         try {
-            reader.setInput(in, true, true);
-            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-            if (pixels > maxImagePixels()) {
-                throw new IllegalArgumentException("Image too large to decode (" + source + ", "
-                        + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels; the limit is " + maxImagePixels()
-                        + " pixels, set by -Dfer4j.maxImagePixels)");
+            int width;
+            int height;
+            try {
+                reader.setInput(in, true, true);
+                width = reader.getWidth(0);
+                height = reader.getHeight(0);
+            } catch (IOException | RuntimeException e) {
+                throw cannotDecode(source, e);
             }
-            return reader.read(0);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException && e.getMessage() != null
-                    && e.getMessage().startsWith("Image too large")) {
-                throw (IllegalArgumentException) e;
+            if ((long) width * height > maxImagePixels()) {
+                throw new IllegalArgumentException("Image too large to decode (" + source + ", " + width + "x"
+                        + height + " pixels; the limit is " + maxImagePixels() + " pixels, set by -Dfer4j.maxImagePixels)");
             }
-            throw new IllegalArgumentException("Cannot decode " + source + "): " + (e.getMessage() != null
-                    ? e.getMessage() : e.getClass().getSimpleName()), e);
+            try {
+                return reader.read(0);
+            } catch (IOException | RuntimeException e) {
+                throw cannotDecode(source, e);
+            }
         } finally {
             reader.dispose();
         }

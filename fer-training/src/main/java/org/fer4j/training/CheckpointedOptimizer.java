@@ -65,7 +65,7 @@ final class CheckpointedOptimizer extends Optimizer {
         String name = nameOfId.getOrDefault(parameterId, parameterId);
         int t = steps.merge(name, 1, Integer::sum);
         float lr = (float) rate.applyAsDouble(t);
-        int slots = kind == TrainingSpec.Optimizer.ADAM || kind == TrainingSpec.Optimizer.ADAMW ? 2 : 1;
+        int slots = slots();
         NDArray[] s = state.computeIfAbsent(name, k -> {
             NDArray[] fresh = new NDArray[slots];
             for (int i = 0; i < slots; i++) {
@@ -90,6 +90,11 @@ final class CheckpointedOptimizer extends Optimizer {
         try (NDArray live = weight.getGradient()) {
             live.subi(live);
         }
+    }
+
+    /** Arrays of state per parameter: Adam's two moments, or SGD's one momentum buffer. */
+    private int slots() {
+        return kind == TrainingSpec.Optimizer.ADAM || kind == TrainingSpec.Optimizer.ADAMW ? 2 : 1;
     }
 
     private NDArray decayed(NDArray weight, NDArray grad) {
@@ -183,7 +188,7 @@ final class CheckpointedOptimizer extends Optimizer {
             String n = a.getName();
             int hash = n == null ? -1 : n.lastIndexOf('#');
             int slot = hash < 0 || !n.substring(hash + 1).matches("\\d") ? -1 : Integer.parseInt(n.substring(hash + 1));
-            int slots = kind == TrainingSpec.Optimizer.ADAM || kind == TrainingSpec.Optimizer.ADAMW ? 2 : 1;
+            int slots = slots();
             if (slot < 0 || slot >= slots || !nameOfId.containsValue(n.substring(0, hash))) {
                 throw new IOException(file + ": array '" + n + "' does not belong to this network's " + kind
                         + " optimiser");
