@@ -3,6 +3,7 @@ package org.fer4j.examples;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fer4j.camera.FaceAnalyzer;
 import org.fer4j.camera.FaceDetector;
@@ -40,6 +41,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Before the model loads: a report that cannot be written would throw the whole evaluation away.
+        Optional<String> unusable = reportDir == null ? Optional.empty()
+                : PathClashes.unusableOutputFolder("--report-dir", reportDir);
+        if (unusable.isPresent()) {
+            System.err.println("fer evaluate: " + unusable.get());
+            return 2;
+        }
         try (EmotionClassifier fer = model.load()) {
             EvaluationReport report;
             if (detect) {

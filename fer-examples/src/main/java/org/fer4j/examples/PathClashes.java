@@ -88,6 +88,39 @@ final class PathClashes {
         return Optional.empty();
     }
 
+    /**
+     * Returns why {@code dir} cannot be an output folder, or empty when it can: it is a file, or it (or, when it
+     * does not exist yet, the nearest existing folder above it) does not take new files.
+     *
+     * @param option the option that named the folder, for the message
+     * @param dir the folder the command will write into, created if missing
+     * @return a one-line message naming the folder and the reason, or empty
+     */
+    static Optional<String> unusableOutputFolder(String option, Path dir) {
+        Path absolute = dir.toAbsolutePath();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        String named = option + " " + dir;
+        if (existing == null) {
+            return Optional.of(named + " cannot be created: no folder above it exists");
+        }
+        if (!Files.isDirectory(existing)) {
+            return Optional.of(existing.equals(absolute) ? named + " is a file, not a folder"
+                    : named + " cannot be created: " + existing + " is a file");
+        }
+        try {
+            // A real file rather than the permission bits: those say nothing of read-only file systems,
+            // ACLs or a superuser.
+            Files.delete(Files.createTempFile(existing, ".fer-write-check", ".tmp"));
+        } catch (IOException | SecurityException e) {
+            return Optional.of(existing.equals(absolute) ? named + " is not writable"
+                    : named + " cannot be created: " + existing + " does not take new files");
+        }
+        return Optional.empty();
+    }
+
     /** Names the real path when the user spelled the two paths differently, so the clash is plain. */
     private static String both(Named a, Named b, Path real) {
         return a.path().equals(b.path()) ? "" : " (both are " + real + ")";

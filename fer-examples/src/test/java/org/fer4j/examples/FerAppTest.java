@@ -2,6 +2,7 @@ package org.fer4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,6 +70,34 @@ class FerAppTest {
         assertThat(resumeWithSettings[0]).isEqualTo(2);
         assertThat((String) resumeWithSettings[2]).contains("--arch", "--lr").contains("only --data and --epochs");
         assertThat(run()[0]).isEqualTo(2);
+    }
+
+    @Test
+    void aReportFolderThatCannotBeWrittenIsAUsageErrorBeforeTheModelLoads() throws IOException {
+        Path file = Files.writeString(tmp.resolve("report.txt"), "not a folder");
+        // The model folder does not exist either: the report folder must be checked first.
+        String missingModel = tmp.resolve("no-model").toString();
+        Object[] isAFile = run("evaluate", "--model", missingModel, "--data", tmp.toString(),
+                "--report-dir", file.toString());
+        assertThat(isAFile[0]).isEqualTo(2);
+        assertThat(((String) isAFile[2]).trim()).isEqualTo("fer evaluate: --report-dir " + file + " is a file, not a folder");
+        assertThat((String) isAFile[1]).isEmpty();
+
+        Object[] underAFile = run("evaluate", "--model", missingModel, "--report-dir", file.resolve("sub").toString());
+        assertThat(underAFile[0]).isEqualTo(2);
+        assertThat(((String) underAFile[2]).trim()).isEqualTo("fer evaluate: --report-dir " + file.resolve("sub")
+                + " cannot be created: " + file.toAbsolutePath() + " is a file");
+        assertThat(Files.readString(file)).isEqualTo("not a folder");
+    }
+
+    @Test
+    void aReportFolderOnAFileSystemThatTakesNoFilesIsAUsageError() {
+        // /proc takes no new files even for root, for whom permission bits would not stop a write.
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+        Object[] r = run("evaluate", "--model", tmp.resolve("no-model").toString(), "--report-dir", "/proc/fer4j-report");
+        assertThat(r[0]).isEqualTo(2);
+        assertThat(((String) r[2]).trim())
+                .isEqualTo("fer evaluate: --report-dir /proc/fer4j-report cannot be created: /proc does not take new files");
     }
 
     @Test
