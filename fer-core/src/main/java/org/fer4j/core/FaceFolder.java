@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
  * Instances are immutable and safe to share between threads.
  */
 public final class FaceFolder {
+
+    /** The stage name {@link #load(Path, EmotionLabels, Preprocessing, Progress)} reports. */
+    public static final String DECODING = "decoding images";
 
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "webp", "tif", "tiff");
 
@@ -71,7 +75,26 @@ public final class FaceFolder {
      */
     public static FaceFolder load(Path root, EmotionLabels expected, Preprocessing preprocessing)
             throws IOException {
+        return load(root, expected, preprocessing, Progress.NONE);
+    }
+
+    /**
+     * Loads every image under {@code root} as {@link #load(Path, EmotionLabels, Preprocessing)} does, telling
+     * {@code progress} how many files of the stage {@code "decoding images"} are done; the files are decoded
+     * on several threads, which all call it.
+     *
+     * @param root the folder holding one sub-folder per class
+     * @param expected the labels of the model, in output order
+     * @param preprocessing the preprocessing applied to every image
+     * @param progress receives the number of files decoded so far
+     * @return the loaded images
+     * @throws IllegalArgumentException if the folder is unusable or a sub-folder is not one of the labels
+     * @throws IOException if the folder or an image cannot be listed or read
+     */
+    public static FaceFolder load(Path root, EmotionLabels expected, Preprocessing preprocessing, Progress progress)
+            throws IOException {
         Objects.requireNonNull(preprocessing, "preprocessing");
+        Objects.requireNonNull(progress, "progress");
         List<String> folders = classFolders(root, 1);
         EmotionLabels labels = expected != null ? expected : EmotionLabels.of(folders);
         for (String folder : folders) {
@@ -104,6 +127,10 @@ public final class FaceFolder {
         }
         float[][] decoded = new float[files.size()][];
         String[] errors = new String[files.size()];
+        AtomicInteger done = new AtomicInteger();
+        // About a hundred updates whatever the size: a call per file would cost more than a small image.
+        int every = Math.max(1, files.size() / 100);
+        progress.update(DECODING, 0, files.size());
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
                 decoded[i] = preprocessing.toInput(Preprocessing.read(files.get(i)));
@@ -111,6 +138,10 @@ public final class FaceFolder {
                 errors[i] = e.getMessage();
             } catch (IOException | RuntimeException e) {
                 errors[i] = "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            int n = done.incrementAndGet();
+            if (n % every == 0 || n == decoded.length) {
+                progress.update(DECODING, n, decoded.length);
             }
         });
         List<float[]> images = new ArrayList<>();

@@ -66,7 +66,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     list("several faces, largest used", e.severalFaces());
                 }
             } else {
-                report = EvaluationReport.evaluate(fer, DataPaths.root(data));
+                try (ConsoleProgress progress = new ConsoleProgress()) {
+                    report = EvaluationReport.evaluate(fer, DataPaths.root(data), progress);
+                }
                 System.out.printf(Locale.ROOT, "Model %s on %s (%d images)%n", report.model(), report.folder(),
                         report.evaluation().total());
                 System.out.print(report.evaluation().classificationReport());

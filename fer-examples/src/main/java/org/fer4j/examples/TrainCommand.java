@@ -5,9 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.fer4j.training.Augmentation;
 import org.fer4j.training.ClassDistribution;
 import org.fer4j.training.EpochRecord;
@@ -181,12 +178,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Prints the data summary, a progress bar per epoch (on a terminal; a plain line every tenth of an
-     * epoch when the output is a file or pipe, so logs stay readable) and one summary line per epoch.
+     * Prints the data summary, the progress of each epoch ({@link ConsoleProgress}: a bar on a terminal,
+     * a line every tenth of an epoch in a log) and one summary line per epoch.
      */
     private static final class Progress implements TrainingProgress, AutoCloseable {
-        private final boolean terminal = System.console() != null;
-        private ProgressBar bar;
+        private final ConsoleProgress console = new ConsoleProgress();
+        private String epochName = "";
 
         @Override
         public void onDataLoaded(TrainTestData data) {
@@ -207,25 +204,14 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onEpochStart(int epoch, int epochs, int batches) {
-            if (!terminal) {
-                return;
-            }
-            bar = new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + epochs).setInitialMax(batches)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate().build();
+            epochName = "epoch " + epoch + "/" + epochs;
+            console.update(epochName, 0, batches, "");
         }
 
         @Override
         public void onBatch(int epoch, int batch, int batches, double loss, double accuracy, double imagesPerSecond) {
-            if (!terminal) {
-                if (batch % Math.max(1, batches / 10) == 0 && batch < batches) {
-                    System.out.printf(Locale.ROOT, "epoch %d  batch %d/%d  loss %.4f  acc %.4f  %.0f img/s%n", epoch,
-                            batch, batches, loss, accuracy, imagesPerSecond);
-                }
-                return;
-            }
-            bar.stepTo(batch);
-            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f acc %.4f %.0f img/s", loss, accuracy,
-                    imagesPerSecond));
+            console.update(epochName, batch, batches, String.format(Locale.ROOT, "loss %.4f acc %.4f %.0f img/s",
+                    loss, accuracy, imagesPerSecond));
         }
 
         @Override
@@ -238,10 +224,7 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void close() {
-            if (bar != null) {
-                bar.close();
-                bar = null;
-            }
+            console.close();
         }
     }
 }

@@ -131,12 +131,16 @@ class FerAppTest {
         // Evaluation must apply the model's own preprocessing (here without equalisation) to match training.
         assertThat(new ObjectMapper().readTree(model.resolve("model.json").toFile()).at("/preprocessing").toString())
                 .contains("\"version\":2").doesNotContain("rankEqualize");
+        // Tests have no console: progress is plain lines (a tenth of an epoch each), never carriage returns.
+        assertThat((String) train[2]).contains("epoch 1/2: 4/4 (100%)  loss ").doesNotContain("\r");
         String trained = ((String) train[1]).replaceAll("(?s).*loss [0-9.]+, accuracy ([0-9.]+).*", "$1");
 
         Path report = tmp.resolve("report");
         Object[] eval = run("evaluate", "--model", model.toString(), "--data", data.toString(),
                 "--report-dir", report.toString());
         assertThat(eval[0]).as((String) eval[2]).isEqualTo(0);
+        assertThat((String) eval[2]).contains("decoding images: 24/24 (100%)", "classifying images: 24/24 (100%)")
+                .doesNotContain("\r");
         JsonNode json = new ObjectMapper().readTree(report.resolve("evaluation.json").toFile());
         assertThat(String.format(java.util.Locale.ROOT, "%.4f", json.get("accuracy").asDouble())).isEqualTo(trained);
         assertThat(json.get("images").asInt()).isEqualTo(24);

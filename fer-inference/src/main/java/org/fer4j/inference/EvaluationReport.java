@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.fer4j.core.FaceFolder;
+import org.fer4j.core.Progress;
 import org.fer4j.core.SkippedFile;
 
 /**
@@ -26,6 +27,11 @@ import org.fer4j.core.SkippedFile;
  * }</pre>
  */
 public final class EvaluationReport {
+
+    /** The stage name {@link #evaluate(EmotionClassifier, Path, Progress)} reports while it classifies. */
+    public static final String CLASSIFYING = "classifying images";
+    /** Images classified between two progress updates; a multiple of the classifier's batch, so results stay the same. */
+    private static final int PROGRESS_STEP = 512;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -88,15 +94,38 @@ public final class EvaluationReport {
      * @throws IOException if listing the folder fails
      */
     public static EvaluationReport evaluate(EmotionClassifier classifier, Path folder) throws IOException {
+        return evaluate(classifier, folder, Progress.NONE);
+    }
+
+    /**
+     * Evaluates as {@link #evaluate(EmotionClassifier, Path)} does, telling {@code progress} how far it is:
+     * the stage {@link FaceFolder#DECODING}, then {@link #CLASSIFYING}, both counted in images.
+     *
+     * @param classifier the classifier to evaluate; the caller keeps ownership
+     * @param folder the folder of class sub-folders, or a dataset root
+     * @param progress receives the images decoded, then the images classified
+     * @return the report
+     * @throws IllegalArgumentException if the folder is missing, empty, or has a sub-folder that is
+     *     not one of the model's labels
+     * @throws IOException if listing the folder fails
+     */
+    public static EvaluationReport evaluate(EmotionClassifier classifier, Path folder, Progress progress)
+            throws IOException {
         Path classes = resolve(folder, classifier);
-        FaceFolder data = FaceFolder.load(classes, classifier.labels(), classifier.info().preprocessing());
+        FaceFolder data = FaceFolder.load(classes, classifier.labels(), classifier.info().preprocessing(), progress);
         List<float[]> inputs = new ArrayList<>(data.size());
         int[] truth = new int[data.size()];
         for (int i = 0; i < data.size(); i++) {
             inputs.add(data.image(i));
             truth[i] = data.classOf(i);
         }
-        List<EmotionPrediction> predictions = classifier.predictInputs(inputs);
+        List<EmotionPrediction> predictions = new ArrayList<>(inputs.size());
+        progress.update(CLASSIFYING, 0, inputs.size());
+        for (int start = 0; start < inputs.size(); start += PROGRESS_STEP) {
+            predictions.addAll(classifier.predictInputs(
+                    inputs.subList(start, Math.min(inputs.size(), start + PROGRESS_STEP))));
+            progress.update(CLASSIFYING, predictions.size(), inputs.size());
+        }
         float[][] p = new float[predictions.size()][];
         for (int i = 0; i < p.length; i++) {
             p[i] = predictions.get(i).probabilities();
