@@ -3,19 +3,23 @@ package org.fer4j.examples;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.fer4j.camera.CameraBenchmark;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.inference.InferenceBenchmark;
-import org.fer4j.training.TrainingBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,45 +42,60 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        // Before the measurements: a results file that cannot be written would throw their minutes away.
+        Optional<String> unusable = PathClashes.unusableOutputFile("--output", output);
+        if (unusable.isPresent()) {
+            System.err.println("fer benchmark: " + unusable.get());
+            return 2;
+        }
+        List<BenchmarkRow> rows = new ArrayList<>();
         String arch;
         try (EmotionClassifier probe = load(false)) {
             arch = probe.info().architecture();
         }
-        java.util.Set<String> archs = new java.util.LinkedHashSet<>(List.of("seed", arch));
-        for (String a : archs) {
-            rows.add(row("training, compute only, " + a + ", batch 128",
-                    TrainingBenchmark.computeOnly(a, 128, 5, 40), "images/s"));
-        }
+        Set<String> archs = new LinkedHashSet<>(List.of("seed", arch));
         Path root = data != null ? data : System.getenv("FER_DATA") == null ? null : Path.of(System.getenv("FER_DATA"));
-        if (root != null) {
-            for (String a : archs) {
-                rows.add(row("training, end to end (one epoch of " + root + "), " + a + ", batch 128",
-                        TrainingBenchmark.endToEnd(root, a, 128), "images/s"));
-            }
-        }
-        for (boolean flip : new boolean[] {true, false}) {
-            try (EmotionClassifier fer = load(flip)) {
-                rows.addAll(InferenceBenchmark.run(fer, flip ? predictions : Math.min(predictions, 10_000)));
-            }
-        }
-        List<BufferedImage> faces = new ArrayList<>();
-        for (SampleFaces.Sample s : SampleFaces.load()) {
-            faces.add(s.image());
-        }
         Path work = Files.createTempDirectory("fer-benchmark");
-        for (boolean flip : new boolean[] {true, false}) {
-            try (EmotionClassifier fer = load(flip)) {
-                for (CameraBenchmark.Row r : CameraBenchmark.run(fer, faces, work, 300)) {
-                    rows.add(row(String.format(Locale.ROOT, "camera loop 640x480, %d face(s)%s", r.facesShown(),
-                            flip ? " (flip averaging on)" : " (flip averaging off)"), r.fps(), "frames/s"));
+        try (ConsoleProgress progress = new ConsoleProgress()) {
+            for (String a : archs) {
+                rows.add(BenchmarkRow.of("training, compute only, " + a + ", batch 128",
+                        TrainingBenchmark.computeOnly(a, 128, 5, 40, progress), "images/s"));
+            }
+            if (root != null) {
+                for (String a : archs) {
+                    progress.close();
+                    System.err.println("training end to end, " + a + ": decoding " + root + " first");
+                    rows.add(BenchmarkRow.of("training, end to end (one epoch of " + root + "), " + a + ", batch 128",
+                            TrainingBenchmark.endToEnd(root, a, 128, Files.createTempDirectory(work, "train"), progress),
+                            "images/s"));
                 }
             }
+            for (boolean flip : new boolean[] {true, false}) {
+                try (EmotionClassifier fer = load(flip)) {
+                    rows.addAll(InferenceBenchmark.run(fer, flip ? predictions : Math.min(predictions, 10_000), progress));
+                }
+            }
+            List<BufferedImage> faces = new ArrayList<>();
+            for (SampleFaces.Sample s : SampleFaces.load()) {
+                faces.add(s.image());
+            }
+            for (boolean flip : new boolean[] {true, false}) {
+                progress.close();
+                System.err.println("camera loop 640x480, flip averaging " + (flip ? "on" : "off") + ": 300 frames per row");
+                try (EmotionClassifier fer = load(flip)) {
+                    for (CameraBenchmark.Row r : CameraBenchmark.run(fer, faces, work, 300)) {
+                        rows.add(BenchmarkRow.of(String.format(Locale.ROOT, "camera loop 640x480, %d face(s)%s",
+                                r.facesShown(), flip ? " (flip averaging on)" : " (flip averaging off)"), r.fps(),
+                                "frames/s"));
+                    }
+                }
+            }
+        } finally {
+            deleteTree(work);
         }
         System.out.printf("%-80s %12s  %s%n", "benchmark", "value", "unit");
-        for (Map<String, Object> r : rows) {
-            System.out.printf(Locale.ROOT, "%-80s %12.2f  %s%n", r.get("benchmark"), ((Number) r.get("value")).doubleValue(),
-                    r.get("unit"));
+        for (BenchmarkRow r : rows) {
+            System.out.printf(Locale.ROOT, "%-80s %12s  %s%n", r.benchmark(), r.valueText(), r.unit());
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("machine", Runtime.getRuntime().availableProcessors() + " processors, " + System.getProperty("os.name")
@@ -85,21 +104,24 @@ final class BenchmarkCommand implements Callable<Integer> {
         json.put("glibcTunables", String.valueOf(System.getenv("GLIBC_TUNABLES")));
         json.put("ldPreload", String.valueOf(System.getenv("LD_PRELOAD")));
         json.put("rows", rows);
+        Path folder = output.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.toFile(), json);
         System.out.println("Written to " + output);
         return 0;
     }
 
+    /** Deletes the benchmark's scratch folder (the camera's videos, the end-to-end run's checkpoints). */
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private EmotionClassifier load(boolean flip) throws Exception {
         ClassifierOptions o = ClassifierOptions.builder().optFlipAveraging(flip).build();
         return model == null ? EmotionClassifier.loadDefault(o) : EmotionClassifier.load(model, o);
-    }
-
-    private static Map<String, Object> row(String name, double value, String unit) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("benchmark", name);
-        m.put("value", Math.round(value * 100) / 100.0);
-        m.put("unit", unit);
-        return m;
     }
 }

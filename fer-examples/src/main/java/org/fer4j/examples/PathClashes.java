@@ -97,17 +97,36 @@ final class PathClashes {
      * @return a one-line message naming the folder and the reason, or empty
      */
     static Optional<String> unusableOutputFolder(String option, Path dir) {
-        Path absolute = dir.toAbsolutePath();
-        Path existing = absolute;
+        return unusable(option + " " + dir, dir.toAbsolutePath(), true);
+    }
+
+    /**
+     * Returns why {@code file} cannot be written, or empty when it can: it is a folder, or its folder (or the
+     * nearest existing folder above it) is a file or does not take new files.
+     *
+     * @param option the option that named the file, for the message
+     * @param file the file the command will write, its folder created if missing
+     * @return a one-line message naming the file and the reason, or empty
+     */
+    static Optional<String> unusableOutputFile(String option, Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return Optional.of(option + " " + file + " is a folder, not a file");
+        }
+        return unusable(option + " " + file, absolute.getParent(), false);
+    }
+
+    private static Optional<String> unusable(String named, Path folder, boolean folderIsTarget) {
+        Path existing = folder;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
-        String named = option + " " + dir;
         if (existing == null) {
             return Optional.of(named + " cannot be created: no folder above it exists");
         }
+        boolean itself = folderIsTarget && existing.equals(folder);
         if (!Files.isDirectory(existing)) {
-            return Optional.of(existing.equals(absolute) ? named + " is a file, not a folder"
+            return Optional.of(itself ? named + " is a file, not a folder"
                     : named + " cannot be created: " + existing + " is a file");
         }
         try {
@@ -115,7 +134,7 @@ final class PathClashes {
             // ACLs or a superuser.
             Files.delete(Files.createTempFile(existing, ".fer-write-check", ".tmp"));
         } catch (IOException | SecurityException e) {
-            return Optional.of(existing.equals(absolute) ? named + " is not writable"
+            return Optional.of(itself ? named + " is not writable"
                     : named + " cannot be created: " + existing + " does not take new files");
         }
         return Optional.empty();

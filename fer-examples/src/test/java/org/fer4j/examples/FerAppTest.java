@@ -91,6 +91,19 @@ class FerAppTest {
     }
 
     @Test
+    void aBenchmarkResultsFileThatCannotBeWrittenIsAUsageErrorBeforeAnyMeasurement() throws IOException {
+        Object[] folder = run("benchmark", "--output", tmp.toString());
+        assertThat(folder[0]).isEqualTo(2);
+        assertThat(((String) folder[2]).trim()).isEqualTo("fer benchmark: --output " + tmp + " is a folder, not a file");
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Object[] underAFile = run("benchmark", "--output", file.resolve("benchmarks.json").toString());
+        assertThat(underAFile[0]).isEqualTo(2);
+        assertThat(((String) underAFile[2]).trim()).isEqualTo("fer benchmark: --output " + file.resolve("benchmarks.json")
+                + " cannot be created: " + file.toAbsolutePath() + " is a file");
+        assertThat((String) underAFile[1]).isEmpty();
+    }
+
+    @Test
     void aReportFolderOnAFileSystemThatTakesNoFilesIsAUsageError() {
         // /proc takes no new files even for root, for whom permission bits would not stop a write.
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");

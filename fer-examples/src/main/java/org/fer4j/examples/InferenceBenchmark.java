@@ -1,0 +1,142 @@
+package org.fer4j.examples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
+import org.fer4j.core.Preprocessing;
+import org.fer4j.core.Progress;
+import org.fer4j.inference.EmotionClassifier;
+
+/**
+ * Inference figures for {@code fer benchmark}: single-face latency, batch throughput, and a memory soak
+ * that samples the resident set along many predictions to show whether anything leaks.
+ */
+final class InferenceBenchmark {
+
+    /** The batch the throughput and soak measurements classify at a time. */
+    private static final int BATCH = 64;
+    /** When the soak samples resident memory, as fractions of its predictions. */
+    private static final double[] SAMPLES = {0.01, 0.1, 0.5, 1.0};
+    /**
+     * Growth between the soak's first and last samples below which memory counts as flat, in bytes per
+     * prediction: a leak of even one small object per prediction passes it, allocator noise of a few
+     * hundred kilobytes over 100,000 predictions does not.
+     */
+    static final double FLAT_BYTES_PER_PREDICTION = 100;
+
+    private InferenceBenchmark() {
+    }
+
+    /**
+     * Measures {@code classifier} (the caller keeps ownership): latency over 300 single faces, throughput
+     * over 40 batches of 64, and a memory soak of {@code predictions} predictions; {@code progress} hears of
+     * each.
+     */
+    static List<BenchmarkRow> run(EmotionClassifier classifier, int predictions, Progress progress) {
+        List<BenchmarkRow> rows = new ArrayList<>();
+        Random random = new Random(1);
+        float[][] inputs = new float[BATCH][Preprocessing.PIXELS];
+        for (float[] in : inputs) {
+            for (int i = 0; i < in.length; i++) {
+                in[i] = random.nextFloat();
+            }
+        }
+        String tta = classifier.options().flipAveraging() ? " (flip averaging on)" : " (flip averaging off)";
+        for (int i = 0; i < 50; i++) {
+            classifier.predictInputs(List.of(inputs[i % BATCH]));
+        }
+        double[] ms = new double[300];
+        for (int i = 0; i < ms.length; i++) {
+            long t = System.nanoTime();
+            classifier.predictInputs(List.of(inputs[i % BATCH]));
+            ms[i] = (System.nanoTime() - t) / 1e6;
+            progress.update("single-face latency" + tta, i + 1, ms.length);
+        }
+        Arrays.sort(ms);
+        rows.add(BenchmarkRow.of("single-face latency, median" + tta, ms[ms.length / 2], "ms"));
+        rows.add(BenchmarkRow.of("single-face latency, p95" + tta, ms[(int) (ms.length * 0.95)], "ms"));
+
+        List<float[]> batch = Arrays.asList(inputs);
+        classifier.predictInputs(batch);
+        long t = System.nanoTime();
+        int batches = 40;
+        for (int i = 0; i < batches; i++) {
+            classifier.predictInputs(batch);
+            progress.update("batch-64 throughput" + tta, i + 1, batches);
+        }
+        rows.add(BenchmarkRow.of("batch-64 throughput" + tta, batches * BATCH / ((System.nanoTime() - t) / 1e9),
+                "images/s"));
+        rows.addAll(memorySoak(n -> classifier.predictInputs(batch.subList(0, n)), predictions, tta,
+                InferenceBenchmark::residentKb, progress));
+        return rows;
+    }
+
+    /**
+     * Runs {@code predictions} predictions through {@code predict} (given how many to make, at most 64 at a
+     * time), samples {@code residentKb} after 1%, 10%, 50% and all of them, and returns a row per sample,
+     * the growth from the first sample to the last, and whether that growth is under
+     * {@link #FLAT_BYTES_PER_PREDICTION}; no rows where resident memory cannot be read (negative).
+     */
+    static List<BenchmarkRow> memorySoak(IntConsumer predict, int predictions, String suffix, LongSupplier residentKb,
+            Progress progress) {
+        List<BenchmarkRow> rows = new ArrayList<>();
+        TreeSet<Integer> samples = new TreeSet<>();
+        for (double f : SAMPLES) {
+            samples.add(Math.max(1, (int) Math.round(f * predictions)));
+        }
+        int firstAt = 0;
+        long firstKb = 0;
+        long lastKb = 0;
+        int done = 0;
+        String stage = "memory soak" + suffix;
+        for (int at : samples) {
+            while (done < at) {
+                int n = Math.min(BATCH, at - done);
+                predict.accept(n);
+                done += n;
+                progress.update(stage, done, predictions);
+            }
+            lastKb = residentKb.getAsLong();
+            if (lastKb < 0) {
+                return List.of();
+            }
+            if (firstAt == 0) {
+                firstAt = at;
+                firstKb = lastKb;
+            }
+            rows.add(BenchmarkRow.of(String.format(Locale.ROOT, "resident memory after %,d of %,d predictions%s", at,
+                    predictions, suffix), lastKb / 1024.0, "MiB"));
+        }
+        if (samples.size() > 1) {
+            String span = String.format(Locale.ROOT, "from %,d to %,d predictions%s", firstAt, predictions, suffix);
+            double grownBytes = (lastKb - firstKb) * 1024.0;
+            rows.add(BenchmarkRow.of("resident memory growth " + span, grownBytes / (1024 * 1024), "MiB"));
+            boolean flat = grownBytes / (predictions - firstAt) < FLAT_BYTES_PER_PREDICTION;
+            rows.add(new BenchmarkRow(String.format(Locale.ROOT, "resident memory flat %s (grew by under %.0f bytes"
+                    + " per prediction)", span, FLAT_BYTES_PER_PREDICTION), flat ? "yes" : "no", ""));
+        }
+        return rows;
+    }
+
+    /** Returns this process's resident set size in KiB from /proc, or -1 where there is none. */
+    static long residentKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
