@@ -17,7 +17,7 @@ import java.util.Objects;
  *     .setClassifier(fer)
  *     .optSink(Sinks.annotatedVideo(Path.of("out/talk-annotated.mp4")))
  *     .optSink(Sinks.jsonLines(Path.of("out/talk.jsonl")))
- *     .optSink(Sinks.summary(Path.of("out/talk-summary.csv"), Path.of("out/talk-timeline.png")))
+ *     .optSink(Sinks.summary(Path.of("out/talk-summary.csv"), Path.of("out/talk-timeline.png"), chart))
  *     .build();
  * }</pre>
  */
@@ -79,15 +79,17 @@ public final class Sinks {
 
     /**
      * Writes, when the run ends, a CSV with the share of each emotion among the faces of every second
-     * ({@code second,frames,faces,angry,...}) and a PNG chart of that timeline; nothing when no frame was
-     * analysed. Meant for videos: the frames of images and image folders all fall into second 0.
+     * ({@code second,frames,faces,angry,...}) and a PNG chart of that timeline drawn by {@code chart};
+     * nothing when no frame was analysed. Meant for videos: the frames of images and image folders all fall
+     * into second 0.
      *
      * @param csvFile the CSV file to write
      * @param chartPng the PNG chart to write
+     * @param chart draws the chart (fer-camera has no chart library of its own)
      * @return the sink
      */
-    public static FrameSink summary(Path csvFile, Path chartPng) {
+    public static FrameSink summary(Path csvFile, Path chartPng, TimelineChart chart) {
         return new SummarySink(Objects.requireNonNull(csvFile, "csvFile"),
-                Objects.requireNonNull(chartPng, "chartPng"));
+                Objects.requireNonNull(chartPng, "chartPng"), Objects.requireNonNull(chart, "chart"));
     }
 }

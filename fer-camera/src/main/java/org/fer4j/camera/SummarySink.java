@@ -1,6 +1,7 @@
 package org.fer4j.camera;
 
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,18 +13,13 @@ import java.util.Locale;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.fer4j.core.EmotionLabels;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.data.xy.DefaultTableXYDataset;
-import org.jfree.data.xy.XYSeries;
 
-/** Emotion shares per second as CSV and a timeline chart; see {@link Sinks#summary(Path, Path)}. */
+/** Emotion shares per second as CSV and a timeline chart; see {@link Sinks#summary(Path, Path, TimelineChart)}. */
 final class SummarySink implements FrameSink {
 
     private final Path csvFile;
     private final Path chartFile;
+    private final TimelineChart chart;
     private final TreeMap<Long, Second> seconds = new TreeMap<>();
     private final List<Path> completed = Collections.synchronizedList(new ArrayList<>());
     private OutputFile csvOutput;
@@ -31,9 +27,10 @@ final class SummarySink implements FrameSink {
     private EmotionLabels labels;
     private String description = "";
 
-    SummarySink(Path csvFile, Path chartFile) {
+    SummarySink(Path csvFile, Path chartFile, TimelineChart chart) {
         this.csvFile = csvFile;
         this.chartFile = chartFile;
+        this.chart = chart;
     }
 
     /** Counts of one second of the source. */
@@ -111,11 +108,7 @@ final class SummarySink implements FrameSink {
 
     private void write(Path csv, Path png) throws IOException {
         long last = seconds.lastKey();
-        DefaultTableXYDataset dataset = new DefaultTableXYDataset();
-        XYSeries[] series = new XYSeries[labels.size()];
-        for (int i = 0; i < series.length; i++) {
-            series[i] = new XYSeries(labels.name(i), false, false);
-        }
+        double[][] shares = new double[(int) last + 1][labels.size()];
         try (BufferedWriter out = Files.newBufferedWriter(csv)) {
             out.write("second,frames,faces");
             for (String name : labels.names()) {
@@ -123,34 +116,27 @@ final class SummarySink implements FrameSink {
             }
             out.write('\n');
             // Every second up to the last one gets a row, so gaps (no analysed frame) show as zeros.
-            for (long sec = 0; sec <= last; sec++) {
-                Second s = seconds.getOrDefault(sec, new Second(labels.size()));
+            for (int sec = 0; sec <= last; sec++) {
+                Second s = seconds.getOrDefault((long) sec, new Second(labels.size()));
                 StringBuilder row = new StringBuilder();
                 row.append(sec).append(',').append(s.frames).append(',').append(s.faces);
                 for (int i = 0; i < labels.size(); i++) {
-                    double share = s.faces == 0 ? 0 : (double) s.counts[i] / s.faces;
-                    row.append(String.format(Locale.ROOT, ",%.4f", share));
-                    series[i].add(sec, share);
+                    shares[sec][i] = s.faces == 0 ? 0 : (double) s.counts[i] / s.faces;
+                    row.append(String.format(Locale.ROOT, ",%.4f", shares[sec][i]));
                 }
                 out.write(row.append('\n').toString());
             }
         }
-        for (XYSeries s : series) {
-            dataset.addSeries(s);
+        List<Color> colours = new ArrayList<>();
+        for (String name : labels.names()) {
+            double[] bgr = Annotator.colour(name);
+            colours.add(new Color((int) bgr[2], (int) bgr[1], (int) bgr[0]));
         }
-        JFreeChart chart = ChartFactory.createStackedXYAreaChart("Emotions over time: " + description,
-                "time (s)", "share of faces", dataset, PlotOrientation.VERTICAL, true, false, false);
-        XYPlot plot = chart.getXYPlot();
-        plot.getRangeAxis().setRange(0, 1);
-        plot.setBackgroundPaint(Color.WHITE);
-        for (int i = 0; i < labels.size(); i++) {
-            double[] bgr = Annotator.colour(labels.name(i));
-            plot.getRenderer().setSeriesPaint(i, new Color((int) bgr[2], (int) bgr[1], (int) bgr[0]));
-        }
-        // Straight to the file, not through ChartUtils.saveChartAsPNG: that writes via an OutputStream, for
-        // which ImageIO opens a cache stream that registers a shutdown hook, which fails while the JVM shuts
-        // down (Ctrl-C, SIGTERM) and left a 0-byte chart.
-        if (!ImageIO.write(chart.createBufferedImage(1000, 420), "png", png.toFile())) {
+        BufferedImage image = chart.draw("Emotions over time: " + description, labels.names(), List.copyOf(colours),
+                shares);
+        // Straight to the file, not through an OutputStream: for a stream ImageIO opens a cache that registers
+        // a shutdown hook, which fails while the JVM shuts down (Ctrl-C, SIGTERM) and left a 0-byte chart.
+        if (!ImageIO.write(image, "png", png.toFile())) {
             throw new IOException("Cannot write chart " + chartFile + ": no PNG writer");
         }
     }

@@ -109,10 +109,11 @@ class EmotionCameraTest {
         Path csv = dir.resolve("out/summary.csv");
         Path png = dir.resolve("out/timeline.png");
         List<Boolean> annotationChangedPixels = new ArrayList<>();
+        Fixtures.RecordingChart chart = new Fixtures.RecordingChart();
         try (EmotionCamera camera = camera(VideoSource.video(video))
                 .optSink(Sinks.jsonLines(jsonl))
                 .optSink(Sinks.annotatedVideo(annotated))
-                .optSink(Sinks.summary(csv, png))
+                .optSink(Sinks.summary(csv, png, chart))
                 .build()) {
             camera.run((result, frame) -> {
                 if (!result.faces().isEmpty()) {
@@ -173,9 +174,18 @@ class EmotionCameraTest {
         }
         assertThat(sum).isCloseTo(1.0, within(0.001));
         assertThat(rows.get(2)).isEqualTo("1,5,0" + ",0.0000".repeat(labels.size()));
-        BufferedImage chart = ImageIO.read(png.toFile());
-        assertThat(chart.getWidth()).isEqualTo(1000);
-        assertThat(chart.getHeight()).isEqualTo(420);
+        // The chart is drawn from the same shares, with the annotation's colours, and written as given.
+        assertThat(chart.title).isEqualTo("Emotions over time: video " + video);
+        assertThat(chart.labels).isEqualTo(labels.names());
+        assertThat(chart.colours.get(labels.indexOf("happy"))).isEqualTo(new java.awt.Color(255, 215, 0));
+        assertThat(chart.shares).hasDimensions(2, labels.size());
+        for (int c = 0; c < labels.size(); c++) {
+            assertThat(chart.shares[0][c]).isCloseTo(Double.parseDouble(second0[c + 3]), within(0.00005));
+            assertThat(chart.shares[1][c]).isZero();
+        }
+        BufferedImage written = ImageIO.read(png.toFile());
+        assertThat(written.getWidth()).isEqualTo(1000);
+        assertThat(written.getHeight()).isEqualTo(420);
     }
 
     @Test

@@ -121,4 +121,21 @@ final class Fixtures {
         ModelInfo.of(architecture, labels, Preprocessing.builder().optEqualize(true).build()).write(dir);
         return dir;
     }
+
+    /** A timeline chart for tests: a blank image of the app's chart size that keeps what it was asked to draw. */
+    static final class RecordingChart implements TimelineChart {
+        String title;
+        List<String> labels;
+        List<java.awt.Color> colours;
+        double[][] shares;
+
+        @Override
+        public BufferedImage draw(String title, List<String> labels, List<java.awt.Color> colours, double[][] shares) {
+            this.title = title;
+            this.labels = labels;
+            this.colours = colours;
+            this.shares = shares;
+            return new BufferedImage(1000, 420, BufferedImage.TYPE_INT_RGB);
+        }
+    }
 }

@@ -72,7 +72,7 @@ class SinkSafetyTest {
         try (EmotionCamera camera = camera(VideoSource.video(video))
                 .optSink(Sinks.jsonLines(out.resolve("faces.jsonl")))
                 .optSink(Sinks.annotatedVideo(annotated))
-                .optSink(Sinks.summary(out.resolve("summary.csv"), out.resolve("timeline.png")))
+                .optSink(Sinks.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart()))
                 .optSink(failing)
                 .build()) {
             assertThatThrownBy(() -> camera.run((r, f) -> { })).isInstanceOf(IOException.class).hasMessage("disk full");
@@ -92,7 +92,7 @@ class SinkSafetyTest {
         try (EmotionCamera camera = camera(VideoSource.video(video))
                 .optSink(Sinks.jsonLines(jsonl))
                 .optSink(Sinks.annotatedVideo(annotated))
-                .optSink(Sinks.summary(csv, png))
+                .optSink(Sinks.summary(csv, png, new Fixtures.RecordingChart()))
                 .build()) {
             camera.run((result, frame) -> {
                 if (result.frameIndex() == 3) {
@@ -130,7 +130,7 @@ class SinkSafetyTest {
         try (EmotionCamera camera = camera(VideoSource.video(broken))
                 .optSink(Sinks.jsonLines(out.resolve("faces.jsonl")))
                 .optSink(Sinks.annotatedVideo(out.resolve("annotated.mp4")))
-                .optSink(Sinks.summary(out.resolve("summary.csv"), out.resolve("timeline.png")))
+                .optSink(Sinks.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart()))
                 .build()) {
             assertThat(camera.run((r, f) -> { })).isZero();
         }
@@ -184,7 +184,7 @@ class SinkSafetyTest {
         Path out = dir.resolve("out");
         FrameSink json = Sinks.jsonLines(out.resolve("faces.jsonl"));
         FrameSink annotated = Sinks.annotatedVideo(out.resolve("annotated.mp4"));
-        FrameSink summary = Sinks.summary(out.resolve("summary.csv"), out.resolve("timeline.png"));
+        FrameSink summary = Sinks.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart());
         try (EmotionCamera camera = camera(VideoSource.video(video)).optSink(json).optSink(annotated)
                 .optSink(summary).build()) {
             camera.run((result, frame) -> {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,14 +41,30 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--output", defaultValue = "benchmarks.json", description = "JSON file for the results (default: ${DEFAULT-VALUE}).")
     Path output;
 
+    /** The groups of measurements that {@code --only} selects. */
+    enum Part {
+        /** Training images/s, compute only and (with data) end to end. */
+        TRAINING,
+        /** Latency, throughput and the memory soak. */
+        INFERENCE,
+        /** Frames/s of the camera loop. */
+        CAMERA
+    }
+
+    @Option(names = "--only", split = ",", paramLabel = "PART",
+            description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: all).")
+    Set<Part> only;
+
     @Override
     public Integer call() throws Exception {
-        // Before the measurements: a results file that cannot be written would throw their minutes away.
-        Optional<String> unusable = PathClashes.unusableOutputFile("--output", output);
+        // Before the measurements: bad settings would throw their minutes away.
+        Optional<String> unusable = predictions < 1 ? Optional.of("--predictions must be at least 1, got " + predictions)
+                : PathClashes.unusableOutputFile("--output", output);
         if (unusable.isPresent()) {
             System.err.println("fer benchmark: " + unusable.get());
             return 2;
         }
+        Set<Part> parts = only == null ? EnumSet.allOf(Part.class) : only;
         List<BenchmarkRow> rows = new ArrayList<>();
         String arch;
         try (EmotionClassifier probe = load(false)) {
@@ -57,11 +74,11 @@ final class BenchmarkCommand implements Callable<Integer> {
         Path root = data != null ? data : System.getenv("FER_DATA") == null ? null : Path.of(System.getenv("FER_DATA"));
         Path work = Files.createTempDirectory("fer-benchmark");
         try (ConsoleProgress progress = new ConsoleProgress()) {
-            for (String a : archs) {
+            for (String a : parts.contains(Part.TRAINING) ? archs : Set.<String>of()) {
                 rows.add(BenchmarkRow.of("training, compute only, " + a + ", batch 128",
                         TrainingBenchmark.computeOnly(a, 128, 5, 40, progress), "images/s"));
             }
-            if (root != null) {
+            if (root != null && parts.contains(Part.TRAINING)) {
                 for (String a : archs) {
                     progress.close();
                     System.err.println("training end to end, " + a + ": decoding " + root + " first");
@@ -70,7 +87,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                             "images/s"));
                 }
             }
-            for (boolean flip : new boolean[] {true, false}) {
+            for (boolean flip : parts.contains(Part.INFERENCE) ? new boolean[] {true, false} : new boolean[0]) {
                 try (EmotionClassifier fer = load(flip)) {
                     rows.addAll(InferenceBenchmark.run(fer, flip ? predictions : Math.min(predictions, 10_000), progress));
                 }
@@ -79,7 +96,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             for (SampleFaces.Sample s : SampleFaces.load()) {
                 faces.add(s.image());
             }
-            for (boolean flip : new boolean[] {true, false}) {
+            for (boolean flip : parts.contains(Part.CAMERA) ? new boolean[] {true, false} : new boolean[0]) {
                 progress.close();
                 System.err.println("camera loop 640x480, flip averaging " + (flip ? "on" : "off") + ": 300 frames per row");
                 try (EmotionClassifier fer = load(flip)) {

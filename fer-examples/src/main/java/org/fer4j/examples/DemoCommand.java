@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
             long frames;
             try (EmotionCamera camera = EmotionCamera.builder().setSource(VideoSource.video(video)).setClassifier(fer)
                     .optSink(Sinks.annotatedVideo(annotated)).optSink(Sinks.jsonLines(json))
-                    .optSink(Sinks.summary(csv, chart)).build()) {
+                    .optSink(Sinks.summary(csv, chart, new JFreeTimelineChart())).build()) {
                 frames = camera.run((FrameResult r, org.fer4j.camera.CapturedFrame f) -> {
                     if (!r.faces().isEmpty()) {
                         withFaces[0]++;

@@ -94,7 +94,7 @@ final class DetectCommand implements Callable<Integer> {
             if (output != null) {
                 if (src.isVideo()) {
                     requested.add(new Requested(Sinks.annotatedVideo(output), "annotated output", List.of(output)));
-                    requested.add(new Requested(Sinks.summary(summary, timeline), "summary", List.of(summary, timeline)));
+                    requested.add(new Requested(Sinks.summary(summary, timeline, new JFreeTimelineChart()), "summary", List.of(summary, timeline)));
                 } else if (folder) {
                     requested.add(new Requested(Sinks.annotatedImages(output), "annotated images", List.of(output)));
                 } else {
