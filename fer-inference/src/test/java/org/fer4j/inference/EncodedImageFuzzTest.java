@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -199,18 +200,10 @@ class EncodedImageFuzzTest {
     }
 
     private static byte[] encodeTiff(BufferedImage image, String compression) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(ios);
-            ImageWriteParam param = writer.getDefaultWriteParam();
+        return encode(image, "tiff", param -> {
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionType(compression);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        });
     }
 
     private static BufferedImage convert(BufferedImage image, int type) {
@@ -220,14 +213,21 @@ class EncodedImageFuzzTest {
     }
 
     private static byte[] encode(BufferedImage image, String format, boolean progressive) throws IOException {
+        return encode(image, format, param -> {
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
+        });
+    }
+
+    private static byte[] encode(BufferedImage image, String format, Consumer<ImageWriteParam> settings)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(ios);
             ImageWriteParam param = writer.getDefaultWriteParam();
-            if (progressive) {
-                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            }
+            settings.accept(param);
             writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();
