@@ -91,7 +91,7 @@ class FerAppTest {
     }
 
     @Test
-    void aBenchmarkResultsFileThatCannotBeWrittenIsAUsageErrorBeforeAnyMeasurement() throws IOException {
+    void badBenchmarkSettingsAreUsageErrorsBeforeAnyMeasurement() throws IOException {
         Object[] folder = run("benchmark", "--output", tmp.toString());
         assertThat(folder[0]).isEqualTo(2);
         assertThat(((String) folder[2]).trim()).isEqualTo("fer benchmark: --output " + tmp + " is a folder, not a file");
@@ -101,6 +101,9 @@ class FerAppTest {
         assertThat(((String) underAFile[2]).trim()).isEqualTo("fer benchmark: --output " + file.resolve("benchmarks.json")
                 + " cannot be created: " + file.toAbsolutePath() + " is a file");
         assertThat((String) underAFile[1]).isEmpty();
+        Object[] noPredictions = run("benchmark", "--predictions", "0", "--output", tmp.resolve("b.json").toString());
+        assertThat(noPredictions[0]).isEqualTo(2);
+        assertThat(((String) noPredictions[2]).trim()).isEqualTo("fer benchmark: --predictions must be at least 1, got 0");
     }
 
     @Test
