@@ -2,7 +2,6 @@ package org.fer4j.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.fer4j.camera.CameraBenchmark;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.InferenceBenchmark;
@@ -60,18 +58,9 @@ final class BenchmarkCommand implements Callable<Integer> {
                 rows.addAll(InferenceBenchmark.run(fer, flip ? predictions : Math.min(predictions, 10_000)));
             }
         }
-        List<BufferedImage> faces = new ArrayList<>();
-        for (SampleFaces.Sample s : SampleFaces.load()) {
-            faces.add(s.image());
-        }
         Path work = Files.createTempDirectory("fer-benchmark");
-        for (boolean flip : new boolean[] {true, false}) {
-            try (EmotionClassifier fer = load(flip)) {
-                for (CameraBenchmark.Row r : CameraBenchmark.run(fer, faces, work, 300)) {
-                    rows.add(row(String.format(Locale.ROOT, "camera loop 640x480, %d face(s)%s", r.facesShown(),
-                            flip ? " (flip averaging on)" : " (flip averaging off)"), r.fps(), "frames/s"));
-                }
-            }
+        for (CameraBenchmark.Row r : CameraBenchmark.inChildJvm(model, work)) {
+            rows.add(row(r.name(), r.fps(), "frames/s"));
         }
         System.out.printf("%-80s %12s  %s%n", "benchmark", "value", "unit");
         for (Map<String, Object> r : rows) {
