@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.fer4j.core.Preprocessing;
 import org.fer4j.core.SkippedFile;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EmotionPrediction;
@@ -281,8 +280,7 @@ public final class EmotionCamera implements AutoCloseable {
         long index = 0;
         double fps = 0;
         long previous = 0;
-        Preprocessing preprocessing = classifier.info().preprocessing();
-        FrameReader.Cropper cropper = (frame, face) -> FaceCrops.input(frame, face, faceMargin, preprocessing);
+        FrameReader.Cropper cropper = (frame, face) -> FaceCrops.crop(frame, face, faceMargin);
         readerOwnsInput = true;
         try (FrameReader reader = new FrameReader(input, faces, new FaceTracker(classifyAtMost), cropper,
                 everyNthFrame, fullScanEvery, "fer-camera reader " + source)) {
@@ -297,8 +295,8 @@ public final class EmotionCamera implements AutoCloseable {
                 Mat mat = item.mat();
                 boolean analysed = item.faces() != null;
                 if (analysed) {
-                    List<EmotionPrediction> fresh = item.inputs().isEmpty() ? List.of()
-                            : classifier.predictInputs(item.inputs());
+                    List<EmotionPrediction> fresh = item.crops().isEmpty() ? List.of()
+                            : classifier.predictGrey(item.crops());
                     current = emotions.update(item.faces(), fresh);
                 } else {
                     current = carried(current);

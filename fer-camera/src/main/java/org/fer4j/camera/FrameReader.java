@@ -10,11 +10,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.fer4j.core.GreyImage;
 
 /**
  * The first stage of the camera loop, on its own thread: reads each frame, copies it into a buffer of
  * a small pool (the next grab overwrites the grabber's own frame), detects faces in it, follows them with
- * a {@link FaceTracker} and cuts out the classifier's input for the faces to classify, while the loop
+ * a {@link FaceTracker} and cuts out the faces to classify, while the loop
  * thread classifies and delivers the frame before. Detection and classification are the two costly
  * steps, so on two or more cores they overlap instead of adding up.
  *
@@ -35,11 +36,11 @@ final class FrameReader implements AutoCloseable {
     /** How often a caller waiting in {@link #next} checks whether it was asked to stop. */
     static final long POLL_MS = 50;
 
-    /** Cuts the classifier's input for one face out of a frame. */
+    /** Cuts one face out of a frame for the classifier. */
     @FunctionalInterface
     interface Cropper {
-        /** Returns the model input for {@code face} of {@code frame}. */
-        float[] input(Mat frame, FaceDetection face);
+        /** Returns the crop of {@code face} of {@code frame}. */
+        GreyImage crop(Mat frame, FaceDetection face);
     }
 
     /**
@@ -49,10 +50,10 @@ final class FrameReader implements AutoCloseable {
      * @param timestampMs the source's timestamp
      * @param mat a pool buffer holding a copy of the frame; hand it back with {@link #recycle(Mat)}
      * @param faces the faces found, left to right, or null when this frame is not analysed
-     * @param inputs the classifier inputs of the faces marked {@link FaceTracker.Tracked#classify()}, in order
+     * @param crops the crops of the faces marked {@link FaceTracker.Tracked#classify()}, in order
      * @param source the file name or description the frame came from
      */
-    record Item(long index, long timestampMs, Mat mat, List<FaceTracker.Tracked> faces, List<float[]> inputs,
+    record Item(long index, long timestampMs, Mat mat, List<FaceTracker.Tracked> faces, List<GreyImage> crops,
             String source) {
     }
 
@@ -120,7 +121,7 @@ final class FrameReader implements AutoCloseable {
                 frame.copyTo(buffer);
                 List<FaceDetection> faces = null;
                 List<FaceTracker.Tracked> tracked = null;
-                List<float[]> inputs = List.of();
+                List<GreyImage> crops = List.of();
                 if (index % everyNthFrame == 0) {
                     if (!previous.isEmpty() && nearScans + 1 < fullScanEvery) {
                         Optional<List<FaceDetection>> near = detector.detectNear(buffer, boxes(previous));
@@ -137,14 +138,14 @@ final class FrameReader implements AutoCloseable {
                     }
                     previous = faces;
                     tracked = tracker.update(leftToRight(faces));
-                    inputs = new ArrayList<>();
+                    crops = new ArrayList<>();
                     for (FaceTracker.Tracked face : tracked) {
                         if (face.classify()) {
-                            inputs.add(cropper.input(buffer, face.detection()));
+                            crops.add(cropper.crop(buffer, face.detection()));
                         }
                     }
                 }
-                ready.put(new Item(index, input.timestampMs(), buffer, tracked, inputs, input.sourceName()));
+                ready.put(new Item(index, input.timestampMs(), buffer, tracked, crops, input.sourceName()));
                 index++;
             }
         } catch (InterruptedException e) {

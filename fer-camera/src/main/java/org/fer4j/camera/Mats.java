@@ -9,7 +9,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.fer4j.core.Preprocessing;
+import org.fer4j.core.GreyImage;
 
 /** Conversions between OpenCV Mats, Java images and model inputs. */
 final class Mats {
@@ -87,39 +87,15 @@ final class Mats {
     }
 
     /**
-     * Returns the model input (see {@link Preprocessing}) for the {@code box} region of an 8-bit grey,
-     * BGR or BGRA frame. Grey levels are computed here from the original pixels with Preprocessing's
-     * BT.601 weights, in floats, so a face cut from a frame is preprocessed exactly like the same face
-     * saved as an image and passed to {@code EmotionClassifier.predict}.
+     * Returns the {@code box} region of an 8-bit grey, BGR or BGRA frame as a grey image, converted by
+     * {@link GreyImage} from the original pixels, so a face cut from a frame is preprocessed exactly like
+     * the same face saved as an image and passed to {@code EmotionClassifier.predict}.
      */
-    static float[] faceInput(Mat frame, FaceBox box, Preprocessing preprocessing) {
-        return preprocessing.fromGrey(grey(frame, box), box.width(), box.height());
-    }
-
-    /**
-     * Returns the grey levels (0-255, BT.601 weights as in {@link Preprocessing}, in floats) of the
-     * {@code box} region of an 8-bit grey, BGR or BGRA frame, row-major.
-     */
-    static float[] grey(Mat frame, FaceBox box) {
+    static GreyImage grey(Mat frame, FaceBox box) {
         int c = frame.channels();
-        int w = box.width();
-        int h = box.height();
-        byte[] px = new byte[w * h * c];
-        copyRows(frame, box.x(), box.y(), w, h, px);
-        float[] grey = new float[w * h];
-        if (c == 1) {
-            for (int i = 0; i < grey.length; i++) {
-                grey[i] = px[i] & 0xFF;
-            }
-        } else {
-            for (int i = 0, j = 0; i < grey.length; i++, j += c) {
-                int b = px[j] & 0xFF;
-                int g = px[j + 1] & 0xFF;
-                int r = px[j + 2] & 0xFF;
-                grey[i] = 0.299f * r + 0.587f * g + 0.114f * b;
-            }
-        }
-        return grey;
+        byte[] px = new byte[box.width() * box.height() * c];
+        copyRows(frame, box.x(), box.y(), box.width(), box.height(), px);
+        return GreyImage.fromPixels(px, box.width(), box.height(), c);
     }
 
     /** Copies a w x h region at (x, y) of an 8-bit Mat, row by row, into {@code dst} (packed rows). */

@@ -29,6 +29,7 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.GreyImage;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.nn.Architectures;
@@ -253,13 +254,25 @@ public final class EmotionClassifier implements AutoCloseable {
     }
 
     /**
-     * Classifies already preprocessed inputs (2,304 floats each, as {@link Preprocessing} makes them).
+     * Classifies many grey face crops, such as faces cut out of video frames, in batched forward passes.
      *
-     * @param inputs the preprocessed inputs
-     * @return the predictions, in the order of {@code inputs}
-     * @throws IllegalArgumentException if an input has the wrong length
+     * @param faces the grey face images, of any size
+     * @return the predictions, in the order of {@code faces}
+     * @throws NullPointerException if the list or an image is null
      */
-    public List<EmotionPrediction> predictInputs(List<float[]> inputs) {
+    public List<EmotionPrediction> predictGrey(List<GreyImage> faces) {
+        List<float[]> inputs = new ArrayList<>(faces.size());
+        for (GreyImage face : faces) {
+            inputs.add(info.preprocessing().toInput(face));
+        }
+        return predictInputs(inputs);
+    }
+
+    /**
+     * Classifies already preprocessed inputs (2,304 floats each, as {@link Preprocessing} makes them); the
+     * tensor layout stays inside this package.
+     */
+    List<EmotionPrediction> predictInputs(List<float[]> inputs) {
         for (float[] in : inputs) {
             if (Objects.requireNonNull(in, "input").length != Preprocessing.PIXELS) {
                 throw new IllegalArgumentException("A preprocessed input has " + Preprocessing.PIXELS
