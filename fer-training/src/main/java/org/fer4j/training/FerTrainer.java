@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.Evaluation;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.nn.Architectures;
@@ -254,7 +255,7 @@ public final class FerTrainer {
                     Engine.getInstance().setRandomSeed((int) (spec.seed() * 1_000_033L + epoch));
                     progress.onEpochStart(epoch, spec.epochs(), batches);
                     double lossSum = 0;
-                    long correct = 0;
+                    Evaluation trained = null;
                     int seen = 0;
                     try (BatchStream stream = new BatchStream(data.train(), spec.batchSize(), spec.augmentation(),
                             classWeights, spec.seed(), epoch)) {
@@ -285,11 +286,12 @@ public final class FerTrainer {
                                 trainer.step();
                             }
                             lossSum += loss * hb.size();
-                            correct += Metrics.correct(logits, hb.labels(), labels.size());
+                            Evaluation batch = Evaluation.ofLogits(labels, toInts(hb.labels()), logits);
+                            trained = trained == null ? batch : trained.plus(batch);
                             seen += hb.size();
                             b++;
                             double secs = (System.nanoTime() - t0) / 1e9;
-                            progress.onBatch(epoch, b, batches, lossSum / seen, (double) correct / seen, seen / secs);
+                            progress.onBatch(epoch, b, batches, lossSum / seen, trained.accuracy(), seen / secs);
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -298,9 +300,9 @@ public final class FerTrainer {
                     if (interrupted) {
                         break;
                     }
-                    double[] val = evaluate(block, trainer.getManager(), data.test());
-                    EpochRecord record = new EpochRecord(epoch, lossSum / seen, (double) correct / seen, val[0], val[1],
-                            rate[0], (System.nanoTime() - t0) / 1e9);
+                    Evaluation val = evaluate(block, trainer.getManager(), data.test());
+                    EpochRecord record = new EpochRecord(epoch, lossSum / seen, trained.accuracy(), val.loss(),
+                            val.accuracy(), rate[0], (System.nanoTime() - t0) / 1e9);
                     history.add(record);
                     historyCsv.append(record);
                     boolean best = stopping.record(epoch, record.metric(spec.monitor()));
@@ -328,7 +330,7 @@ public final class FerTrainer {
                 }
                 Files.copy(checkpoints.resolve("best.params"), out.resolve(ModelInfo.PARAMETERS_FILE),
                         StandardCopyOption.REPLACE_EXISTING);
-                double[] test;
+                Evaluation test;
                 try (NDManager bestManager = model.getNDManager().newSubManager()) {
                     // A fresh block: the Trainer keeps its own references to the live parameter arrays.
                     Block best = Architectures.build(spec.architecture(), labels.size());
@@ -336,7 +338,7 @@ public final class FerTrainer {
                     loadParameters(best, bestManager, checkpoints.resolve("best.params"));
                     test = evaluate(best, bestManager, data.test());
                 }
-                TrainingResult result = new TrainingResult(out, history, state.bestEpoch, test[0], test[1],
+                TrainingResult result = new TrainingResult(out, history, state.bestEpoch, test.loss(), test.accuracy(),
                         stoppedEarly, interrupted, skipped);
                 ModelInfo.of(spec.architecture(), labels, spec.preprocessing())
                         .withSection("training", spec.describe())
@@ -349,15 +351,13 @@ public final class FerTrainer {
         }
     }
 
-    /** Returns {loss, accuracy} of a network on a folder, in evaluation mode. */
-    private static double[] evaluate(Block block, NDManager manager, FaceFolder folder) {
-        double lossSum = 0;
-        long correct = 0;
-        int classes = folder.labels().size();
+    /** Returns the figures of a network on a folder, in evaluation mode. */
+    private static Evaluation evaluate(Block block, NDManager manager, FaceFolder folder) {
+        Evaluation all = null;
         for (int start = 0; start < folder.size(); start += EVAL_BATCH) {
             int n = Math.min(EVAL_BATCH, folder.size() - start);
             float[] pixels = new float[n * Preprocessing.PIXELS];
-            long[] y = new long[n];
+            int[] y = new int[n];
             for (int i = 0; i < n; i++) {
                 System.arraycopy(folder.image(start + i), 0, pixels, i * Preprocessing.PIXELS, Preprocessing.PIXELS);
                 y[i] = folder.classOf(start + i);
@@ -368,10 +368,18 @@ public final class FerTrainer {
                 logits = block.forward(new ParameterStore(bm, false), new NDList(x), false).singletonOrThrow()
                         .toFloatArray();
             }
-            lossSum += Metrics.crossEntropySum(logits, y, classes);
-            correct += Metrics.correct(logits, y, classes);
+            Evaluation batch = Evaluation.ofLogits(folder.labels(), y, logits);
+            all = all == null ? batch : all.plus(batch);
         }
-        return new double[] {lossSum / folder.size(), (double) correct / folder.size()};
+        return all;
+    }
+
+    private static int[] toInts(long[] classes) {
+        int[] out = new int[classes.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (int) classes[i];
+        }
+        return out;
     }
 
     /** Inverse-frequency weights {@code n / (k * n_c)} when enabled, else all ones. */

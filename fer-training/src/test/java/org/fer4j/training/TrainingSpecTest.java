@@ -2,6 +2,7 @@ package org.fer4j.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
@@ -38,6 +39,17 @@ class TrainingSpecTest {
         assertThat(spec.preprocessing()).isEqualTo(Preprocessing.blurredTrainingSplit());
         assertThat(spec.augmentation().isNone()).isTrue();
         assertThat(spec.patience()).isEqualTo(10);
+    }
+
+    @Test
+    void learningRateScheduleWarmsUpAndDecays() {
+        TrainingSpec spec = TrainingSpec.builder().optEpochs(10).optLearningRate(0.1f).optWarmupEpochs(2)
+                .optSchedule(TrainingSpec.Schedule.COSINE).build();
+        assertThat(spec.learningRateAt(1)).isCloseTo(0.05f, within(1e-6f));
+        assertThat(spec.learningRateAt(2)).isCloseTo(0.1f, within(1e-6f));
+        assertThat(spec.learningRateAt(6)).isCloseTo(0.05f, within(1e-6f));
+        assertThat(spec.learningRateAt(10)).isCloseTo(0f, within(1e-6f));
+        assertThat(TrainingSpec.fromDescription(spec.describe()).describe()).isEqualTo(spec.describe());
     }
 
     @Test
