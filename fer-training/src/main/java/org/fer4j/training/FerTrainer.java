@@ -341,9 +341,9 @@ public final class FerTrainer {
                 TrainingResult result = new TrainingResult(out, history, state.bestEpoch, test.loss(), test.accuracy(),
                         stoppedEarly, interrupted, skipped);
                 ModelInfo.of(spec.architecture(), labels, spec.preprocessing())
-                        .withSection("training", spec.describe())
-                        .withSection("results", results(result))
-                        .withSection("provenance", provenance(data, skipped, state.started))
+                        .withTraining(spec)
+                        .withResults(results(result))
+                        .withProvenance(provenance(data, skipped, state.started))
                         .write(out);
                 Charts.trainingCurves(history, out.resolve("training_curves.png"));
                 return result;
@@ -392,34 +392,19 @@ public final class FerTrainer {
         return w;
     }
 
-    private static Map<String, Object> results(TrainingResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("bestEpoch", r.bestEpoch());
-        m.put("epochsRun", r.history().size());
-        m.put("validationSplit", "test/ of the dataset root; it chose the best epoch, so its figures are validation figures");
-        m.put("validationLoss", r.validationLoss());
-        m.put("validationAccuracy", r.validationAccuracy());
-        m.put("finalTrainAccuracy", r.finalTrainAccuracy());
-        m.put("finalValAccuracy", r.finalValAccuracy());
-        m.put("diagnosis", r.diagnosis());
-        m.put("stoppedEarly", r.stoppedEarly());
-        m.put("complete", !r.interrupted());
-        return m;
+    private static ModelInfo.Results results(TrainingResult r) {
+        return new ModelInfo.Results(r.bestEpoch(), r.history().size(),
+                "test/ of the dataset root; it chose the best epoch, so its figures are validation figures",
+                r.validationLoss(), r.validationAccuracy(), r.finalTrainAccuracy(), r.finalValAccuracy(),
+                r.diagnosis(), r.stoppedEarly(), !r.interrupted());
     }
 
-    private static Map<String, Object> provenance(TrainTestData data, List<SkippedFile> skipped, String started) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", data.root().toAbsolutePath().normalize().toString());
-        m.put("trainImagesPerClass", perClass(data.train()));
-        m.put("testImagesPerClass", perClass(data.test()));
-        m.put("skippedFiles", skipped.size());
-        m.put("djl", Engine.getDjlVersion());
-        m.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-        m.put("java", System.getProperty("java.version"));
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        m.put("started", started);
-        m.put("finished", Instant.now().toString());
-        return m;
+    private static ModelInfo.Provenance provenance(TrainTestData data, List<SkippedFile> skipped, String started) {
+        return new ModelInfo.Provenance(data.root().toAbsolutePath().normalize().toString(), perClass(data.train()),
+                perClass(data.test()), skipped.size(), Engine.getDjlVersion(),
+                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(),
+                System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                started, Instant.now().toString());
     }
 
     private static Map<String, Integer> perClass(FaceFolder f) {
