@@ -2,7 +2,10 @@ package org.fer4j.camera;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.awt.image.BufferedImage;
@@ -23,6 +26,33 @@ final class Mats {
             throw new IllegalArgumentException("Expected an 8-bit grey, BGR or BGRA frame, got depth " + m.depth()
                     + " with " + m.channels() + " channels" + (m.empty() ? " (empty)" : ""));
         }
+    }
+
+    /**
+     * Returns an 8-bit grey, BGR or BGRA {@code image} with {@code channels} channels (1 for grey, 3 for
+     * BGR): the image itself when it has them, else {@code buffer} holding the converted image.
+     *
+     * @throws IllegalArgumentException if the image has another number of channels
+     */
+    static Mat withChannels(Mat image, int channels, Mat buffer) {
+        int have = image.channels();
+        if (have == channels) {
+            return image;
+        }
+        int code;
+        if (channels == 1 && have == 3) {
+            code = COLOR_BGR2GRAY;
+        } else if (channels == 1 && have == 4) {
+            code = COLOR_BGRA2GRAY;
+        } else if (channels == 3 && have == 1) {
+            code = COLOR_GRAY2BGR;
+        } else if (channels == 3 && have == 4) {
+            code = COLOR_BGRA2BGR;
+        } else {
+            throw new IllegalArgumentException("Expected a grey, BGR or BGRA image, got " + have + " channels");
+        }
+        cvtColor(image, buffer, code);
+        return buffer;
     }
 
     /**
