@@ -10,8 +10,11 @@ import org.fer4j.inference.EmotionPrediction;
  * @param detection the face as detected: box in frame pixels (without the classification margin), score
  *     and landmarks
  * @param prediction the emotion probabilities; smoothed over the track when smoothing is on
+ * @param fresh true when the face was classified in this frame; false when it shows the prediction of an
+ *     earlier frame of its track (the camera classifies a limited number of faces per frame, and frames it
+ *     does not analyse carry the last analysed frame's faces)
  */
-public record DetectedFace(int track, FaceDetection detection, EmotionPrediction prediction) {
+public record DetectedFace(int track, FaceDetection detection, EmotionPrediction prediction, boolean fresh) {
 
     /**
      * Checks that nothing is null.
@@ -19,6 +22,7 @@ public record DetectedFace(int track, FaceDetection detection, EmotionPrediction
      * @param track the track id, from 1
      * @param detection the face as detected
      * @param prediction the emotion probabilities
+     * @param fresh whether the face was classified in this frame
      */
     public DetectedFace {
         Objects.requireNonNull(detection, "detection");
@@ -32,5 +36,14 @@ public record DetectedFace(int track, FaceDetection detection, EmotionPrediction
      */
     public FaceBox box() {
         return detection.box();
+    }
+
+    /**
+     * Returns this face as carried into a frame that was not analysed: the same face, not fresh.
+     *
+     * @return the face with {@code fresh} false
+     */
+    DetectedFace carried() {
+        return fresh ? new DetectedFace(track, detection, prediction, false) : this;
     }
 }

@@ -2,7 +2,6 @@ package org.fer4j.camera;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -36,9 +35,11 @@ import org.fer4j.inference.EmotionPrediction;
  *
  * <p>A camera runs once, either in the caller's thread ({@link #run}) or in its own ({@link #start}),
  * until the source ends, {@link #stop()} is called, the thread is interrupted or a listener or sink
- * throws. Classification, sinks and the listener run on that loop thread; reading and face detection
- * run one frame ahead on a helper thread, on copies of the grabbed frames, so that the two costly steps
- * overlap. When the loop ends it releases the grabber, the sinks and all native buffers itself.
+ * throws. Classification, sinks and the listener run on that loop thread; reading, face detection,
+ * tracking and cutting out the faces run one frame ahead on a helper thread, on copies of the grabbed
+ * frames, so that the two costly steps (detection and classification) overlap. When the loop ends it
+ * releases the grabber, the sinks and all native buffers itself; a source stuck in a read (a stalled
+ * stream) is waited for at most two seconds and then left to release itself when the read returns.
  * Ownership: the camera owns its sinks and any detector it creates; the classifier, and a detector
  * passed to the builder, belong to the caller, who closes them after the camera. {@link #stop()},
  * {@link #isRunning()} and {@link #close()} may be called from any thread.
@@ -50,6 +51,7 @@ public final class EmotionCamera implements AutoCloseable {
     private final FaceDetector detector;
     private final int everyNthFrame;
     private final int fullScanEvery;
+    private final int classifyAtMost;
     private final double smoothing;
     private final double faceMargin;
     private final List<FrameSink> sinks;
@@ -61,6 +63,8 @@ public final class EmotionCamera implements AutoCloseable {
     private volatile Thread loopThread;
     private volatile CompletableFuture<Long> future;
     private volatile List<SkippedFile> skipped = List.of();
+    /** Set, on the loop thread, once a {@link FrameReader} has taken over closing the input. */
+    private boolean readerOwnsInput;
 
     private EmotionCamera(Builder b) {
         this.source = b.source;
@@ -68,6 +72,7 @@ public final class EmotionCamera implements AutoCloseable {
         this.detector = b.detector;
         this.everyNthFrame = b.everyNthFrame;
         this.fullScanEvery = b.fullScanEvery;
+        this.classifyAtMost = b.classifyAtMost;
         this.smoothing = b.smoothing;
         this.faceMargin = b.faceMargin;
         this.sinks = List.copyOf(b.sinks);
@@ -165,8 +170,8 @@ public final class EmotionCamera implements AutoCloseable {
     }
 
     /**
-     * Asks the loop to stop after the frame it is processing; returns at once. A camera blocked waiting
-     * for its next frame stops when that frame arrives.
+     * Asks the loop to stop after the frame it is processing; returns at once. A camera waiting for its
+     * next frame (a stalled stream, say) stops within a fraction of a second.
      */
     public void stop() {
         stopRequested = true;
@@ -247,7 +252,9 @@ public final class EmotionCamera implements AutoCloseable {
         long frames;
         try {
             if (faces == null) {
-                faces = YuNetFaceDetector.create();
+                faces = source.isVideo()
+                        ? YuNetFaceDetector.builder().optMaxInputSide(YuNetFaceDetector.VIDEO_MAX_INPUT_SIDE).build()
+                        : YuNetFaceDetector.create();
             }
             frames = frames(input, faces, annotated, listener);
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
@@ -268,25 +275,31 @@ public final class EmotionCamera implements AutoCloseable {
         for (FrameSink sink : sinks) {
             sink.open(info);
         }
-        FaceTracker tracker = new FaceTracker(smoothing);
+        TrackEmotions emotions = new TrackEmotions(smoothing);
         List<DetectedFace> current = List.of();
         long index = 0;
         double fps = 0;
         long previous = 0;
-        try (FrameReader reader = new FrameReader(input, faces, everyNthFrame, fullScanEvery,
-                "fer-camera reader " + source)) {
+        FrameReader.Cropper cropper = (frame, face) -> FaceCrops.crop(frame, face, faceMargin);
+        readerOwnsInput = true;
+        try (FrameReader reader = new FrameReader(input, faces, new FaceTracker(classifyAtMost), cropper,
+                everyNthFrame, fullScanEvery, "fer-camera reader " + source)) {
             while (!stopRequested) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("EmotionCamera on " + source + " was interrupted at frame " + index);
                 }
-                FrameReader.Item item = reader.next();
+                FrameReader.Item item = reader.next(() -> stopRequested);
                 if (item == null) {
                     break;
                 }
                 Mat mat = item.mat();
                 boolean analysed = item.faces() != null;
                 if (analysed) {
-                    current = classify(mat, item.faces(), tracker);
+                    List<EmotionPrediction> fresh = item.crops().isEmpty() ? List.of()
+                            : classifier.predictGrey(item.crops());
+                    current = emotions.update(item.faces(), fresh);
+                } else {
+                    current = carried(current);
                 }
                 FrameResult result = new FrameResult(item.index(), item.timestampMs(), mat.cols(), mat.rows(), current,
                         analysed, item.source());
@@ -314,6 +327,14 @@ public final class EmotionCamera implements AutoCloseable {
         return index;
     }
 
+    private static List<DetectedFace> carried(List<DetectedFace> faces) {
+        List<DetectedFace> out = new ArrayList<>(faces.size());
+        for (DetectedFace f : faces) {
+            out.add(f.carried());
+        }
+        return out;
+    }
+
     /**
      * Releases the source, buffers, an own detector and the sinks. Returns
      * the first sink close error when there was no earlier failure (a sink that cannot finish its file
@@ -321,31 +342,14 @@ public final class EmotionCamera implements AutoCloseable {
      */
     private IOException release(FrameInput input, FaceDetector faces, Mat annotated, Throwable failure) {
         skipped = input.skipped();
-        input.close();
+        if (!readerOwnsInput) {
+            input.close();
+        }
         annotated.close();
         if (faces != null && faces != detector) {
             faces.close();
         }
         return closeSinks(failure);
-    }
-
-    /**
-     * Crops (aligned, see {@link FaceCrops}) and classifies the faces found in one frame: one classifier
-     * call for all of them.
-     */
-    private List<DetectedFace> classify(Mat mat, List<FaceDetection> found, FaceTracker tracker) {
-        if (found.isEmpty()) {
-            return tracker.update(List.of(), List.of());
-        }
-        // Left to right whatever order a plugged-in detector uses, as FrameResult promises.
-        List<FaceDetection> faces = new ArrayList<>(found);
-        faces.sort(Comparator.comparingInt((FaceDetection f) -> f.box().x()).thenComparingInt(f -> f.box().y()));
-        List<float[]> inputs = new ArrayList<>(faces.size());
-        for (FaceDetection face : faces) {
-            inputs.add(FaceCrops.input(mat, face, faceMargin, classifier.info().preprocessing()));
-        }
-        List<EmotionPrediction> predictions = classifier.predictInputs(inputs);
-        return tracker.update(faces, predictions);
     }
 
     /**
@@ -383,6 +387,7 @@ public final class EmotionCamera implements AutoCloseable {
         private FaceDetector detector;
         private int everyNthFrame = 1;
         private int fullScanEvery = 5;
+        private int classifyAtMost = Integer.MAX_VALUE;
         private double smoothing = 1;
         private double faceMargin = Double.NaN;
         private final List<FrameSink> sinks = new ArrayList<>();
@@ -414,7 +419,8 @@ public final class EmotionCamera implements AutoCloseable {
 
         /**
          * Sets the face detector; the caller keeps ownership. Without one, the camera creates (and closes)
-         * a {@link YuNetFaceDetector} with default options.
+         * a {@link YuNetFaceDetector}, which scans the frames of videos, streams and cameras at
+         * {@link YuNetFaceDetector#VIDEO_MAX_INPUT_SIDE} and images with its photo default.
          *
          * @param detector the face detector
          * @return this builder
@@ -455,6 +461,24 @@ public final class EmotionCamera implements AutoCloseable {
                 throw new IllegalArgumentException("fullScanEvery must be >= 1, got " + n);
             }
             this.fullScanEvery = n;
+            return this;
+        }
+
+        /**
+         * Classifies at most {@code n} faces per analysed frame (default: all of them): faces that are new,
+         * or were missing from the previous analysed frame, always; then the faces whose last
+         * classification is oldest. The others keep their previous prediction and are delivered with
+         * {@link DetectedFace#fresh()} false, so with four faces and n = 2 each face is classified every
+         * second frame. Meant for live cameras, where classification is the costly step per face.
+         *
+         * @param n the faces to classify per analysed frame, at least 1
+         * @return this builder
+         */
+        public Builder optClassifyAtMost(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("classifyAtMost must be >= 1, got " + n);
+            }
+            this.classifyAtMost = n;
             return this;
         }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.fer4j.core.GreyImage;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EmotionPrediction;
 
@@ -169,11 +170,11 @@ public final class FaceAnalyzer implements AutoCloseable {
         }
         found.sort(Comparator.comparingLong((FaceDetection f) -> f.box().area()).reversed()
                 .thenComparingInt(f -> f.box().x()).thenComparingInt(f -> f.box().y()));
-        List<float[]> inputs = new ArrayList<>(found.size());
+        List<GreyImage> crops = new ArrayList<>(found.size());
         for (FaceDetection face : found) {
-            inputs.add(FaceCrops.input(frame, face, margin, classifier.info().preprocessing()));
+            crops.add(FaceCrops.crop(frame, face, margin));
         }
-        List<EmotionPrediction> predictions = classifier.predictInputs(inputs);
+        List<EmotionPrediction> predictions = classifier.predictGrey(crops);
         List<AnalyzedFace> faces = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             faces.add(new AnalyzedFace(found.get(i), predictions.get(i)));

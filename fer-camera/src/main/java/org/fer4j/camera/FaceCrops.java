@@ -11,10 +11,11 @@ import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.fer4j.core.GreyImage;
 import org.fer4j.core.Preprocessing;
 
 /**
- * Cuts a detected face out of a frame as the classifier's input, framed like a FER-2013 crop. With
+ * Cuts a detected face out of a frame for the classifier, framed like a FER-2013 crop. With
  * landmarks, the face is turned upright (the eye line made level) and scaled and placed so that its five
  * landmarks fall where they sit in an average FER-2013 face, by one affine warp; without (Haar), the box
  * grown by a margin is cut out as it is. Both {@link EmotionCamera} and {@link FaceAnalyzer} crop here,
@@ -54,25 +55,24 @@ final class FaceCrops {
     }
 
     /**
-     * Returns the model input for {@code face} of an 8-bit grey, BGR or BGRA frame.
+     * Returns the grey crop of {@code face} of an 8-bit grey, BGR or BGRA frame.
      *
      * @param margin the margin per side as a fraction of the face's size, or NaN for the default of the
      *     face's kind ({@link #ALIGNED_MARGIN} with landmarks, {@link #BOX_MARGIN} without)
      */
-    static float[] input(Mat frame, FaceDetection face, double margin, Preprocessing preprocessing) {
+    static GreyImage crop(Mat frame, FaceDetection face, double margin) {
         if (face.landmarks().isPresent()) {
-            float[] in = aligned(frame, face.landmarks().get(), Double.isNaN(margin) ? ALIGNED_MARGIN : margin,
-                    preprocessing);
-            if (in != null) {
-                return in;
+            GreyImage crop = aligned(frame, face.landmarks().get(), Double.isNaN(margin) ? ALIGNED_MARGIN : margin);
+            if (crop != null) {
+                return crop;
             }
         }
-        return boxInput(frame, face.box(), Double.isNaN(margin) ? BOX_MARGIN : margin, preprocessing);
+        return boxCrop(frame, face.box(), Double.isNaN(margin) ? BOX_MARGIN : margin);
     }
 
-    /** Returns the input for an unaligned crop: the box grown by {@code margin}, as cut for Haar faces. */
-    static float[] boxInput(Mat frame, FaceBox box, double margin, Preprocessing preprocessing) {
-        return Mats.faceInput(frame, box.expand(margin, frame.cols(), frame.rows()), preprocessing);
+    /** Returns an unaligned crop: the box grown by {@code margin}, as cut for Haar faces. */
+    static GreyImage boxCrop(Mat frame, FaceBox box, double margin) {
+        return Mats.grey(frame, box.expand(margin, frame.cols(), frame.rows()));
     }
 
     /**
@@ -126,10 +126,10 @@ final class FaceCrops {
     }
 
     /**
-     * Returns the input for the face's aligned crop ({@link #alignedSquare}), cut by one affine warp, or
-     * null when the landmarks cannot be fitted or lie outside the frame.
+     * Returns the face's aligned crop ({@link #alignedSquare}), cut by one affine warp, or null when the
+     * landmarks cannot be fitted or lie outside the frame.
      */
-    static float[] aligned(Mat frame, FaceLandmarks landmarks, double margin, Preprocessing preprocessing) {
+    static GreyImage aligned(Mat frame, FaceLandmarks landmarks, double margin) {
         Square q = alignedSquare(landmarks, margin);
         if (q == null) {
             return null;
@@ -150,7 +150,7 @@ final class FaceCrops {
             return null;
         }
         FaceBox region = new FaceBox(left, top, right - left, bottom - top);
-        float[] grey = Mats.grey(frame, region);
+        float[] grey = Mats.grey(frame, region).levels();
         float[] out = new float[n * n];
         try (Mat src = new Mat(region.height(), region.width(), CV_32F);
                 Mat dst = new Mat();
@@ -175,6 +175,6 @@ final class FaceCrops {
             warpAffine(src, dst, m, size, INTER_LINEAR, BORDER_REPLICATE, border);
             new FloatPointer(dst.data()).get(out);
         }
-        return preprocessing.fromGrey(out, n, n);
+        return GreyImage.of(out, n, n);
     }
 }

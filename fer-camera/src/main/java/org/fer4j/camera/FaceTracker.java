@@ -1,14 +1,13 @@
 package org.fer4j.camera;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.fer4j.inference.EmotionPrediction;
 
 /**
- * Follows faces across analysed frames by box overlap and, optionally, smooths each track's
- * probabilities with an exponential moving average. Used by one thread.
+ * Follows faces across analysed frames by box overlap, and decides which of them to classify in each
+ * frame: every face that is new or was not seen in the previous analysed frame, then the faces whose last
+ * classification is oldest, up to a number per frame. Used by one thread (the camera's reader).
  */
 final class FaceTracker {
 
@@ -17,20 +16,33 @@ final class FaceTracker {
     /** Analysed frames a track may go unseen before it is forgotten (covers detector flicker). */
     static final int MAX_MISSED = 10;
 
-    private final double newWeight;
-    private final List<Track> tracks = new ArrayList<>();
-    private int nextId = 1;
-
     /**
-     * @param newWeight weight of the newest prediction in the moving average, in (0, 1]; 1 turns
-     *     smoothing off
+     * One face of an analysed frame.
+     *
+     * @param track the track id, from 1
+     * @param detection the face as detected
+     * @param classify whether it is to be classified in this frame; when false, the previous analysed frame
+     *     showed the same track, whose prediction it keeps
      */
-    FaceTracker(double newWeight) {
-        this.newWeight = newWeight;
+    record Tracked(int track, FaceDetection detection, boolean classify) {
     }
 
-    /** Matches this frame's detections to tracks and returns them as faces, in detection order. */
-    List<DetectedFace> update(List<FaceDetection> detections, List<EmotionPrediction> predictions) {
+    private final int classifyAtMost;
+    private final List<Track> tracks = new ArrayList<>();
+    private int nextId = 1;
+    private long frame;
+
+    /**
+     * @param classifyAtMost faces to classify per analysed frame, at least 1; faces that are new or were
+     *     missing from the previous analysed frame are classified even beyond it
+     */
+    FaceTracker(int classifyAtMost) {
+        this.classifyAtMost = classifyAtMost;
+    }
+
+    /** Matches this frame's detections to tracks and returns them in detection order. */
+    List<Tracked> update(List<FaceDetection> detections) {
+        frame++;
         int n = detections.size();
         Track[] assigned = new Track[n];
         // Greedy matching, best overlaps first: enough for the handful of faces in a frame.
@@ -58,32 +70,38 @@ final class FaceTracker {
                 tracks.remove(t);
             }
         }
-        List<DetectedFace> faces = new ArrayList<>(n);
+        boolean[] classify = new boolean[n];
+        int budget = classifyAtMost;
+        List<Integer> known = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            EmotionPrediction p = predictions.get(i);
             Track track = assigned[i];
             if (track == null) {
                 track = new Track(nextId++);
                 tracks.add(track);
-                track.probabilities = p.probabilities();
+                assigned[i] = track;
+                classify[i] = true;
+                budget--;
+            } else if (track.missed > 0) {
+                // Its last prediction belongs to a frame before the previous one, which the consumer no
+                // longer holds.
+                classify[i] = true;
+                budget--;
             } else {
-                track.missed = 0;
-                track.probabilities = smooth(track.probabilities, p.probabilities());
+                known.add(i);
             }
+            track.missed = 0;
             track.box = detections.get(i).box();
-            EmotionPrediction shown = newWeight >= 1 ? p : new EmotionPrediction(p.labels(), track.probabilities);
-            faces.add(new DetectedFace(track.id, detections.get(i), shown));
         }
-        return faces;
-    }
-
-    private float[] smooth(float[] old, float[] fresh) {
-        if (newWeight >= 1 || old.length != fresh.length) {
-            return fresh;
+        known.sort(Comparator.comparingLong(i -> assigned[i].classifiedAt));
+        for (int k = 0; k < known.size() && k < budget; k++) {
+            classify[known.get(k)] = true;
         }
-        float[] out = Arrays.copyOf(fresh, fresh.length);
-        for (int c = 0; c < out.length; c++) {
-            out[c] = (float) (newWeight * fresh[c] + (1 - newWeight) * old[c]);
+        List<Tracked> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (classify[i]) {
+                assigned[i].classifiedAt = frame;
+            }
+            out.add(new Tracked(assigned[i].id, detections.get(i), classify[i]));
         }
         return out;
     }
@@ -91,8 +109,8 @@ final class FaceTracker {
     private static final class Track {
         final int id;
         FaceBox box;
-        float[] probabilities;
         int missed;
+        long classifiedAt;
 
         Track(int id) {
             this.id = id;

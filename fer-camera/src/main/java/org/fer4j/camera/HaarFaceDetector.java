@@ -1,9 +1,6 @@
 package org.fer4j.camera;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
@@ -225,19 +222,7 @@ public final class HaarFaceDetector implements FaceDetector {
     }
 
     private Mat toGrey(Mat image) {
-        switch (image.channels()) {
-            case 1:
-                return image;
-            case 3:
-                cvtColor(image, grey, COLOR_BGR2GRAY);
-                return grey;
-            case 4:
-                cvtColor(image, grey, COLOR_BGRA2GRAY);
-                return grey;
-            default:
-                throw new IllegalArgumentException("Expected a grey, BGR or BGRA image, got "
-                        + image.channels() + " channels");
-        }
+        return Mats.withChannels(image, 1, grey);
     }
 
     /** Frees the native cascade and buffers; later calls to {@link #detect} throw. */

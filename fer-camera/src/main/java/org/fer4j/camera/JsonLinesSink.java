@@ -67,6 +67,7 @@ final class JsonLinesSink implements FrameSink {
             face.put("score", Math.round(f.detection().score() * 1000) / 1000.0);
             f.detection().landmarks().ifPresent(l -> face.put("landmarks", landmarks(l)));
             EmotionPrediction p = f.prediction();
+            face.put("fresh", f.fresh());
             face.put("emotion", p.label());
             face.put("probability", p.probability());
             Map<String, Object> all = new LinkedHashMap<>();

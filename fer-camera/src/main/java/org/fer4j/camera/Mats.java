@@ -2,14 +2,17 @@ package org.fer4j.camera;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.fer4j.core.Preprocessing;
+import org.fer4j.core.GreyImage;
 
 /** Conversions between OpenCV Mats, Java images and model inputs. */
 final class Mats {
@@ -23,6 +26,33 @@ final class Mats {
             throw new IllegalArgumentException("Expected an 8-bit grey, BGR or BGRA frame, got depth " + m.depth()
                     + " with " + m.channels() + " channels" + (m.empty() ? " (empty)" : ""));
         }
+    }
+
+    /**
+     * Returns an 8-bit grey, BGR or BGRA {@code image} with {@code channels} channels (1 for grey, 3 for
+     * BGR): the image itself when it has them, else {@code buffer} holding the converted image.
+     *
+     * @throws IllegalArgumentException if the image has another number of channels
+     */
+    static Mat withChannels(Mat image, int channels, Mat buffer) {
+        int have = image.channels();
+        if (have == channels) {
+            return image;
+        }
+        int code;
+        if (channels == 1 && have == 3) {
+            code = COLOR_BGR2GRAY;
+        } else if (channels == 1 && have == 4) {
+            code = COLOR_BGRA2GRAY;
+        } else if (channels == 3 && have == 1) {
+            code = COLOR_GRAY2BGR;
+        } else if (channels == 3 && have == 4) {
+            code = COLOR_BGRA2BGR;
+        } else {
+            throw new IllegalArgumentException("Expected a grey, BGR or BGRA image, got " + have + " channels");
+        }
+        cvtColor(image, buffer, code);
+        return buffer;
     }
 
     /**
@@ -87,39 +117,15 @@ final class Mats {
     }
 
     /**
-     * Returns the model input (see {@link Preprocessing}) for the {@code box} region of an 8-bit grey,
-     * BGR or BGRA frame. Grey levels are computed here from the original pixels with Preprocessing's
-     * BT.601 weights, in floats, so a face cut from a frame is preprocessed exactly like the same face
-     * saved as an image and passed to {@code EmotionClassifier.predict}.
+     * Returns the {@code box} region of an 8-bit grey, BGR or BGRA frame as a grey image, converted by
+     * {@link GreyImage} from the original pixels, so a face cut from a frame is preprocessed exactly like
+     * the same face saved as an image and passed to {@code EmotionClassifier.predict}.
      */
-    static float[] faceInput(Mat frame, FaceBox box, Preprocessing preprocessing) {
-        return preprocessing.fromGrey(grey(frame, box), box.width(), box.height());
-    }
-
-    /**
-     * Returns the grey levels (0-255, BT.601 weights as in {@link Preprocessing}, in floats) of the
-     * {@code box} region of an 8-bit grey, BGR or BGRA frame, row-major.
-     */
-    static float[] grey(Mat frame, FaceBox box) {
+    static GreyImage grey(Mat frame, FaceBox box) {
         int c = frame.channels();
-        int w = box.width();
-        int h = box.height();
-        byte[] px = new byte[w * h * c];
-        copyRows(frame, box.x(), box.y(), w, h, px);
-        float[] grey = new float[w * h];
-        if (c == 1) {
-            for (int i = 0; i < grey.length; i++) {
-                grey[i] = px[i] & 0xFF;
-            }
-        } else {
-            for (int i = 0, j = 0; i < grey.length; i++, j += c) {
-                int b = px[j] & 0xFF;
-                int g = px[j + 1] & 0xFF;
-                int r = px[j + 2] & 0xFF;
-                grey[i] = 0.299f * r + 0.587f * g + 0.114f * b;
-            }
-        }
-        return grey;
+        byte[] px = new byte[box.width() * box.height() * c];
+        copyRows(frame, box.x(), box.y(), box.width(), box.height(), px);
+        return GreyImage.fromPixels(px, box.width(), box.height(), c);
     }
 
     /** Copies a w x h region at (x, y) of an 8-bit Mat, row by row, into {@code dst} (packed rows). */

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.Evaluation;
 import org.fer4j.core.FaceFolder;
 import org.fer4j.core.SkippedFile;
-import org.fer4j.inference.Evaluation;
 import org.fer4j.inference.EvaluationReport;
 
 /**

@@ -30,9 +30,11 @@ public final class Sinks {
      * Writes one JSON object per analysed frame, one per line:
      * {@code {"frame":12,"timestampMs":480,"source":"talk.mp4","faces":[{"track":1,"box":{"x":..,"y":..,
      * "width":..,"height":..},"score":0.92,"landmarks":{"rightEye":{"x":..,"y":..},"leftEye":..,"noseTip":..,
-     * "rightMouthCorner":..,"leftMouthCorner":..},"emotion":"happy","probability":0.91,
+     * "rightMouthCorner":..,"leftMouthCorner":..},"fresh":true,"emotion":"happy","probability":0.91,
      * "probabilities":{"angry":0.01,...}}]}}, where {@code source} is {@link FrameResult#source()} (for an
-     * image folder, the image's file name) and {@code landmarks} is left out for detectors without them.
+     * image folder, the image's file name), {@code landmarks} is left out for detectors without them, and
+     * {@code fresh} is false for a face that shows an earlier frame's classification
+     * ({@link DetectedFace#fresh()}).
      *
      * @param file the file to write
      * @return the sink

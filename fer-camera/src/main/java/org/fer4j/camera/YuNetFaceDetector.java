@@ -2,11 +2,8 @@ package org.fer4j.camera;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
@@ -48,6 +45,13 @@ import org.bytedeco.opencv.opencv_objdetect.FaceDetectorYN;
  * free the native network.
  */
 public final class YuNetFaceDetector implements FaceDetector {
+
+    /**
+     * Longest side of the image the network sees in video: frames are scanned at this size rather than
+     * the photo default of 640, which on 640x480 frames costs about half the detection time and found the
+     * same faces in the test video of docs/benchmarks.md.
+     */
+    public static final int VIDEO_MAX_INPUT_SIDE = 480;
 
     /** The classpath location of the bundled model. */
     public static final String MODEL_RESOURCE = "/org/fer4j/camera/yunet/face_detection_yunet_2023mar.onnx";
@@ -253,19 +257,7 @@ public final class YuNetFaceDetector implements FaceDetector {
     }
 
     private Mat toBgr(Mat image) {
-        switch (image.channels()) {
-            case 3:
-                return image;
-            case 1:
-                cvtColor(image, bgr, COLOR_GRAY2BGR);
-                return bgr;
-            case 4:
-                cvtColor(image, bgr, COLOR_BGRA2BGR);
-                return bgr;
-            default:
-                throw new IllegalArgumentException("Expected a grey, BGR or BGRA image, got "
-                        + image.channels() + " channels");
-        }
+        return Mats.withChannels(image, 3, bgr);
     }
 
     /** Frees the native network and buffers; later calls to {@link #detect} throw. */

@@ -19,7 +19,7 @@ import javax.imageio.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.fer4j.core.EmotionLabels;
-import org.fer4j.core.Preprocessing;
+import org.fer4j.core.GreyImage;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EmotionPrediction;
@@ -297,9 +297,9 @@ class CropMarginMeasurement {
         double[] boxMargins = {0, 0.05, 0.1, 0.2};
         Random random = new Random(SEED);
         List<int[]> truth = new ArrayList<>();      // label, rotated (0/1)
-        List<float[]> reference = new ArrayList<>();
-        List<List<float[]>> aligned = new ArrayList<>();
-        List<List<float[]>> boxed = new ArrayList<>();
+        List<GreyImage> reference = new ArrayList<>();
+        List<List<GreyImage>> aligned = new ArrayList<>();
+        List<List<GreyImage>> boxed = new ArrayList<>();
         for (int m = 0; m < alignedMargins.length; m++) {
             aligned.add(new ArrayList<>());
         }
@@ -315,7 +315,6 @@ class CropMarginMeasurement {
         try (EmotionClassifier classifier = EmotionClassifier.loadDefault(ClassifierOptions.builder()
                 .optMaxConcurrency(1).build());
                 YuNetFaceDetector detector = YuNetFaceDetector.create()) {
-            Preprocessing pre = classifier.info().preprocessing();
             for (int i = 0; i < faces.size(); i++) {
                 Sample s = faces.get(i);
                 BufferedImage img = ImageIO.read(s.file().toFile());
@@ -346,12 +345,12 @@ class CropMarginMeasurement {
                     framing[1] += (q.centreX() - (x + size / 2.0)) / size;
                     framing[2] += (q.centreY() - (y + size / 2.0)) / size;
                     truth.add(new int[] {s.label(), rotated});
-                    reference.add(pre.toInput(img));
+                    reference.add(GreyImage.of(img));
                     for (int m = 0; m < alignedMargins.length; m++) {
-                        aligned.get(m).add(FaceCrops.aligned(frame, d.landmarks().get(), alignedMargins[m], pre));
+                        aligned.get(m).add(FaceCrops.aligned(frame, d.landmarks().get(), alignedMargins[m]));
                     }
                     for (int m = 0; m < boxMargins.length; m++) {
-                        boxed.get(m).add(FaceCrops.boxInput(frame, d.box(), boxMargins[m], pre));
+                        boxed.get(m).add(FaceCrops.boxCrop(frame, d.box(), boxMargins[m]));
                     }
                 }
             }
@@ -374,9 +373,9 @@ class CropMarginMeasurement {
         }
     }
 
-    private static void row(String crop, String margin, EmotionClassifier classifier, List<float[]> inputs,
+    private static void row(String crop, String margin, EmotionClassifier classifier, List<GreyImage> crops,
             List<int[]> truth) {
-        List<EmotionPrediction> p = classifier.predictInputs(inputs);
+        List<EmotionPrediction> p = classifier.predictGrey(crops);
         int[] right = new int[2];
         int[] n = new int[2];
         for (int i = 0; i < p.size(); i++) {

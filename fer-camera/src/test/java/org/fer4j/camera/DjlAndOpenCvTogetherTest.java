@@ -14,6 +14,7 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.fer4j.core.Preprocessing;
+import org.fer4j.core.GreyImage;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EmotionPrediction;
 import org.junit.jupiter.api.Test;
@@ -42,13 +43,16 @@ class DjlAndOpenCvTogetherTest {
             try (EmotionClassifier classifier = EmotionClassifier.load(Fixtures.model(dir))) {
                 assertThat(Engine.getInstance().getEngineName()).isEqualTo("PyTorch");
                 FaceBox box = before.get(0).expand(0.05, frame.cols(), frame.rows());
-                float[] cameraInput = Mats.faceInput(frame, box, classifier.info().preprocessing());
+                GreyImage cameraCrop = Mats.grey(frame, box);
                 BufferedImage crop;
                 try (Rect r = new Rect(box.x(), box.y(), box.width(), box.height()); Mat cut = frame.apply(r)) {
                     crop = Mats.toImage(cut);
                 }
-                assertThat(cameraInput).containsExactly(classifier.info().preprocessing().toInput(crop));
-                EmotionPrediction viaCamera = classifier.predictInputs(List.of(cameraInput)).get(0);
+                // The colour frame's region becomes the same grey, and the same input, as the cut-out image.
+                assertThat(cameraCrop).isEqualTo(GreyImage.of(crop));
+                assertThat(classifier.info().preprocessing().toInput(cameraCrop))
+                        .containsExactly(classifier.info().preprocessing().toInput(crop));
+                EmotionPrediction viaCamera = classifier.predictGrey(List.of(cameraCrop)).get(0);
                 assertThat(viaCamera).isEqualTo(classifier.predict(crop));
             }
             // OpenCV still works after PyTorch has loaded its own natives (OpenMP, BLAS).

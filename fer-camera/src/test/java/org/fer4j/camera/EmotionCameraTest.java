@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
@@ -103,6 +104,30 @@ class EmotionCameraTest {
     }
 
     @Test
+    void classifiesAtMostTheGivenNumberOfFacesPerFrameAndSaysWhichAreFresh() throws Exception {
+        List<FrameResult> results;
+        try (EmotionCamera camera = camera(VideoSource.video(video)).optClassifyAtMost(1).build()) {
+            results = runAll(camera);
+        }
+        // Frames 15-24 show two faces: both new in frame 15, so both classified; then one per frame, in turn.
+        assertThat(results.get(15).faces()).extracting(DetectedFace::fresh).containsExactly(true, true);
+        for (int i = 16; i < 25; i++) {
+            List<DetectedFace> faces = results.get(i).faces();
+            assertThat(faces).as("frame %d", i).extracting(DetectedFace::fresh)
+                    .containsExactly(i % 2 == 0, i % 2 == 1);
+            for (DetectedFace f : faces) {
+                if (!f.fresh()) {
+                    DetectedFace before = results.get(i - 1).faces().stream().filter(g -> g.track() == f.track())
+                            .findFirst().orElseThrow();
+                    assertThat(f.prediction()).as("frame %d, track %d", i, f.track()).isEqualTo(before.prediction());
+                }
+            }
+        }
+        // A single face is classified in every frame.
+        assertThat(results.subList(0, 10)).allSatisfy(r -> assertThat(r.faces().get(0).fresh()).isTrue());
+    }
+
+    @Test
     void writesJsonLinesAnnotatedVideoAndSummary() throws Exception {
         Path jsonl = dir.resolve("out/faces.jsonl");
         Path annotated = dir.resolve("out/annotated.mp4");
@@ -134,8 +159,9 @@ class EmotionCameraTest {
             assertThat(frame.get("timestampMs").asLong()).isCloseTo(i * 40L, within(1L));
             assertThat(frame.get("faces")).hasSize(Fixtures.facesIn(i));
             for (JsonNode face : frame.get("faces")) {
-                assertThat(fieldNames(face)).containsExactly("track", "box", "score", "landmarks", "emotion", "probability",
-                        "probabilities");
+                assertThat(fieldNames(face)).containsExactly("track", "box", "score", "landmarks", "fresh", "emotion",
+                        "probability", "probabilities");
+                assertThat(face.get("fresh").asBoolean()).isTrue();
                 assertThat(fieldNames(face.get("landmarks"))).containsExactly("rightEye", "leftEye", "noseTip",
                         "rightMouthCorner", "leftMouthCorner");
                 assertThat(face.get("score").asDouble()).isBetween(0.6, 1.0);
@@ -241,6 +267,73 @@ class EmotionCameraTest {
         assertThat(Files.readAllLines(jsonl)).hasSize(3);
     }
 
+    /** A grabber that delivers frames until told to stall, then blocks in grab() as a dead stream would. */
+    private static final class StallingGrabber extends FrameGrabber {
+        final CountDownLatch stalled = new CountDownLatch(1);
+        final CountDownLatch resume = new CountDownLatch(1);
+        final CountDownLatch released = new CountDownLatch(1);
+        volatile boolean stall;
+        private final Frame frame = new Frame(64, 48, Frame.DEPTH_UBYTE, 3);
+
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public void trigger() {
+        }
+
+        @Override
+        public Frame grab() {
+            if (stall) {
+                stalled.countDown();
+                // Like a native read: deaf to interrupts until data comes.
+                while (resume.getCount() > 0) {
+                    try {
+                        resume.await();
+                    } catch (InterruptedException ignored) {
+                        // keep waiting
+                    }
+                }
+            }
+            return frame;
+        }
+
+        @Override
+        public void release() {
+            released.countDown();
+        }
+    }
+
+    @Test
+    void closeReturnsSoonWhenTheSourceStallsAndTheStuckReaderFreesItLater() throws Exception {
+        StallingGrabber grabber = new StallingGrabber();
+        Path jsonl = dir.resolve("stall.jsonl");
+        EmotionCamera camera = camera(VideoSource.grabber(grabber)).optSink(Sinks.jsonLines(jsonl)).build();
+        CountDownLatch someFrames = new CountDownLatch(3);
+        CompletableFuture<Long> done = camera.start((result, frame) -> someFrames.countDown());
+        assertThat(someFrames.await(20, TimeUnit.SECONDS)).isTrue();
+        grabber.stall = true;
+        assertThat(grabber.stalled.await(20, TimeUnit.SECONDS)).isTrue();
+        long start = System.nanoTime();
+        camera.close();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(seconds).as("close() on a stalled source").isLessThan(FrameReader.CLOSE_WAIT_MS / 1000.0 + 3);
+        assertThat(camera.isRunning()).isFalse();
+        assertThat(done).isDone();
+        assertThat(done.get()).isGreaterThanOrEqualTo(3L);
+        // The sinks finished their files; the grabber, still inside grab(), is not released under it.
+        assertThat(Files.readAllLines(jsonl)).isNotEmpty();
+        assertThat(grabber.released.getCount()).isEqualTo(1);
+        // When the read returns, the reader releases the grabber itself.
+        grabber.resume.countDown();
+        assertThat(grabber.released.await(20, TimeUnit.SECONDS)).isTrue();
+    }
+
     @Test
     void everyNthFrameAnalysesOnlyThoseAndCarriesTheirFacesForward() throws Exception {
         Path jsonl = dir.resolve("faces.jsonl");
@@ -253,7 +346,14 @@ class EmotionCameraTest {
         for (FrameResult r : results) {
             int i = (int) r.frameIndex();
             assertThat(r.analysed()).isEqualTo(i % 5 == 0);
-            assertThat(r.faces()).isEqualTo(results.get(i - i % 5).faces());
+            List<DetectedFace> analysed = results.get(i - i % 5).faces();
+            if (i % 5 == 0) {
+                assertThat(r.faces()).allMatch(DetectedFace::fresh);
+            } else {
+                // The same faces and predictions, marked as not classified in this frame.
+                assertThat(r.faces()).isEqualTo(analysed.stream().map(DetectedFace::carried).toList());
+                assertThat(r.faces()).noneMatch(DetectedFace::fresh);
+            }
         }
         assertThat(Files.readAllLines(jsonl)).hasSize(6);
     }

@@ -1,69 +1,71 @@
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
-import org.fer4j.core.EmotionLabels;
-import org.fer4j.inference.EmotionPrediction;
 import org.junit.jupiter.api.Test;
 
 class FaceTrackerTest {
 
-    private static final EmotionLabels LABELS = EmotionLabels.of("a", "b");
-
-    private static EmotionPrediction p(float a) {
-        return new EmotionPrediction(LABELS, new float[] {a, 1 - a});
+    private static List<FaceDetection> faces(FaceBox... boxes) {
+        return Arrays.stream(boxes).map(FaceDetection::of).toList();
     }
 
-    private static List<FaceDetection> faces(FaceBox... boxes) {
-        return java.util.Arrays.stream(boxes).map(FaceDetection::of).toList();
+    private static FaceBox at(int x) {
+        return new FaceBox(x, 0, 100, 100);
     }
 
     @Test
     void keepsIdsForOverlappingBoxesAndGivesNewOnesToNewFaces() {
-        FaceTracker tracker = new FaceTracker(1);
-        List<DetectedFace> first = tracker.update(
-                faces(new FaceBox(0, 0, 100, 100), new FaceBox(300, 0, 100, 100)), List.of(p(0.9f), p(0.2f)));
-        assertThat(first).extracting(DetectedFace::track).containsExactly(1, 2);
+        FaceTracker tracker = new FaceTracker(Integer.MAX_VALUE);
+        assertThat(tracker.update(faces(at(0), at(300)))).extracting(FaceTracker.Tracked::track).containsExactly(1, 2);
 
         // Both moved by 10 pixels (IoU 0.82), a third face appears; the order of detections changed.
-        List<DetectedFace> second = tracker.update(
-                faces(new FaceBox(310, 0, 100, 100), new FaceBox(600, 0, 100, 100), new FaceBox(10, 0, 100, 100)),
-                List.of(p(0.5f), p(0.5f), p(0.5f)));
-        assertThat(second).extracting(DetectedFace::track).containsExactly(2, 3, 1);
-        assertThat(second.get(0).box()).isEqualTo(new FaceBox(310, 0, 100, 100));
-        // Smoothing is off: the prediction is the raw one.
-        assertThat(second.get(2).prediction().probability("a")).isEqualTo(0.5f);
+        List<FaceTracker.Tracked> second = tracker.update(faces(at(310), at(600), at(10)));
+        assertThat(second).extracting(FaceTracker.Tracked::track).containsExactly(2, 3, 1);
+        assertThat(second.get(0).detection().box()).isEqualTo(at(310));
+        assertThat(second).allMatch(FaceTracker.Tracked::classify);
     }
 
     @Test
     void forgetsTracksUnseenForTooLong() {
-        FaceTracker tracker = new FaceTracker(1);
-        FaceBox box = new FaceBox(0, 0, 100, 100);
-        tracker.update(faces(box), List.of(p(0.5f)));
+        FaceTracker tracker = new FaceTracker(Integer.MAX_VALUE);
+        tracker.update(faces(at(0)));
         for (int i = 0; i < FaceTracker.MAX_MISSED; i++) {
-            tracker.update(faces(), List.of());
+            tracker.update(faces());
         }
-        assertThat(tracker.update(faces(box), List.of(p(0.5f))).get(0).track()).isEqualTo(1);
+        assertThat(tracker.update(faces(at(0))).get(0).track()).isEqualTo(1);
         for (int i = 0; i <= FaceTracker.MAX_MISSED; i++) {
-            tracker.update(faces(), List.of());
+            tracker.update(faces());
         }
-        assertThat(tracker.update(faces(box), List.of(p(0.5f))).get(0).track()).isEqualTo(2);
+        assertThat(tracker.update(faces(at(0))).get(0).track()).isEqualTo(2);
     }
 
     @Test
-    void smoothsProbabilitiesWithAnExponentialMovingAverage() {
-        FaceTracker tracker = new FaceTracker(0.25);
-        FaceBox box = new FaceBox(0, 0, 100, 100);
-        // The first frame of a track is taken as it is.
-        assertThat(tracker.update(faces(box), List.of(p(1f))).get(0).prediction().probability("a")).isEqualTo(1f);
-        // 0.25 * 0 + 0.75 * 1 = 0.75, then 0.25 * 0 + 0.75 * 0.75 = 0.5625.
-        EmotionPrediction second = tracker.update(faces(box), List.of(p(0f))).get(0).prediction();
-        assertThat(second.probability("a")).isCloseTo(0.75f, within(1e-6f));
-        assertThat(second.probability("b")).isCloseTo(0.25f, within(1e-6f));
-        EmotionPrediction third = tracker.update(faces(box), List.of(p(0f))).get(0).prediction();
-        assertThat(third.probability("a")).isCloseTo(0.5625f, within(1e-6f));
-        assertThat(third.label()).isEqualTo("a");
+    void classifiesNewFacesAtOnceAndTheOthersInTurnWithinTheLimit() {
+        FaceTracker tracker = new FaceTracker(2);
+        List<FaceDetection> four = faces(at(0), at(200), at(400), at(600));
+        // All four are new: all classified, even beyond the limit.
+        assertThat(tracker.update(four)).allMatch(FaceTracker.Tracked::classify);
+        // Then two per frame, the longest-waiting first (ties left to right), so each face every second frame.
+        assertThat(tracker.update(four)).extracting(FaceTracker.Tracked::classify).containsExactly(true, true, false, false);
+        assertThat(tracker.update(four)).extracting(FaceTracker.Tracked::classify).containsExactly(false, false, true, true);
+        assertThat(tracker.update(four)).extracting(FaceTracker.Tracked::classify).containsExactly(true, true, false, false);
+        // A new face takes one of the two places; the other goes to the face waiting longest.
+        List<FaceTracker.Tracked> withNew = tracker.update(faces(at(0), at(200), at(400), at(600), at(800)));
+        assertThat(withNew).extracting(FaceTracker.Tracked::classify).containsExactly(false, false, true, false, true);
+        assertThat(withNew.get(4).track()).isEqualTo(5);
+    }
+
+    @Test
+    void classifiesAFaceAgainWhenItWasMissingFromThePreviousFrame() {
+        FaceTracker tracker = new FaceTracker(1);
+        tracker.update(faces(at(0), at(300)));
+        tracker.update(faces(at(0)));
+        // Face 2 is back after a frame away: it keeps its id and is classified, beyond the limit of one.
+        List<FaceTracker.Tracked> back = tracker.update(faces(at(0), at(300)));
+        assertThat(back).extracting(FaceTracker.Tracked::track).containsExactly(1, 2);
+        assertThat(back.get(1).classify()).isTrue();
     }
 }

@@ -1,6 +1,9 @@
 package org.fer4j.core;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,13 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a model directory's {@code model.json} says: the architecture name, the label list, the
- * preprocessing the model was trained with, and free-form sections for hyper-parameters, results and provenance. Immutable.
+ * preprocessing the model was trained with, and, for a trained model, the training settings, the
+ * {@link Results} and the {@link Provenance}. Immutable.
  *
  * <p>Training writes it, inference reads it to rebuild the same network; the parameters themselves
- * are in {@link #PARAMETERS_FILE} beside it.
+ * are in {@link #PARAMETERS_FILE} beside it. Fields this version does not know are ignored when reading.
  */
 public final class ModelInfo {
 
@@ -30,23 +35,95 @@ public final class ModelInfo {
     /** File name of the network parameters (DJL block format) in a model directory. */
     public static final String PARAMETERS_FILE = "model.params";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final String architecture;
     private final EmotionLabels labels;
     private final Preprocessing preprocessing;
-    private final Map<String, Object> sections;
+    /** Kept as JSON: its type belongs to the module that trained the model, which fer-core does not know. */
+    private final JsonNode training;
+    private final Results results;
+    private final Provenance provenance;
 
-    private ModelInfo(String architecture, EmotionLabels labels, Preprocessing preprocessing,
-            Map<String, Object> sections) {
+    private ModelInfo(String architecture, EmotionLabels labels, Preprocessing preprocessing, JsonNode training,
+            Results results, Provenance provenance) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.labels = Objects.requireNonNull(labels, "labels");
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
-        this.sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+        this.training = training == null ? null : training.deepCopy();
+        this.results = results;
+        this.provenance = provenance;
     }
 
     /**
-     * Returns a description with the given architecture, labels and preprocessing and no other sections.
+     * What training found: the best epoch and its validation figures, and whether the run finished.
+     * Models saved before the validation figures were named so call them {@code testLoss} and
+     * {@code testAccuracy}; those names are read too.
+     *
+     * @param bestEpoch the epoch whose weights the model holds
+     * @param epochsRun the epochs the run finished
+     * @param validationSplit what the validation figures were measured on, or null in older models
+     * @param validationLoss the best model's loss on the validation split
+     * @param validationAccuracy the best model's accuracy on the validation split
+     * @param finalTrainAccuracy the last epoch's training accuracy
+     * @param finalValAccuracy the last epoch's validation accuracy
+     * @param diagnosis a one-line overfitting diagnosis
+     * @param stoppedEarly whether early stopping ended the run
+     * @param complete whether the run finished rather than being stopped
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Results(int bestEpoch, int epochsRun, String validationSplit,
+            @JsonAlias("testLoss") double validationLoss, @JsonAlias("testAccuracy") double validationAccuracy,
+            double finalTrainAccuracy, double finalValAccuracy, String diagnosis, boolean stoppedEarly,
+            boolean complete) {
+    }
+
+    /**
+     * Where a trained model came from: its data, the software that trained it, and when.
+     *
+     * @param data the dataset root, absolute
+     * @param trainImagesPerClass the training images per label, in label order
+     * @param testImagesPerClass the validation images per label, in label order
+     * @param skippedFiles the number of files left out of the data
+     * @param djl the DJL version
+     * @param engine the engine name and version
+     * @param java the Java version
+     * @param os the operating system and architecture
+     * @param started when training started (ISO-8601 instant)
+     * @param finished when the model was written (ISO-8601 instant)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Provenance(String data, Map<String, Integer> trainImagesPerClass,
+            Map<String, Integer> testImagesPerClass, int skippedFiles, String djl, String engine, String java,
+            String os, String started, String finished) {
+
+        /**
+         * Creates the provenance, keeping unmodifiable copies of the counts in their order.
+         *
+         * @param data the dataset root, absolute
+         * @param trainImagesPerClass the training images per label, in label order; null reads as none
+         * @param testImagesPerClass the validation images per label, in label order; null reads as none
+         * @param skippedFiles the number of files left out of the data
+         * @param djl the DJL version
+         * @param engine the engine name and version
+         * @param java the Java version
+         * @param os the operating system and architecture
+         * @param started when training started (ISO-8601 instant)
+         * @param finished when the model was written (ISO-8601 instant)
+         */
+        public Provenance {
+            trainImagesPerClass = copy(trainImagesPerClass);
+            testImagesPerClass = copy(testImagesPerClass);
+        }
+
+        private static Map<String, Integer> copy(Map<String, Integer> counts) {
+            return counts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        }
+    }
+
+    /**
+     * Returns a description with the given architecture, labels and preprocessing and nothing else.
      *
      * @param architecture the architecture name
      * @param labels the label list in output order
@@ -54,20 +131,44 @@ public final class ModelInfo {
      * @return the model description
      */
     public static ModelInfo of(String architecture, EmotionLabels labels, Preprocessing preprocessing) {
-        return new ModelInfo(architecture, labels, preprocessing, Map.of());
+        return new ModelInfo(architecture, labels, preprocessing, null, null, null);
     }
 
     /**
-     * Returns a copy with the named section (for example {@code "training"}) set to {@code value}.
+     * Returns a copy with the training settings set to {@code settings}, saved as Jackson writes them.
      *
-     * @param name the section name
-     * @param value the section content, serialisable to JSON
-     * @return a new description with that section
+     * @param settings the settings the model was trained with, serialisable to a JSON object
+     * @return a new description with those settings
+     * @throws IllegalArgumentException if {@code settings} does not serialise to a JSON object
      */
-    public ModelInfo withSection(String name, Object value) {
-        Map<String, Object> copy = new LinkedHashMap<>(sections);
-        copy.put(name, value);
-        return new ModelInfo(architecture, labels, preprocessing, copy);
+    public ModelInfo withTraining(Object settings) {
+        JsonNode node = JSON.valueToTree(Objects.requireNonNull(settings, "settings"));
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("Training settings must serialise to a JSON object, got " + node);
+        }
+        return new ModelInfo(architecture, labels, preprocessing, node, results, provenance);
+    }
+
+    /**
+     * Returns a copy with the given results.
+     *
+     * @param results what training found
+     * @return a new description with those results
+     */
+    public ModelInfo withResults(Results results) {
+        return new ModelInfo(architecture, labels, preprocessing, training,
+                Objects.requireNonNull(results, "results"), provenance);
+    }
+
+    /**
+     * Returns a copy with the given provenance.
+     *
+     * @param provenance where the model came from
+     * @return a new description with that provenance
+     */
+    public ModelInfo withProvenance(Provenance provenance) {
+        return new ModelInfo(architecture, labels, preprocessing, training, results,
+                Objects.requireNonNull(provenance, "provenance"));
     }
 
     /**
@@ -98,12 +199,41 @@ public final class ModelInfo {
     }
 
     /**
-     * Returns the extra sections (hyper-parameters, results, provenance) as read or set.
+     * Reads the training settings as {@code type}, for example fer-training's {@code TrainingSpec}.
      *
-     * @return the sections by name (unmodifiable)
+     * @param <T> the settings type
+     * @param type the class Jackson reads the settings into
+     * @return the settings, or empty when the model has none
+     * @throws IllegalArgumentException if the settings do not fit {@code type}
      */
-    public Map<String, Object> sections() {
-        return sections;
+    public <T> Optional<T> training(Class<T> type) {
+        if (training == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.treeToValue(training, type));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("The training settings are not a " + type.getSimpleName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns what training found, when the model was trained by fer4j.
+     *
+     * @return the results, or empty
+     */
+    public Optional<Results> results() {
+        return Optional.ofNullable(results);
+    }
+
+    /**
+     * Returns where the model came from, when the model was trained by fer4j.
+     *
+     * @return the provenance, or empty
+     */
+    public Optional<Provenance> provenance() {
+        return Optional.ofNullable(provenance);
     }
 
     /**
@@ -119,10 +249,18 @@ public final class ModelInfo {
         root.put("inputShape", new int[] {1, Preprocessing.SIZE, Preprocessing.SIZE});
         root.put("preprocessing", preprocessing.describe());
         root.put("labels", labels.names());
-        root.putAll(sections);
+        putIfPresent(root, "training", training);
+        putIfPresent(root, "results", results);
+        putIfPresent(root, "provenance", provenance);
         Path tmp = dir.resolve(FILE_NAME + ".tmp");
         Files.writeString(tmp, JSON.writeValueAsString(root));
         Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void putIfPresent(Map<String, Object> root, String name, Object section) {
+        if (section != null) {
+            root.put(name, section);
+        }
     }
 
     /**
@@ -130,8 +268,8 @@ public final class ModelInfo {
      *
      * @param dir the model directory
      * @return the model description
-     * @throws IOException if the file is missing, not JSON, or lacks the architecture or labels;
-     *     the message names the file
+     * @throws IOException if the file is missing, not JSON, lacks the architecture or labels, or has a
+     *     training, results or provenance section of the wrong shape; the message names the file
      */
     public static ModelInfo read(Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
@@ -147,9 +285,9 @@ public final class ModelInfo {
      * @param json the file content
      * @param source the file name or other origin, for error messages
      * @return the model description
-     * @throws IOException if it is not JSON or lacks the architecture or labels
+     * @throws IOException if it is not JSON, lacks the architecture or labels, or has a training, results
+     *     or provenance section of the wrong shape
      */
-    @SuppressWarnings("unchecked")
     public static ModelInfo parse(byte[] json, String source) throws IOException {
         JsonNode root;
         try {
@@ -176,20 +314,35 @@ public final class ModelInfo {
         } catch (IllegalArgumentException e) {
             throw new IOException(source + ": " + e.getMessage(), e);
         }
-        Map<String, Object> sections = new LinkedHashMap<>(JSON.convertValue(root, Map.class));
-        Object described = sections.get("preprocessing");
-        if (!(described instanceof Map)) {
+        JsonNode described = root.get("preprocessing");
+        if (described == null || !described.isObject()) {
             throw new IOException(source + ": missing object field 'preprocessing'");
         }
         Preprocessing preprocessing;
         try {
-            preprocessing = Preprocessing.fromDescription((Map<?, ?>) described);
+            preprocessing = Preprocessing.fromDescription(JSON.convertValue(described, Map.class));
         } catch (IllegalArgumentException e) {
             throw new IOException(source + ": " + e.getMessage(), e);
         }
-        for (String key : List.of("format", "architecture", "inputShape", "preprocessing", "labels")) {
-            sections.remove(key);
+        JsonNode training = root.get("training");
+        if (training != null && !training.isObject()) {
+            throw new IOException(source + ": section 'training' is not a JSON object");
         }
-        return new ModelInfo(arch.asText(), labels, preprocessing, sections);
+        return new ModelInfo(arch.asText(), labels, preprocessing, training,
+                section(root, "results", Results.class, source), section(root, "provenance", Provenance.class, source));
+    }
+
+    private static <T> T section(JsonNode root, String name, Class<T> type, String source) throws IOException {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return JSON.treeToValue(node, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String reason = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
+                    : e.getMessage();
+            throw new IOException(source + ": section '" + name + "' is not readable (" + reason + ")", e);
+        }
     }
 }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.types.DataType;
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -112,8 +111,19 @@ public final class Preprocessing {
      * @throws NullPointerException if {@code image} is null
      */
     public float[] toInput(BufferedImage image) {
+        return toInput(GreyImage.of(Objects.requireNonNull(image, "image")));
+    }
+
+    /**
+     * Preprocesses a grey image of any size, such as a face cut out of a video frame.
+     *
+     * @param image the grey image
+     * @return the model input: 48x48 grey pixels in [0, 1], row-major
+     * @throws NullPointerException if {@code image} is null
+     */
+    public float[] toInput(GreyImage image) {
         Objects.requireNonNull(image, "image");
-        return fromGrey(grey(image), image.getWidth(), image.getHeight());
+        return fromGrey(image.levelsView(), image.width(), image.height());
     }
 
     /**
@@ -148,22 +158,14 @@ public final class Preprocessing {
             byte[] rgb = hwc.toByteArray();
             float[] grey = new float[w * h];
             for (int i = 0; i < grey.length; i++) {
-                grey[i] = luma(rgb[3 * i] & 0xFF, rgb[3 * i + 1] & 0xFF, rgb[3 * i + 2] & 0xFF);
+                grey[i] = GreyImage.luma(rgb[3 * i] & 0xFF, rgb[3 * i + 1] & 0xFF, rgb[3 * i + 2] & 0xFF);
             }
             return fromGrey(grey, w, h);
         }
     }
 
-    /**
-     * Turns a grey image held as row-major floats in 0..255 into the network input.
-     *
-     * @param grey the pixels, row-major, in 0..255
-     * @param width the image width
-     * @param height the image height
-     * @return the model input: 48x48 grey pixels in [0, 1], row-major
-     * @throws IllegalArgumentException if the sizes do not match the array or are not positive
-     */
-    public float[] fromGrey(float[] grey, int width, int height) {
+    /** Turns grey levels (row-major, 0..255) into the network input. */
+    private float[] fromGrey(float[] grey, int width, int height) {
         float[] x = resize(grey, width, height);
         if (equalize) {
             x = equalize(x);
@@ -543,39 +545,6 @@ public final class Preprocessing {
             start = end + 1;
         }
         return out;
-    }
-
-    static float luma(int r, int g, int b) {
-        return 0.299f * r + 0.587f * g + 0.114f * b;
-    }
-
-    /** Returns the grey levels (0..255) of {@code image} in row-major order. */
-    static float[] grey(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        float[] grey = new float[w * h];
-        int type = image.getType();
-        if (type == BufferedImage.TYPE_BYTE_GRAY || type == BufferedImage.TYPE_USHORT_GRAY) {
-            Raster raster = image.getRaster();
-            int[] row = new int[w];
-            float scale = type == BufferedImage.TYPE_USHORT_GRAY ? 255f / 65535f : 1f;
-            for (int y = 0; y < h; y++) {
-                raster.getSamples(0, y, w, 1, 0, row);
-                for (int x = 0; x < w; x++) {
-                    grey[y * w + x] = row[x] * scale;
-                }
-            }
-            return grey;
-        }
-        int[] argb = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, argb, 0, w);
-            for (int x = 0; x < w; x++) {
-                int p = argb[x];
-                grey[y * w + x] = luma((p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF);
-            }
-        }
-        return grey;
     }
 
     /** Precomputed 1-D resampling weights from {@code src} samples to {@code dst} samples. */

@@ -28,7 +28,7 @@ class PreprocessingTest {
                 img.getRaster().setSample(x, y, 0, random.nextInt(100));
             }
         }
-        float[] scaled = Preprocessing.resize(Preprocessing.grey(img), 48, 48);
+        float[] scaled = Preprocessing.resize(GreyImage.of(img).levels(), 48, 48);
         assertThat(Preprocessing.builder().build().toInput(img)).containsExactly(scaled);
         float[] equalised = Preprocessing.equalize(scaled);
         assertThat(Preprocessing.builder().optEqualize(true).build().toInput(img)).containsExactly(equalised);
@@ -52,7 +52,7 @@ class PreprocessingTest {
         BufferedImage img = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
         fill(img, new Color(200, 100, 50));
         float expected = (0.299f * 200 + 0.587f * 100 + 0.114f * 50) / 255f;
-        float[] x = Preprocessing.resize(Preprocessing.grey(img), 48, 48);
+        float[] x = Preprocessing.resize(GreyImage.of(img).levels(), 48, 48);
         assertThat(x).hasSize(Preprocessing.PIXELS);
         for (float v : x) {
             assertThat(v).isCloseTo(expected, within(1e-5f));
@@ -65,7 +65,7 @@ class PreprocessingTest {
     void greyImagesAreReadAsStored() {
         BufferedImage img = new BufferedImage(48, 48, BufferedImage.TYPE_BYTE_GRAY);
         img.getRaster().setSample(3, 2, 0, 128);
-        float[] x = Preprocessing.grey(img);
+        float[] x = GreyImage.of(img).levels();
         // Java2D's getRGB would gamma-convert 128 to 55; the raster value must survive unchanged.
         assertThat(x[2 * 48 + 3]).isEqualTo(128f);
         assertThat(x[0]).isZero();
@@ -80,7 +80,7 @@ class PreprocessingTest {
                 big.getRaster().setSample(x, y, 0, ((x / 2 + y / 2) % 2 == 0) ? 0 : 255);
             }
         }
-        float[] down = Preprocessing.resize(Preprocessing.grey(big), 96, 96);
+        float[] down = Preprocessing.resize(GreyImage.of(big).levels(), 96, 96);
         // Each output pixel covers one 2x2 cell: alternating 0 and 1 exactly (area averaging).
         assertThat(down[0]).isEqualTo(0f);
         assertThat(down[1]).isEqualTo(1f);
@@ -90,7 +90,7 @@ class PreprocessingTest {
         for (int x = 0; x < 24; x++) {
             small.getRaster().setSample(x, 0, 0, x * 10);
         }
-        float[] up = Preprocessing.resize(Preprocessing.grey(small), 24, 1);
+        float[] up = Preprocessing.resize(GreyImage.of(small).levels(), 24, 1);
         // Output x=2 has centre (2.5 * 0.5 - 0.5) = 0.75 in source pixels: 0.25*0 + 0.75*10 = 7.5.
         assertThat(up[2] * 255).isCloseTo(7.5f, within(1e-3f));
         assertThat(up[0] * 255).isCloseTo(0f, within(1e-3f));
@@ -238,8 +238,8 @@ class PreprocessingTest {
         BufferedImage fromJpeg = Preprocessing.read(jpeg);
         BufferedImage fromWebp = Preprocessing.decode(java.nio.file.Files.readAllBytes(webp));
         assertThat(fromWebp.getWidth()).isEqualTo(48);
-        float[] a = Preprocessing.grey(fromJpeg);
-        float[] b = Preprocessing.grey(fromWebp);
+        float[] a = GreyImage.of(fromJpeg).levels();
+        float[] b = GreyImage.of(fromWebp).levels();
         double diff = 0;
         for (int i = 0; i < a.length; i++) {
             diff += Math.abs(a[i] - b[i]) / a.length;
@@ -247,7 +247,7 @@ class PreprocessingTest {
         assertThat(diff).as("mean grey difference of the lossy WebP copy").isLessThan(8);
         ByteArrayOutputStream tiff = new ByteArrayOutputStream();
         assertThat(ImageIO.write(fromJpeg, "tiff", tiff)).isTrue();
-        assertThat(Preprocessing.grey(Preprocessing.decode(tiff.toByteArray()))).containsExactly(a);
+        assertThat(GreyImage.of(Preprocessing.decode(tiff.toByteArray())).levels()).containsExactly(a);
     }
 
     /** A 100-byte PNG that claims 30000x30000 pixels is refused from its header, before any decoding. */

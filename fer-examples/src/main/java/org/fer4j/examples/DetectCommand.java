@@ -62,6 +62,12 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "1", description = "Analyse every N-th frame (default: ${DEFAULT-VALUE}).")
     int every;
 
+    /**
+     * Faces classified per frame from a camera or stream (the others keep their last prediction, marked
+     * not fresh): with four faces, the default model keeps 30 frames per second only so (docs/benchmarks.md).
+     */
+    static final int LIVE_CLASSIFY_AT_MOST = 2;
+
     /** A sink and the outputs the user asked of it, to tell afterwards what was and was not written. */
     private record Requested(FrameSink sink, String what, List<Path> files) {
     }
@@ -87,9 +93,13 @@ final class DetectCommand implements Callable<Integer> {
         Engines.preferOneInferenceThread();
         Engines.quietFfmpeg();
         boolean display = !noDisplay && !GraphicsEnvironment.isHeadless();
-        try (EmotionClassifier fer = model.load(); FaceDetector faces = detector.open()) {
+        try (EmotionClassifier fer = model.load(); FaceDetector faces = detector.open(src.isVideo())) {
             EmotionCamera.Builder builder = EmotionCamera.builder().setSource(src).setClassifier(fer)
                     .optDetector(faces).optEveryNthFrame(every).optSmoothing(smooth ? 0.3 : 1.0);
+            if (src.isVideo() && src.path().isEmpty()) {
+                // Live: keep up with the camera; files are read at whatever pace the work allows.
+                builder.optClassifyAtMost(LIVE_CLASSIFY_AT_MOST);
+            }
             List<Requested> requested = new ArrayList<>();
             if (output != null) {
                 if (src.isVideo()) {

@@ -21,9 +21,22 @@ final class DetectorOption {
             description = "Face detector: yunet (default; landmarks, turns faces upright) or haar (boxes only).")
     Kind kind = Kind.YUNET;
 
-    /** Creates the chosen detector with its default options; the caller closes it. */
-    FaceDetector open() throws IOException {
-        return kind == Kind.HAAR ? HaarFaceDetector.create() : YuNetFaceDetector.create();
+    /**
+     * Creates the chosen detector; the caller closes it.
+     *
+     * @param video whether it is for frames of a video or camera, which YuNet scans at a lower resolution
+     */
+    FaceDetector open(boolean video) throws IOException {
+        return open(kind, video);
+    }
+
+    /** Creates a detector of the given kind, as {@link #open(boolean)}. */
+    static FaceDetector open(Kind kind, boolean video) throws IOException {
+        if (kind == Kind.HAAR) {
+            return HaarFaceDetector.create();
+        }
+        return video ? YuNetFaceDetector.builder().optMaxInputSide(YuNetFaceDetector.VIDEO_MAX_INPUT_SIDE).build()
+                : YuNetFaceDetector.create();
     }
 
     /** Reads the detector name in any case. */

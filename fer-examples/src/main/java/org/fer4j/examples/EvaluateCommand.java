@@ -51,7 +51,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (EmotionClassifier fer = model.load()) {
             EvaluationReport report;
             if (detect) {
-                try (FaceDetector faces = detector.open();
+                try (FaceDetector faces = detector.open(false);
                         FaceAnalyzer analyzer = FaceAnalyzer.builder().setClassifier(fer).optDetector(faces).build()) {
                     PhotoEvaluation e = PhotoEvaluation.evaluate(analyzer, DataPaths.root(data));
                     report = e.report();

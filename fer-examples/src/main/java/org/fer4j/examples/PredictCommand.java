@@ -56,7 +56,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int failures = 0;
-        try (EmotionClassifier fer = model.load(); FaceDetector faces = detector.open();
+        try (EmotionClassifier fer = model.load(); FaceDetector faces = detector.open(false);
                 FaceAnalyzer analyzer = FaceAnalyzer.builder().setClassifier(fer).optDetector(faces).build()) {
             for (Path image : images) {
                 try {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.fer4j.core.Evaluation;
 
 /**
  * Draws the confusion matrix as two heat maps side by side: raw counts, and each row divided by its

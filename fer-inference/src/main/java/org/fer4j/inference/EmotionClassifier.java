@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
+import ai.djl.modality.Classifications;
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -11,8 +12,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.repository.zoo.Criteria;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
+import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
@@ -29,6 +32,7 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.GreyImage;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.nn.Architectures;
@@ -93,27 +97,104 @@ public final class EmotionClassifier implements AutoCloseable {
      * @throws ModelLoadException if the model cannot be loaded; the message names the file
      */
     public static EmotionClassifier load(Path modelDir, ClassifierOptions options) throws ModelLoadException {
-        Objects.requireNonNull(modelDir, "modelDir");
-        if (!Files.isDirectory(modelDir)) {
-            throw new ModelLoadException("Model folder " + modelDir + " does not exist or is not a folder");
-        }
-        ModelInfo info;
-        try {
-            info = ModelInfo.read(modelDir);
-        } catch (NoSuchFileException e) {
-            throw new ModelLoadException(modelDir.resolve(ModelInfo.FILE_NAME) + ": missing (not a fer4j model folder?)", e);
-        } catch (IOException e) {
-            throw new ModelLoadException(e.getMessage(), e);
-        }
-        Path params = modelDir.resolve(ModelInfo.PARAMETERS_FILE);
-        if (!Files.isRegularFile(params)) {
-            throw new ModelLoadException(params + ": missing network parameters");
-        }
+        ModelInfo info = readInfo(modelDir);
+        Path params = parametersFile(modelDir);
         try (InputStream in = Files.newInputStream(params)) {
             return create(info, in, params.toString(), modelDir.toString(), options);
         } catch (IOException e) {
             throw new ModelLoadException(params + ": cannot read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Describes a model folder the usual DJL way: {@code criteria(dir).loadModel()} gives a {@code ZooModel}
+     * whose predictors run the model's own {@link Preprocessing} on an {@link Image} and return softmax
+     * {@link Classifications} with the model's label names.
+     *
+     * <pre>{@code
+     * try (ZooModel<Image, Classifications> model = EmotionClassifier.criteria(dir).loadModel();
+     *         Predictor<Image, Classifications> predictor = model.newPredictor()) {
+     *     Classifications c = predictor.predict(ImageFactory.getInstance().fromFile(face));
+     * }
+     * }</pre>
+     *
+     * <p>The criteria hold one network, so call this again for every model you load. DJL predictors are not
+     * thread-safe and have no flip averaging; {@link #load(Path)} gives a pooled, thread-safe classifier.
+     *
+     * @param modelDir the model folder ({@code model.json}, {@code model.params})
+     * @return the criteria; loading and closing the model is the caller's
+     * @throws ModelLoadException if a file is missing or the architecture is unknown; the message names the file
+     */
+    public static Criteria<Image, Classifications> criteria(Path modelDir) throws ModelLoadException {
+        ModelInfo info = readInfo(modelDir);
+        Path params = parametersFile(modelDir);
+        return Criteria.builder()
+                .setTypes(Image.class, Classifications.class)
+                .optModelPath(modelDir)
+                .optModelName("fer4j")
+                .optEngine("PyTorch")
+                .optBlock(buildBlock(info, modelDir.toString()))
+                // fer4j's model.params is a block's parameters without DJL's header: the translator loads it.
+                .optOption("hasParameter", "false")
+                .optTranslator(new FaceTranslator(info, params))
+                .build();
+    }
+
+    /**
+     * Describes the bundled model the usual DJL way; see {@link #criteria(Path)}. Its files are copied to a
+     * temporary folder, deleted when the JVM exits.
+     *
+     * @return the criteria; loading and closing the model is the caller's
+     * @throws ModelLoadException if the jar holds no bundled model or the copy fails
+     */
+    public static Criteria<Image, Classifications> defaultCriteria() throws ModelLoadException {
+        try {
+            Path dir = Files.createTempDirectory("fer4j-default-model");
+            dir.toFile().deleteOnExit();
+            for (String name : List.of(ModelInfo.FILE_NAME, ModelInfo.PARAMETERS_FILE)) {
+                Path file = dir.resolve(name);
+                try (InputStream in = defaultResource(name)) {
+                    Files.copy(in, file);
+                }
+                file.toFile().deleteOnExit();
+            }
+            return criteria(dir);
+        } catch (IOException e) {
+            throw new ModelLoadException("Bundled default model: cannot copy to a temporary folder (" + e.getMessage()
+                    + ")", e);
+        }
+    }
+
+    private static ModelInfo readInfo(Path modelDir) throws ModelLoadException {
+        Objects.requireNonNull(modelDir, "modelDir");
+        if (!Files.isDirectory(modelDir)) {
+            throw new ModelLoadException("Model folder " + modelDir + " does not exist or is not a folder");
+        }
+        try {
+            return ModelInfo.read(modelDir);
+        } catch (NoSuchFileException e) {
+            throw new ModelLoadException(modelDir.resolve(ModelInfo.FILE_NAME) + ": missing (not a fer4j model folder?)", e);
+        } catch (IOException e) {
+            throw new ModelLoadException(e.getMessage(), e);
+        }
+    }
+
+    private static Path parametersFile(Path modelDir) throws ModelLoadException {
+        Path params = modelDir.resolve(ModelInfo.PARAMETERS_FILE);
+        if (!Files.isRegularFile(params)) {
+            throw new ModelLoadException(params + ": missing network parameters");
+        }
+        return params;
+    }
+
+    /** Opens a file of the bundled model, or names the missing resource. */
+    private static InputStream defaultResource(String name) throws ModelLoadException {
+        InputStream in = EmotionClassifier.class.getResourceAsStream(DEFAULT_MODEL + name);
+        if (in == null) {
+            throw new ModelLoadException("No default model is bundled: classpath resource " + DEFAULT_MODEL + name
+                    + " is missing; load a model folder with EmotionClassifier.load(Path)");
+        }
+        return in;
     }
 
     /**
@@ -136,12 +217,8 @@ public final class EmotionClassifier implements AutoCloseable {
     public static EmotionClassifier loadDefault(ClassifierOptions options) throws ModelLoadException {
         String json = DEFAULT_MODEL + ModelInfo.FILE_NAME;
         String params = DEFAULT_MODEL + ModelInfo.PARAMETERS_FILE;
-        try (InputStream jsonIn = EmotionClassifier.class.getResourceAsStream(json);
-                InputStream paramsIn = EmotionClassifier.class.getResourceAsStream(params)) {
-            if (jsonIn == null || paramsIn == null) {
-                throw new ModelLoadException("No default model is bundled: classpath resources " + json + " and "
-                        + params + " are missing; load a model folder with EmotionClassifier.load(Path)");
-            }
+        try (InputStream jsonIn = defaultResource(ModelInfo.FILE_NAME);
+                InputStream paramsIn = defaultResource(ModelInfo.PARAMETERS_FILE)) {
             ModelInfo info = ModelInfo.parse(jsonIn.readAllBytes(), "classpath:" + json);
             return create(info, paramsIn, "classpath:" + params, "default", options);
         } catch (IOException e) {
@@ -149,20 +226,28 @@ public final class EmotionClassifier implements AutoCloseable {
         }
     }
 
-    private static EmotionClassifier create(ModelInfo info, InputStream params, String paramsName, String source,
-            ClassifierOptions options) throws ModelLoadException {
-        Block block;
+    private static Block buildBlock(ModelInfo info, String source) throws ModelLoadException {
         try {
-            block = Architectures.build(info.architecture(), info.labels().size());
+            return Architectures.build(info.architecture(), info.labels().size());
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException(source + "/" + ModelInfo.FILE_NAME + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Initialises {@code block} for one grey 48x48 face and reads fer4j's parameters (no DJL header) into it. */
+    static void loadWeights(Block block, NDManager manager, InputStream params)
+            throws IOException, MalformedModelException {
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, Preprocessing.SIZE, Preprocessing.SIZE));
+        block.loadParameters(manager, new DataInputStream(new BufferedInputStream(params)));
+    }
+
+    private static EmotionClassifier create(ModelInfo info, InputStream params, String paramsName, String source,
+            ClassifierOptions options) throws ModelLoadException {
+        Block block = buildBlock(info, source);
         Model model = Model.newInstance("fer4j", Device.cpu());
         try {
             model.setBlock(block);
-            NDManager manager = model.getNDManager();
-            block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, Preprocessing.SIZE, Preprocessing.SIZE));
-            block.loadParameters(manager, new DataInputStream(new BufferedInputStream(params)));
+            loadWeights(block, model.getNDManager(), params);
             EmotionClassifier classifier = new EmotionClassifier(model, info, source, options);
             long outputs = classifier.forward(new float[][] {new float[Preprocessing.PIXELS]})[0].length;
             if (outputs != info.labels().size()) {
@@ -253,13 +338,25 @@ public final class EmotionClassifier implements AutoCloseable {
     }
 
     /**
-     * Classifies already preprocessed inputs (2,304 floats each, as {@link Preprocessing} makes them).
+     * Classifies many grey face crops, such as faces cut out of video frames, in batched forward passes.
      *
-     * @param inputs the preprocessed inputs
-     * @return the predictions, in the order of {@code inputs}
-     * @throws IllegalArgumentException if an input has the wrong length
+     * @param faces the grey face images, of any size
+     * @return the predictions, in the order of {@code faces}
+     * @throws NullPointerException if the list or an image is null
      */
-    public List<EmotionPrediction> predictInputs(List<float[]> inputs) {
+    public List<EmotionPrediction> predictGrey(List<GreyImage> faces) {
+        List<float[]> inputs = new ArrayList<>(faces.size());
+        for (GreyImage face : faces) {
+            inputs.add(info.preprocessing().toInput(face));
+        }
+        return predictInputs(inputs);
+    }
+
+    /**
+     * Classifies already preprocessed inputs (2,304 floats each, as {@link Preprocessing} makes them); the
+     * tensor layout stays inside this package.
+     */
+    List<EmotionPrediction> predictInputs(List<float[]> inputs) {
         for (float[] in : inputs) {
             if (Objects.requireNonNull(in, "input").length != Preprocessing.PIXELS) {
                 throw new IllegalArgumentException("A preprocessed input has " + Preprocessing.PIXELS
@@ -429,6 +526,46 @@ public final class EmotionClassifier implements AutoCloseable {
                 System.arraycopy(flat, i * classes, out[i], 0, classes);
             }
             return out;
+        }
+    }
+
+    /**
+     * The translator of {@link #criteria(Path)}: the model's own preprocessing in, softmax
+     * {@link Classifications} with its label names out, batched by DJL's default stacking.
+     */
+    private static final class FaceTranslator implements Translator<Image, Classifications> {
+        private final ModelInfo info;
+        private final Path params;
+
+        FaceTranslator(ModelInfo info, Path params) {
+            this.info = info;
+            this.params = params;
+        }
+
+        /** Reads the weights into the model's block once, when its first predictor first predicts. */
+        @Override
+        public void prepare(TranslatorContext ctx) throws IOException, MalformedModelException {
+            Model model = ctx.getModel();
+            Block block = model.getBlock();
+            synchronized (block) {
+                if (!block.isInitialized()) {
+                    try (InputStream in = Files.newInputStream(params)) {
+                        loadWeights(block, model.getNDManager(), in);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public NDList processInput(TranslatorContext ctx, Image image) {
+            return new NDList(ctx.getNDManager().create(info.preprocessing().toInput(image),
+                    new Shape(1, Preprocessing.SIZE, Preprocessing.SIZE)));
+        }
+
+        @Override
+        public Classifications processOutput(TranslatorContext ctx, NDList list) {
+            float[] p = list.singletonOrThrow().softmax(0).toFloatArray();
+            return new EmotionPrediction(info.labels(), p).toClassifications();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.fer4j.inference;
 
+import ai.djl.modality.Classifications;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -140,6 +141,20 @@ public final class EmotionPrediction {
         }
         scores.sort(Comparator.comparingDouble(Score::probability).reversed());
         return Collections.unmodifiableList(scores);
+    }
+
+    /**
+     * Returns this prediction as DJL's {@link Classifications}: the model's label names with their
+     * probabilities, in label order.
+     *
+     * @return the classifications
+     */
+    public Classifications toClassifications() {
+        List<Double> values = new ArrayList<>(probabilities.length);
+        for (float p : probabilities) {
+            values.add((double) p);
+        }
+        return new Classifications(labels.names(), values);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.fer4j.core.Evaluation;
 import org.fer4j.core.FaceFolder;
 import org.fer4j.core.Progress;
 import org.fer4j.core.SkippedFile;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.ModelInfo;
 import org.junit.jupiter.api.Test;
 
 /** Checks the model bundled in fer-inference's resources. */
@@ -29,22 +29,34 @@ class BundledModelTest {
         }
     }
 
+    /** The bundled model.json's sections read as the figures it holds. */
+    @Test
+    void describesHowItWasTrained() throws Exception {
+        try (EmotionClassifier fer = EmotionClassifier.loadDefault()) {
+            ModelInfo.Results results = fer.info().results().orElseThrow();
+            assertThat(results.bestEpoch()).isEqualTo(31);
+            assertThat(results.epochsRun()).isEqualTo(41);
+            assertThat(results.validationAccuracy()).isEqualTo(0.6188353301755364);
+            assertThat(results.validationLoss()).isEqualTo(1.0578903117078315);
+            assertThat(results.stoppedEarly()).isTrue();
+            ModelInfo.Provenance provenance = fer.info().provenance().orElseThrow();
+            assertThat(provenance.trainImagesPerClass().keySet()).containsExactlyElementsOf(EmotionLabels.fer2013().names());
+            assertThat(provenance.testImagesPerClass().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3589);
+            assertThat(provenance.engine()).isEqualTo("PyTorch 2.5.1");
+        }
+    }
+
     /** Needs FER-2013: the bundled model must reach on the test split what its model.json reports. */
     @Test
-    @SuppressWarnings("unchecked")
     void reachesItsReportedAccuracyOnTheTestSplit() throws Exception {
         String data = System.getenv("FER_DATA");
         assumeTrue(data != null && Files.isDirectory(Path.of(data, "test")),
                 "FER_DATA is not set to a FER-2013 root with test/: skipping the bundled model's accuracy check");
         try (EmotionClassifier fer = EmotionClassifier.loadDefault(
                 ClassifierOptions.builder().optFlipAveraging(false).build())) {
-            Map<String, Object> results = (Map<String, Object>) fer.info().sections().get("results");
-            // Models saved before the figure was named for what it is called it testAccuracy.
-            double reported = ((Number) results.getOrDefault("validationAccuracy", results.get("testAccuracy")))
-                    .doubleValue();
+            double reported = fer.info().results().orElseThrow().validationAccuracy();
             EvaluationReport report = EvaluationReport.evaluate(fer, Path.of(data, "test"));
-            Map<String, Object> provenance = (Map<String, Object>) fer.info().sections().get("provenance");
-            int trainedTestImages = ((Map<String, Integer>) provenance.get("testImagesPerClass")).values().stream()
+            int trainedTestImages = fer.info().provenance().orElseThrow().testImagesPerClass().values().stream()
                     .mapToInt(Integer::intValue).sum();
             assumeTrue(report.evaluation().total() == trainedTestImages, "FER_DATA/test holds "
                     + report.evaluation().total() + " images, not the " + trainedTestImages

@@ -1,21 +1,18 @@
 package org.fer4j.training;
 
-import org.fer4j.core.FaceFolder;
-import org.fer4j.core.SkippedFile;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
+import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import ai.djl.training.dataset.Batch;
+import ai.djl.translate.Batchifier;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -23,6 +20,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,8 +33,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.Evaluation;
+import org.fer4j.core.FaceFolder;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
+import org.fer4j.core.SkippedFile;
 import org.fer4j.core.nn.Architectures;
 
 /**
@@ -53,15 +54,13 @@ import org.fer4j.core.nn.Architectures;
  * {@code history/training_history_*.csv}, {@code class_distribution.csv/.png}, {@code training_curves.png},
  * {@code skipped_files.csv} and {@code checkpoints/}. One trainer runs one training at a time;
  * {@link #requestStop()} may be called from any thread.
+ *
+ * <p>Each epoch trains its batches with DJL's {@link EasyTrain#trainBatch}; what happens at the end of an
+ * epoch is done by DJL {@code TrainingListener}s, in this order: the epoch's figures and validation
+ * ({@link EpochFigures}), the history CSV ({@link HistoryCsv}), early stopping ({@link EarlyStopping}),
+ * the checkpoint ({@link Checkpoints}) and the progress events ({@link ProgressReporter}).
  */
 public final class FerTrainer {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String STATE_FILE = "state.json";
-    private static final int EVAL_BATCH = 256;
-    private static final String PARAMS = ".params";
-    private static final String OPTIMIZER = ".optimizer";
-    private static final String LEGACY_CHECKPOINT = "last";
 
     private volatile boolean stopRequested;
 
@@ -88,15 +87,14 @@ public final class FerTrainer {
     public TrainingResult train(TrainingSpec spec, Path dataRoot, Path outputDir, TrainingProgress progress)
             throws IOException {
         Objects.requireNonNull(spec, "spec");
-        if (Files.exists(outputDir.resolve("checkpoints").resolve(STATE_FILE))) {
+        if (Files.exists(Checkpoints.stateFile(outputDir))) {
             throw new IllegalArgumentException("Output folder " + outputDir
                     + " already holds a training run: resume it, or choose another folder");
         }
         String started = Instant.now().toString();
         String history = "history/training_history_"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + ".csv";
-        return run(spec, dataRoot, outputDir, new State(0, 0, Double.NaN, 0, history, started, LEGACY_CHECKPOINT,
-                Map.of()), progress);
+        return run(dataRoot, outputDir, RunState.start(spec, dataRoot, history, started), progress);
     }
 
     /**
@@ -127,251 +125,165 @@ public final class FerTrainer {
      * @throws IOException if reading data or writing outputs fails
      */
     public TrainingResult resume(Path outputDir, Path data, int epochs, TrainingProgress progress) throws IOException {
-        Path stateFile = outputDir.resolve("checkpoints").resolve(STATE_FILE);
+        Path stateFile = Checkpoints.stateFile(outputDir);
         if (!Files.isRegularFile(stateFile)) {
             throw new IllegalArgumentException("No resumable run in " + outputDir + " (" + stateFile + " is missing)");
         }
-        TrainingSpec spec;
-        State state;
-        Path savedData;
-        try {
-            Map<String, Object> saved = JSON.readValue(stateFile.toFile(), Map.class);
-            spec = TrainingSpec.fromDescription((Map<String, Object>) saved.get("spec"));
-            // Runs saved before optimiser state was checkpointed kept their weights in last.params.
-            String checkpoint = (String) saved.getOrDefault("checkpoint", LEGACY_CHECKPOINT);
-            String history = (String) saved.get("history");
-            // Both names are joined to the run folder: only the forms the trainer writes keep them inside it.
-            if (!checkpoint.matches("epoch-\\d{4,}|" + LEGACY_CHECKPOINT)) {
-                throw new IllegalArgumentException("checkpoint name '" + checkpoint + "' is not an epoch-NNNN file");
-            }
-            if (history == null || !history.matches("history/training_history_\\d{8}_\\d{6}\\.csv")) {
-                throw new IllegalArgumentException("history path '" + history
-                        + "' is not a history/training_history_*.csv file of the run folder");
-            }
-            Map<String, Integer> steps = new LinkedHashMap<>();
-            ((Map<String, Object>) saved.getOrDefault("optimizerSteps", Map.of()))
-                    .forEach((k, v) -> steps.put(k, ((Number) v).intValue()));
-            state = new State(((Number) saved.get("epochsDone")).intValue(),
-                    ((Number) saved.get("bestEpoch")).intValue(), ((Number) saved.get("bestValue")).doubleValue(),
-                    ((Number) saved.get("sinceBest")).intValue(), history, (String) saved.get("started"),
-                    checkpoint, steps);
-            savedData = Path.of((String) saved.get("data"));
-        } catch (IOException | RuntimeException e) {
-            String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException
-                    ? ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage()
-                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            throw new IllegalArgumentException(stateFile + ": not a readable run state (" + reason + ")", e);
-        }
+        RunState state = RunState.read(stateFile);
+        TrainingSpec spec = state.spec();
         if (epochs > 0) {
-            if (epochs <= state.epochsDone) {
-                throw new IllegalArgumentException("The run in " + outputDir + " has already done " + state.epochsDone
+            if (epochs <= state.epochsDone()) {
+                throw new IllegalArgumentException("The run in " + outputDir + " has already done " + state.epochsDone()
                         + " epochs; a new total must be larger");
             }
             spec = spec.toBuilder().optEpochs(epochs).build();
         }
-        checkCheckpoint(outputDir, spec, state);
-        return run(spec, data != null ? data : savedData, outputDir, state, progress);
+        Path dataRoot = data != null ? data : Path.of(state.data());
+        state = state.continuedWith(spec, dataRoot);
+        Checkpoints.check(outputDir, state);
+        return run(dataRoot, outputDir, state, progress);
     }
 
-    /** Loads the checkpoint once into a throw-away network, so a damaged file fails before the data loads. */
-    private static void checkCheckpoint(Path out, TrainingSpec spec, State state) throws IOException {
-        Path labelsFile = out.resolve(EmotionLabels.FILE_NAME);
-        Path params = out.resolve("checkpoints").resolve(state.checkpoint + PARAMS);
-        Path optimizerFile = out.resolve("checkpoints").resolve(state.checkpoint + OPTIMIZER);
-        EmotionLabels labels;
-        try {
-            labels = EmotionLabels.read(labelsFile);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(labelsFile + ": unreadable (" + e.getMessage() + ")", e);
-        }
-        if (!Files.isRegularFile(params)) {
-            throw new IllegalArgumentException(params + ": the checkpoint named in state.json is missing");
-        }
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Block block = Architectures.build(spec.architecture(), labels.size());
-            block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32,
-                    new Shape(1, 1, Preprocessing.SIZE, Preprocessing.SIZE));
-            loadParameters(block, manager, params);
-            if (Files.isRegularFile(optimizerFile)) {
-                new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(), step -> 0, block)
-                        .load(optimizerFile, state.optimizerSteps, manager);
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-    }
-
-    private TrainingResult run(TrainingSpec spec, Path dataRoot, Path out, State state, TrainingProgress progress)
-            throws IOException {
+    private TrainingResult run(Path dataRoot, Path out, RunState state, TrainingProgress progress) throws IOException {
         stopRequested = false;
+        TrainingSpec spec = state.spec();
         TrainTestData data = TrainTestData.load(dataRoot, spec.preprocessing());
         EmotionLabels labels = data.train().labels();
-        Path checkpoints = Files.createDirectories(out.resolve("checkpoints"));
+        Path checkpointDir = Files.createDirectories(out.resolve("checkpoints"));
         Files.createDirectories(out.resolve("history"));
+        List<SkippedFile> skipped = writeDataReports(out, data);
+        progress.onDataLoaded(data);
+
+        LearningRate rate = new LearningRate(spec, state.epochsDone());
+        EpochFigures figures = new EpochFigures(data.test(), rate);
+        HistoryCsv history = HistoryCsv.open(out.resolve(state.history()), state.epochsDone(), figures::last);
+        float[] classWeights = classWeights(data.train(), spec.classWeights());
+        Engine.getInstance().setRandomSeed((int) spec.seed());
+        EarlyStopping stopping = new EarlyStopping(figures::last, spec.monitor(), spec.patience(), state.bestEpoch(),
+                state.bestValue(), state.sinceBest());
+        int batches = (data.train().size() + spec.batchSize() - 1) / spec.batchSize();
+        try (Model model = Model.newInstance("fer", Device.cpu())) {
+            Block block = Architectures.build(spec.architecture(), labels.size());
+            model.setBlock(block);
+            CheckpointedOptimizer optimizer = new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(), rate,
+                    block);
+            Checkpoints checkpoints = new Checkpoints(checkpointDir, state, optimizer, stopping);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new CrossEntropy(labels.size(),
+                    spec.labelSmoothing())).optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()})
+                    .addTrainingListeners(figures, history, stopping, checkpoints,
+                            new ProgressReporter(progress, figures, stopping, batches));
+            Shape inputShape = new Shape(spec.batchSize(), 1, Preprocessing.SIZE, Preprocessing.SIZE);
+            if (state.epochsDone() > 0) {
+                // Load before the Trainer exists: it caches the parameter arrays when it initialises.
+                block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
+                Checkpoints.restore(checkpointDir, state, block, optimizer, model.getNDManager());
+            }
+            boolean stoppedEarly = false;
+            boolean interrupted = false;
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(inputShape);
+                for (int epoch = state.epochsDone() + 1; epoch <= spec.epochs() && !stoppedEarly; epoch++) {
+                    figures.start(epoch);
+                    // Dropout draws from the engine's generator: seeding it per epoch makes a resumed run
+                    // draw what an uninterrupted one would.
+                    Engine.getInstance().setRandomSeed((int) (spec.seed() * 1_000_033L + epoch));
+                    progress.onEpochStart(epoch, spec.epochs(), batches);
+                    if (!trainEpoch(trainer, data.train(), spec, classWeights, epoch, rate, batches)) {
+                        interrupted = true;
+                        break;
+                    }
+                    try {
+                        trainer.notifyListeners(listener -> listener.onEpoch(trainer));
+                    } catch (UncheckedIOException e) {
+                        throw e.getCause();
+                    }
+                    stoppedEarly = stopping.shouldStop();
+                }
+            }
+            if (stopping.bestEpoch() == 0) {
+                return new TrainingResult(out, history.records(), 0, Double.NaN, Double.NaN, false, interrupted,
+                        skipped);
+            }
+            Files.copy(checkpointDir.resolve(Checkpoints.BEST), out.resolve(ModelInfo.PARAMETERS_FILE),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Evaluation best = evaluateBest(model, spec, labels, inputShape, checkpointDir.resolve(Checkpoints.BEST),
+                    data.test());
+            TrainingResult result = new TrainingResult(out, history.records(), stopping.bestEpoch(), best.loss(),
+                    best.accuracy(), stoppedEarly, interrupted, skipped);
+            writeModel(result, spec, data, state.started());
+            return result;
+        }
+    }
+
+    /** Evaluates the best epoch's weights in a fresh block: the trained one's arrays are the last epoch's. */
+    private static Evaluation evaluateBest(Model model, TrainingSpec spec, EmotionLabels labels, Shape inputShape,
+            Path bestParams, FaceFolder validation) throws IOException {
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            Block block = Architectures.build(spec.architecture(), labels.size());
+            block.initialize(manager, DataType.FLOAT32, inputShape);
+            loadParameters(block, manager, bestParams);
+            return EpochFigures.evaluate(block, manager, validation);
+        }
+    }
+
+    /** Writes {@code model.json} (settings, results, provenance) and the training curves of a finished run. */
+    private static void writeModel(TrainingResult result, TrainingSpec spec, TrainTestData data, String started)
+            throws IOException {
+        ModelInfo.of(spec.architecture(), data.train().labels(), spec.preprocessing())
+                .withTraining(spec)
+                .withResults(results(result))
+                .withProvenance(provenance(data, result.skipped(), started))
+                .write(result.outputDir());
+        Charts.trainingCurves(result.history(), result.outputDir().resolve("training_curves.png"));
+    }
+
+    /**
+     * Trains one epoch's batches, moving the learning rate along the schedule before each; returns false
+     * when a stop request or an interrupt ended the epoch early, so it must not be validated or checkpointed.
+     */
+    private boolean trainEpoch(Trainer trainer, FaceFolder train, TrainingSpec spec, float[] classWeights, int epoch,
+            LearningRate rate, int batches) {
+        try (BatchStream stream = new BatchStream(train, spec.batchSize(), spec.augmentation(), classWeights,
+                spec.seed(), epoch)) {
+            BatchStream.HostBatch hb;
+            for (int b = 0; (hb = stream.next()) != null; b++) {
+                if (stopRequested) {
+                    return false;
+                }
+                rate.moveTo(epoch - 1 + (double) b / batches);
+                try (Batch batch = toBatch(hb, trainer.getManager().newSubManager(), spec.classWeights(), b, batches)) {
+                    EasyTrain.trainBatch(trainer, batch);
+                    trainer.step();
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Wraps a host batch in DJL's form; closing the batch closes {@code manager} and every array in it. */
+    private static Batch toBatch(BatchStream.HostBatch hb, NDManager manager, boolean weighted, int index, int total) {
+        NDList labels = new NDList(manager.create(hb.labels()));
+        if (weighted) {
+            labels.add(manager.create(hb.weights()));
+        }
+        NDList pixels = new NDList(manager.create(hb.pixels(), new Shape(hb.size(), 1, Preprocessing.SIZE,
+                Preprocessing.SIZE)));
+        return new Batch(manager, pixels, labels, hb.size(), Batchifier.STACK, Batchifier.STACK, index, total);
+    }
+
+    /** Writes what the data says before training: the class distribution, the skipped files and the labels. */
+    private static List<SkippedFile> writeDataReports(Path out, TrainTestData data) throws IOException {
         ClassDistribution distribution = ClassDistribution.of(data);
         distribution.writeCsv(out.resolve("class_distribution.csv"));
         distribution.writeChart(out.resolve("class_distribution.png"));
         List<SkippedFile> skipped = new ArrayList<>(data.train().skipped());
         skipped.addAll(data.test().skipped());
         writeSkipped(out.resolve("skipped_files.csv"), skipped);
-        labels.write(out.resolve(EmotionLabels.FILE_NAME));
-        progress.onDataLoaded(data);
-
-        HistoryCsv historyCsv = new HistoryCsv(out.resolve(state.history));
-        List<EpochRecord> history = new ArrayList<>(historyCsv.read(state.epochsDone));
-        float[] classWeights = classWeights(data.train(), spec.classWeights());
-        Engine.getInstance().setRandomSeed((int) spec.seed());
-
-        EarlyStopping stopping = new EarlyStopping(spec.monitor(), spec.patience(), state.bestEpoch,
-                state.bestValue, state.sinceBest);
-        boolean stoppedEarly = false;
-        boolean interrupted = false;
-        try (Model model = Model.newInstance("fer", Device.cpu())) {
-            Block block = Architectures.build(spec.architecture(), labels.size());
-            model.setBlock(block);
-            float[] rate = {spec.learningRateAt(state.epochsDone)};
-            CheckpointedOptimizer optimizer = new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(),
-                    step -> rate[0], block);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(new CrossEntropy(labels.size(),
-                    spec.labelSmoothing())).optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
-            Shape inputShape = new Shape(spec.batchSize(), 1, Preprocessing.SIZE, Preprocessing.SIZE);
-            if (state.epochsDone > 0) {
-                // Load before the Trainer exists: it caches the parameter arrays when it initialises.
-                block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, inputShape);
-                loadParameters(block, model.getNDManager(), checkpoints.resolve(state.checkpoint + PARAMS));
-                Path optimizerFile = checkpoints.resolve(state.checkpoint + OPTIMIZER);
-                if (Files.isRegularFile(optimizerFile)) {
-                    optimizer.load(optimizerFile, state.optimizerSteps, model.getNDManager());
-                }
-            }
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(inputShape);
-                int batches = (data.train().size() + spec.batchSize() - 1) / spec.batchSize();
-                for (int epoch = state.epochsDone + 1; epoch <= spec.epochs(); epoch++) {
-                    long t0 = System.nanoTime();
-                    // Dropout draws from the engine's generator: seeding it per epoch makes a resumed run
-                    // draw what an uninterrupted one would.
-                    Engine.getInstance().setRandomSeed((int) (spec.seed() * 1_000_033L + epoch));
-                    progress.onEpochStart(epoch, spec.epochs(), batches);
-                    double lossSum = 0;
-                    long correct = 0;
-                    int seen = 0;
-                    try (BatchStream stream = new BatchStream(data.train(), spec.batchSize(), spec.augmentation(),
-                            classWeights, spec.seed(), epoch)) {
-                        BatchStream.HostBatch hb;
-                        int b = 0;
-                        while ((hb = stream.next()) != null) {
-                            if (stopRequested) {
-                                interrupted = true;
-                                break;
-                            }
-                            rate[0] = spec.learningRateAt(epoch - 1 + (double) b / batches);
-                            float[] logits;
-                            float loss;
-                            try (NDManager bm = trainer.getManager().newSubManager()) {
-                                NDArray x = bm.create(hb.pixels(), new Shape(hb.size(), 1, Preprocessing.SIZE,
-                                        Preprocessing.SIZE));
-                                NDList labelsList = new NDList(bm.create(hb.labels()));
-                                if (spec.classWeights()) {
-                                    labelsList.add(bm.create(hb.weights()));
-                                }
-                                try (GradientCollector gc = trainer.newGradientCollector()) {
-                                    NDArray pred = trainer.forward(new NDList(x), labelsList).singletonOrThrow();
-                                    NDArray lossArray = trainer.getLoss().evaluate(labelsList, new NDList(pred));
-                                    gc.backward(lossArray);
-                                    loss = lossArray.getFloat();
-                                    logits = pred.toFloatArray();
-                                }
-                                trainer.step();
-                            }
-                            lossSum += loss * hb.size();
-                            correct += Metrics.correct(logits, hb.labels(), labels.size());
-                            seen += hb.size();
-                            b++;
-                            double secs = (System.nanoTime() - t0) / 1e9;
-                            progress.onBatch(epoch, b, batches, lossSum / seen, (double) correct / seen, seen / secs);
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        interrupted = true;
-                    }
-                    if (interrupted) {
-                        break;
-                    }
-                    double[] val = evaluate(block, trainer.getManager(), data.test());
-                    EpochRecord record = new EpochRecord(epoch, lossSum / seen, (double) correct / seen, val[0], val[1],
-                            rate[0], (System.nanoTime() - t0) / 1e9);
-                    history.add(record);
-                    historyCsv.append(record);
-                    boolean best = stopping.record(epoch, record.metric(spec.monitor()));
-                    if (best) {
-                        saveParameters(block, checkpoints.resolve("best.params"));
-                    }
-                    String checkpoint = String.format(java.util.Locale.ROOT, "epoch-%04d", epoch);
-                    saveParameters(block, checkpoints.resolve(checkpoint + PARAMS));
-                    optimizer.save(checkpoints.resolve(checkpoint + OPTIMIZER));
-                    String previous = state.checkpoint;
-                    state = state.next(epoch, stopping, checkpoint, optimizer.steps());
-                    writeState(checkpoints.resolve(STATE_FILE), spec, dataRoot, state);
-                    if (!previous.equals(checkpoint)) {
-                        Files.deleteIfExists(checkpoints.resolve(previous + PARAMS));
-                        Files.deleteIfExists(checkpoints.resolve(previous + OPTIMIZER));
-                    }
-                    progress.onEpochEnd(record, best);
-                    if (stopping.shouldStop()) {
-                        stoppedEarly = true;
-                        break;
-                    }
-                }
-                if (state.bestEpoch == 0) {
-                    return new TrainingResult(out, history, 0, Double.NaN, Double.NaN, false, interrupted, skipped);
-                }
-                Files.copy(checkpoints.resolve("best.params"), out.resolve(ModelInfo.PARAMETERS_FILE),
-                        StandardCopyOption.REPLACE_EXISTING);
-                double[] test;
-                try (NDManager bestManager = model.getNDManager().newSubManager()) {
-                    // A fresh block: the Trainer keeps its own references to the live parameter arrays.
-                    Block best = Architectures.build(spec.architecture(), labels.size());
-                    best.initialize(bestManager, ai.djl.ndarray.types.DataType.FLOAT32, inputShape);
-                    loadParameters(best, bestManager, checkpoints.resolve("best.params"));
-                    test = evaluate(best, bestManager, data.test());
-                }
-                TrainingResult result = new TrainingResult(out, history, state.bestEpoch, test[0], test[1],
-                        stoppedEarly, interrupted, skipped);
-                ModelInfo.of(spec.architecture(), labels, spec.preprocessing())
-                        .withSection("training", spec.describe())
-                        .withSection("results", results(result))
-                        .withSection("provenance", provenance(data, skipped, state.started))
-                        .write(out);
-                Charts.trainingCurves(history, out.resolve("training_curves.png"));
-                return result;
-            }
-        }
-    }
-
-    /** Returns {loss, accuracy} of a network on a folder, in evaluation mode. */
-    private static double[] evaluate(Block block, NDManager manager, FaceFolder folder) {
-        double lossSum = 0;
-        long correct = 0;
-        int classes = folder.labels().size();
-        for (int start = 0; start < folder.size(); start += EVAL_BATCH) {
-            int n = Math.min(EVAL_BATCH, folder.size() - start);
-            float[] pixels = new float[n * Preprocessing.PIXELS];
-            long[] y = new long[n];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(folder.image(start + i), 0, pixels, i * Preprocessing.PIXELS, Preprocessing.PIXELS);
-                y[i] = folder.classOf(start + i);
-            }
-            float[] logits;
-            try (NDManager bm = manager.newSubManager()) {
-                NDArray x = bm.create(pixels, new Shape(n, 1, Preprocessing.SIZE, Preprocessing.SIZE));
-                logits = block.forward(new ParameterStore(bm, false), new NDList(x), false).singletonOrThrow()
-                        .toFloatArray();
-            }
-            lossSum += Metrics.crossEntropySum(logits, y, classes);
-            correct += Metrics.correct(logits, y, classes);
-        }
-        return new double[] {lossSum / folder.size(), (double) correct / folder.size()};
+        data.train().labels().write(out.resolve(EmotionLabels.FILE_NAME));
+        return skipped;
     }
 
     /** Inverse-frequency weights {@code n / (k * n_c)} when enabled, else all ones. */
@@ -384,34 +296,19 @@ public final class FerTrainer {
         return w;
     }
 
-    private static Map<String, Object> results(TrainingResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("bestEpoch", r.bestEpoch());
-        m.put("epochsRun", r.history().size());
-        m.put("validationSplit", "test/ of the dataset root; it chose the best epoch, so its figures are validation figures");
-        m.put("validationLoss", r.validationLoss());
-        m.put("validationAccuracy", r.validationAccuracy());
-        m.put("finalTrainAccuracy", r.finalTrainAccuracy());
-        m.put("finalValAccuracy", r.finalValAccuracy());
-        m.put("diagnosis", r.diagnosis());
-        m.put("stoppedEarly", r.stoppedEarly());
-        m.put("complete", !r.interrupted());
-        return m;
+    private static ModelInfo.Results results(TrainingResult r) {
+        return new ModelInfo.Results(r.bestEpoch(), r.history().size(),
+                "test/ of the dataset root; it chose the best epoch, so its figures are validation figures",
+                r.validationLoss(), r.validationAccuracy(), r.finalTrainAccuracy(), r.finalValAccuracy(),
+                r.diagnosis(), r.stoppedEarly(), !r.interrupted());
     }
 
-    private static Map<String, Object> provenance(TrainTestData data, List<SkippedFile> skipped, String started) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", data.root().toAbsolutePath().normalize().toString());
-        m.put("trainImagesPerClass", perClass(data.train()));
-        m.put("testImagesPerClass", perClass(data.test()));
-        m.put("skippedFiles", skipped.size());
-        m.put("djl", Engine.getDjlVersion());
-        m.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-        m.put("java", System.getProperty("java.version"));
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        m.put("started", started);
-        m.put("finished", Instant.now().toString());
-        return m;
+    private static ModelInfo.Provenance provenance(TrainTestData data, List<SkippedFile> skipped, String started) {
+        return new ModelInfo.Provenance(data.root().toAbsolutePath().normalize().toString(), perClass(data.train()),
+                perClass(data.test()), skipped.size(), Engine.getDjlVersion(),
+                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(),
+                System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                started, Instant.now().toString());
     }
 
     private static Map<String, Integer> perClass(FaceFolder f) {
@@ -432,23 +329,6 @@ public final class FerTrainer {
         Files.writeString(file, sb);
     }
 
-    private static void writeState(Path file, TrainingSpec spec, Path data, State s) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epochsDone", s.epochsDone);
-        m.put("bestEpoch", s.bestEpoch);
-        m.put("bestValue", s.bestValue);
-        m.put("sinceBest", s.sinceBest);
-        m.put("history", s.history);
-        m.put("started", s.started);
-        m.put("checkpoint", s.checkpoint);
-        m.put("optimizerSteps", s.optimizerSteps);
-        m.put("data", data.toAbsolutePath().normalize().toString());
-        m.put("spec", spec.describe());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), m);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
     /** Saves a block's parameters atomically (write to a temporary file, then rename). */
     static void saveParameters(Block block, Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -466,36 +346,6 @@ public final class FerTrainer {
         } catch (ai.djl.MalformedModelException | IOException | RuntimeException e) {
             throw new IOException(file + ": not parameters of this network (" + (e.getMessage() != null
                     ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
-        }
-    }
-
-    /** Bookkeeping saved with every checkpoint. */
-    private static final class State {
-        final int epochsDone;
-        final int bestEpoch;
-        final double bestValue;
-        final int sinceBest;
-        final String history;
-        final String started;
-        /** File name stem of the last epoch's weights and optimiser state in {@code checkpoints/}. */
-        final String checkpoint;
-        final Map<String, Integer> optimizerSteps;
-
-        State(int epochsDone, int bestEpoch, double bestValue, int sinceBest, String history, String started,
-                String checkpoint, Map<String, Integer> optimizerSteps) {
-            this.epochsDone = epochsDone;
-            this.bestEpoch = bestEpoch;
-            this.bestValue = bestValue;
-            this.sinceBest = sinceBest;
-            this.history = history;
-            this.started = started;
-            this.checkpoint = checkpoint;
-            this.optimizerSteps = optimizerSteps;
-        }
-
-        State next(int epochsDone, EarlyStopping s, String checkpoint, Map<String, Integer> optimizerSteps) {
-            return new State(epochsDone, s.bestEpoch(), s.bestValue(), s.sinceBest(), history, started, checkpoint,
-                    optimizerSteps);
         }
     }
 }

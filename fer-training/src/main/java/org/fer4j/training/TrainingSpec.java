@@ -1,5 +1,6 @@
 package org.fer4j.training;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -12,7 +13,8 @@ import org.fer4j.core.nn.Architectures;
 /**
  * Everything that defines a training run apart from the data: architecture, optimiser, schedule,
  * regularisation, augmentation, preprocessing, early stopping. Immutable; saved in {@code model.json}
- * and in a run's {@code state.json} through Jackson, one field per component.
+ * and in a run's {@code state.json} through Jackson, one field per component, and read back by Jackson
+ * through {@link #fromDescription(Map)}, so settings saved before a component existed still load.
  *
  * <p>The builder's defaults are the seed's recipe: {@code seed} network, Adam at 0.001, batch 64,
  * 100 epochs, no augmentation; preprocessing {@link #DEFAULT_PREPROCESSING}.
@@ -43,7 +45,11 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
      */
     public static final Preprocessing DEFAULT_PREPROCESSING = Preprocessing.builder().build();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Reads and writes the plain record: Jackson reads a spec through {@link #fromDescription(Map)}, which
+     * itself needs the record's own constructor, so this mapper switches that creator off.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper().addMixIn(TrainingSpec.class, PlainRecord.class);
 
     /** The optimisers a run can use. */
     public enum Optimizer {
@@ -178,6 +184,7 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
      * @return the spec it describes
      * @throws IllegalArgumentException if a value is missing or invalid
      */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static TrainingSpec fromDescription(Map<String, Object> d) {
         Map<String, Object> m = new LinkedHashMap<>(d);
         m.putIfAbsent("preprocessing", Preprocessing.blurredTrainingSplit().describe());
@@ -192,6 +199,14 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
             }
             throw new IllegalArgumentException("Incomplete or invalid training settings: " + d + " ("
                     + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Mix-in for {@link #JSON}: without the delegating creator, Jackson uses the record's constructor. */
+    private abstract static class PlainRecord {
+        @JsonCreator(mode = JsonCreator.Mode.DISABLED)
+        static TrainingSpec fromDescription(Map<String, Object> d) {
+            throw new UnsupportedOperationException("annotations only");
         }
     }
 

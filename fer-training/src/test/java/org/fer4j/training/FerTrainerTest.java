@@ -2,6 +2,7 @@ package org.fer4j.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,6 +66,14 @@ class FerTrainerTest {
         assertThat(json.at("/provenance/testImagesPerClass/angry").asInt()).isEqualTo(8);
         assertThat(json.at("/provenance/djl").asText()).isEqualTo("0.32.0");
         assertThat(json.at("/preprocessing/version").asInt()).isEqualTo(2);
+        assertThat(info.training(TrainingSpec.class)).contains(quick().build());
+        ModelInfo.Results results = info.results().orElseThrow();
+        assertThat(results.bestEpoch()).isEqualTo(r.bestEpoch());
+        assertThat(results.epochsRun()).isEqualTo(2);
+        assertThat(results.validationLoss()).isEqualTo(r.validationLoss());
+        assertThat(results.complete()).isTrue();
+        assertThat(info.provenance().orElseThrow().trainImagesPerClass())
+                .containsExactly(entry("angry", 24), entry("happy", 24), entry("sad", 24));
         assertThat(info.preprocessing()).isEqualTo(TrainingSpec.DEFAULT_PREPROCESSING);
         assertThat(out.resolve(ModelInfo.PARAMETERS_FILE)).isNotEmptyFile();
 
@@ -120,7 +129,7 @@ class FerTrainerTest {
         assertThat(csv.subList(1, 4)).extracting(l -> l.split(",")[0]).containsExactly("1", "2", "3");
         TrainingResult longer = new FerTrainer().resume(out, null, 4, TrainingProgress.NONE);
         assertThat(longer.history()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4);
-        assertThat(ModelInfo.read(out).sections().get("training").toString()).contains("epochs=4");
+        assertThat(ModelInfo.read(out).training(TrainingSpec.class).orElseThrow().epochs()).isEqualTo(4);
         assertThatThrownBy(() -> new FerTrainer().resume(tmp.resolve("nothing"), TrainingProgress.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No resumable run");
     }
@@ -195,7 +204,8 @@ class FerTrainerTest {
         Files.move(data, moved);
         TrainingResult resumed = new FerTrainer().resume(out, moved, 0, TrainingProgress.NONE);
         assertThat(resumed.history()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3);
-        assertThat(ModelInfo.read(out).sections().get("provenance").toString()).contains(moved.toString());
+        assertThat(ModelInfo.read(out).provenance().orElseThrow().data())
+                .isEqualTo(moved.toAbsolutePath().normalize().toString());
     }
 
     private static float[] weights(Path file) throws IOException {
@@ -230,7 +240,7 @@ class FerTrainerTest {
         assertThat(r.skipped()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
         String csv = Files.readString(out.resolve("skipped_files.csv"));
         assertThat(csv).contains(corrupt.toString()).contains(text.toString());
-        assertThat(ModelInfo.read(out).sections().get("provenance").toString()).contains("skippedFiles=2");
+        assertThat(ModelInfo.read(out).provenance().orElseThrow().skippedFiles()).isEqualTo(2);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.fer4j.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TrainingSpecTest {
 
     @Test
-    void savedFormRoundTripsEveryField() {
+    void savedFormRoundTripsEveryField() throws Exception {
         TrainingSpec spec = TrainingSpec.builder().optArchitecture("vgg-48").optEpochs(60).optBatchSize(128).optSeed(7)
                 .optPatience(3).optMonitor(TrainingSpec.Monitor.VAL_ACCURACY).optOptimizer(TrainingSpec.Optimizer.NESTEROV)
                 .optLearningRate(0.05f).optWeightDecay(5e-4f).optSchedule(TrainingSpec.Schedule.COSINE)
@@ -21,10 +22,12 @@ class TrainingSpecTest {
         assertThat(saved).containsEntry("optimizer", "nesterov").containsEntry("monitor", "val_accuracy")
                 .containsEntry("schedule", "cosine");
         assertThat(TrainingSpec.fromDescription(saved)).isEqualTo(spec);
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readValue(json.writeValueAsString(spec), TrainingSpec.class)).isEqualTo(spec);
         assertThat(spec.toBuilder().optEpochs(61).build().epochs()).isEqualTo(61);
     }
 
-    /** The training section of a model.json written before preprocessing was part of the spec. */
+    /** The training section of a model.json written before preprocessing was part of the spec, read by Jackson. */
     @Test
     void readsSettingsSavedBeforePreprocessingWasRecorded() throws Exception {
         String old = "{\"architecture\":\"seed\",\"epochs\":100,\"batchSize\":64,\"seed\":42,\"patience\":10,"
@@ -32,12 +35,21 @@ class TrainingSpecTest {
                 + "\"schedule\":\"constant\",\"warmupEpochs\":0,\"labelSmoothing\":0.0,\"classWeights\":false,"
                 + "\"augmentation\":{\"horizontalFlip\":false,\"shiftFraction\":0.0,\"rotationDegrees\":0.0,"
                 + "\"scaleFraction\":0.0,\"brightness\":0.0,\"contrast\":0.0,\"erasingProbability\":0.0}}";
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = new ObjectMapper().readValue(old, Map.class);
-        TrainingSpec spec = TrainingSpec.fromDescription(map);
+        TrainingSpec spec = new ObjectMapper().readValue(old, TrainingSpec.class);
         assertThat(spec.preprocessing()).isEqualTo(Preprocessing.blurredTrainingSplit());
         assertThat(spec.augmentation().isNone()).isTrue();
         assertThat(spec.patience()).isEqualTo(10);
+    }
+
+    @Test
+    void learningRateScheduleWarmsUpAndDecays() {
+        TrainingSpec spec = TrainingSpec.builder().optEpochs(10).optLearningRate(0.1f).optWarmupEpochs(2)
+                .optSchedule(TrainingSpec.Schedule.COSINE).build();
+        assertThat(spec.learningRateAt(1)).isCloseTo(0.05f, within(1e-6f));
+        assertThat(spec.learningRateAt(2)).isCloseTo(0.1f, within(1e-6f));
+        assertThat(spec.learningRateAt(6)).isCloseTo(0.05f, within(1e-6f));
+        assertThat(spec.learningRateAt(10)).isCloseTo(0f, within(1e-6f));
+        assertThat(TrainingSpec.fromDescription(spec.describe()).describe()).isEqualTo(spec.describe());
     }
 
     @Test

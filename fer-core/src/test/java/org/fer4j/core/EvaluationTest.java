@@ -1,10 +1,9 @@
-package org.fer4j.inference;
+package org.fer4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import org.fer4j.core.EmotionLabels;
 import org.junit.jupiter.api.Test;
 
 class EvaluationTest {
@@ -62,6 +61,44 @@ class EvaluationTest {
         assertThat(e.loss()).isCloseTo(-(4 * Math.log(0.5) + 2 * Math.log(0.25)) / 6, within(1e-6));
     }
 
+    /**
+     * Two images, two classes, from logits. Image 0: logits (0, 0), true 0: ties go to the first class, so
+     * correct; p(true) = 1/2, loss ln 2. Image 1: logits (0, ln 3), true 0: predicted 1; p(true) = 1/4, loss ln 4.
+     * Confusion [[1, 1], [0, 0]], accuracy 1/2, mean loss (ln 2 + ln 4) / 2.
+     */
+    @Test
+    void logitsGiveTheHandComputedLossAndCounts() {
+        EmotionLabels ab = EmotionLabels.of("a", "b");
+        float[] logits = {0f, 0f, 0f, (float) Math.log(3)};
+        Evaluation e = Evaluation.ofLogits(ab, new int[] {0, 0}, logits);
+        assertThat(e.confusionMatrix()).isDeepEqualTo(new int[][] {{1, 1}, {0, 0}});
+        assertThat(e.accuracy()).isEqualTo(0.5);
+        assertThat(e.loss()).isCloseTo((Math.log(2) + Math.log(4)) / 2, within(1e-6));
+        // The same logits with true class 1: p(true) = 1/2 and 3/4.
+        assertThat(Evaluation.ofLogits(ab, new int[] {1, 1}, logits).loss())
+                .isCloseTo((Math.log(2) + Math.log(4.0 / 3)) / 2, within(1e-6));
+        // Large logits must not overflow: (1000, 0) with true class 1 costs 1000.
+        assertThat(Evaluation.ofLogits(ab, new int[] {1}, new float[] {1000f, 0f}).loss()).isCloseTo(1000, within(1e-9));
+    }
+
+    /** Batch by batch equals all at once: the six images above as a batch of two and a batch of four. */
+    @Test
+    void batchesAddUpToTheWhole() {
+        Evaluation whole = sixImages();
+        float[][] p = {{0.50f, 0.25f, 0.25f}, {0.25f, 0.50f, 0.25f}, {0.25f, 0.50f, 0.25f},
+            {0.25f, 0.25f, 0.50f}, {0.25f, 0.25f, 0.50f}, {0.50f, 0.25f, 0.25f}};
+        Evaluation first = Evaluation.of(ABC, new int[] {0, 0}, new float[][] {p[0], p[1]});
+        Evaluation rest = Evaluation.of(ABC, new int[] {1, 2, 2, 2}, new float[][] {p[2], p[3], p[4], p[5]});
+        Evaluation both = first.plus(rest);
+        assertThat(both.total()).isEqualTo(6);
+        assertThat(both.confusionMatrix()).isDeepEqualTo(whole.confusionMatrix());
+        assertThat(both.loss()).isCloseTo(whole.loss(), within(1e-12));
+        assertThat(both.classificationReport()).isEqualTo(whole.classificationReport());
+        assertThat(first.total()).as("plus leaves its operands alone").isEqualTo(2);
+        assertThatThrownBy(() -> first.plus(Evaluation.of(EmotionLabels.of("x", "y", "z"), new int[] {0},
+                new float[][] {{1, 0, 0}}))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("labels");
+    }
+
     @Test
     void classWithoutImagesOrPredictionsIsHandled() {
         // Nothing is predicted as c and there are no c images: precision 0, recall 0, left out of the macro mean.
@@ -88,5 +125,9 @@ class EvaluationTest {
         assertThatThrownBy(() -> Evaluation.of(ABC, new int[] {3}, new float[][] {{1, 0, 0}}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> sixImages().precision("z")).hasMessageContaining("No label 'z'");
+        assertThatThrownBy(() -> Evaluation.ofLogits(ABC, new int[] {0, 1}, new float[5]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 logits per true label");
+        assertThatThrownBy(() -> Evaluation.ofLogits(ABC, new int[] {3}, new float[3]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("class 3");
     }
 }

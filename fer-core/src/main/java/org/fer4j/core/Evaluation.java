@@ -1,14 +1,13 @@
-package org.fer4j.inference;
+package org.fer4j.core;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.fer4j.core.EmotionLabels;
 
 /**
  * Classification metrics of a model on labelled images: accuracy, mean cross-entropy loss,
  * per-class precision, recall, F1 and support, their macro and weighted averages, and the
- * confusion matrix. Immutable.
+ * confusion matrix. Immutable. Inference reports and training's per-epoch figures both come from here.
  *
  * <p>The confusion matrix has one row per true class and one column per predicted class, both in
  * label order: {@code confusionMatrix()[t][p]} counts images of class {@code t} predicted as {@code p}.
@@ -19,13 +18,13 @@ public final class Evaluation {
 
     private final EmotionLabels labels;
     private final int[][] confusion;
-    private final double loss;
+    private final double lossSum;
     private final int total;
 
-    private Evaluation(EmotionLabels labels, int[][] confusion, double loss, int total) {
+    private Evaluation(EmotionLabels labels, int[][] confusion, double lossSum, int total) {
         this.labels = labels;
         this.confusion = confusion;
-        this.loss = loss;
+        this.lossSum = lossSum;
         this.total = total;
     }
 
@@ -47,20 +46,87 @@ public final class Evaluation {
         int[][] confusion = new int[k][k];
         double lossSum = 0;
         for (int i = 0; i < truth.length; i++) {
-            if (truth[i] < 0 || truth[i] >= k || probabilities[i].length != k) {
-                throw new IllegalArgumentException("Row " + i + ": class " + truth[i] + " or " + probabilities[i].length
-                        + " probabilities do not fit " + k + " labels");
-            }
-            int predicted = 0;
-            for (int c = 1; c < k; c++) {
-                if (probabilities[i][c] > probabilities[i][predicted]) {
-                    predicted = c;
-                }
-            }
-            confusion[truth[i]][predicted]++;
+            checkRow(i, truth[i], probabilities[i].length, k, "probabilities");
+            confusion[truth[i]][argMax(probabilities[i], 0, k)]++;
             lossSum -= Math.log(Math.max(probabilities[i][truth[i]], 1e-12));
         }
-        return new Evaluation(labels, confusion, lossSum / truth.length, truth.length);
+        return new Evaluation(labels, confusion, lossSum, truth.length);
+    }
+
+    /**
+     * Computes the metrics from true class indices and a network's raw outputs; the loss is the softmax
+     * cross-entropy of the logits, computed stably in double precision.
+     *
+     * @param labels the model's labels
+     * @param truth the true class index of each image
+     * @param logits the outputs of each image in label order, one row after the other
+     * @return the metrics
+     * @throws IllegalArgumentException if there is no image, the logits are not one row of
+     *     {@code labels.size()} per image, or a class index is out of range
+     */
+    public static Evaluation ofLogits(EmotionLabels labels, int[] truth, float[] logits) {
+        int k = labels.size();
+        if (truth.length == 0 || logits.length != truth.length * k) {
+            throw new IllegalArgumentException("Need " + k + " logits per true label and at least one image, got "
+                    + truth.length + " labels and " + logits.length + " logits");
+        }
+        int[][] confusion = new int[k][k];
+        double lossSum = 0;
+        for (int i = 0; i < truth.length; i++) {
+            checkRow(i, truth[i], k, k, "logits");
+            int row = i * k;
+            confusion[truth[i]][argMax(logits, row, k)]++;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                max = Math.max(max, logits[row + c]);
+            }
+            double z = 0;
+            for (int c = 0; c < k; c++) {
+                z += Math.exp(logits[row + c] - max);
+            }
+            lossSum += Math.log(z) + max - logits[row + truth[i]];
+        }
+        return new Evaluation(labels, confusion, lossSum, truth.length);
+    }
+
+    /**
+     * Returns the metrics of this evaluation's images and {@code other}'s together, as if computed in one
+     * go, for figures gathered batch by batch.
+     *
+     * @param other metrics of further images with the same labels
+     * @return the combined metrics
+     * @throws IllegalArgumentException if the labels differ
+     */
+    public Evaluation plus(Evaluation other) {
+        if (!labels.equals(other.labels)) {
+            throw new IllegalArgumentException("Cannot combine evaluations with labels " + labels.names() + " and "
+                    + other.labels.names());
+        }
+        int[][] sum = confusionMatrix();
+        for (int t = 0; t < sum.length; t++) {
+            for (int p = 0; p < sum.length; p++) {
+                sum[t][p] += other.confusion[t][p];
+            }
+        }
+        return new Evaluation(labels, sum, lossSum + other.lossSum, total + other.total);
+    }
+
+    private static void checkRow(int i, int truth, int width, int k, String what) {
+        if (truth < 0 || truth >= k || width != k) {
+            throw new IllegalArgumentException("Row " + i + ": class " + truth + " or " + width + " " + what
+                    + " do not fit " + k + " labels");
+        }
+    }
+
+    /** Returns the index of the largest of {@code k} values from {@code from}; the first wins a tie. */
+    private static int argMax(float[] values, int from, int k) {
+        int best = 0;
+        for (int c = 1; c < k; c++) {
+            if (values[from + c] > values[from + best]) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /**
@@ -100,7 +166,7 @@ public final class Evaluation {
      * @return the mean cross-entropy
      */
     public double loss() {
-        return loss;
+        return lossSum / total;
     }
 
     /**
@@ -264,7 +330,7 @@ public final class Evaluation {
         sb.append(String.format(Locale.ROOT, row, "macro avg", macro("precision"), macro("recall"), macroF1(), total));
         sb.append(String.format(Locale.ROOT, row, "weighted avg", weighted("precision"), weighted("recall"),
                 weightedF1(), total));
-        sb.append(String.format(Locale.ROOT, "%nloss (mean cross-entropy): %.4f%n", loss));
+        sb.append(String.format(Locale.ROOT, "%nloss (mean cross-entropy): %.4f%n", loss()));
         sb.append("\nConfusion matrix (rows: true class, columns: predicted class):\n");
         sb.append(String.format(Locale.ROOT, "%" + width + "s", ""));
         for (String label : labels.names()) {

@@ -1,0 +1,169 @@
+package org.fer4j.examples;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.fer4j.camera.DetectedFace;
+import org.fer4j.camera.EmotionCamera;
+import org.fer4j.camera.FaceDetector;
+import org.fer4j.camera.SyntheticVideo;
+import org.fer4j.camera.VideoSource;
+import org.fer4j.inference.EmotionClassifier;
+
+/**
+ * Frames per second of the camera loop ({@link EmotionCamera}: decode, detect, crop, classify, annotate)
+ * on generated 640x480 videos with 1 and 4 faces, for each built-in detector, classifying every face of
+ * every frame and, with four faces, at most {@link DetectCommand#LIVE_CLASSIFY_AT_MOST} per frame.
+ *
+ * <p>It runs with one PyTorch thread, as {@code fer detect} and {@code fer demo} do, so
+ * {@code fer benchmark} starts it in a JVM of its own ({@link #inChildJvm}); engine threads are fixed once
+ * the engine has started.
+ */
+final class CameraBenchmark {
+
+    static final int WIDTH = 640;
+    static final int HEIGHT = 480;
+    private static final int FRAMES = 300;
+
+    /**
+     * One measurement.
+     *
+     * @param detector the detector's name
+     * @param facesShown faces drawn in every frame
+     * @param classifyAtMost the per-frame classification limit, 0 for none
+     * @param frames frames processed
+     * @param facesFound mean faces found per frame (a missed face is not classified and would flatter the figure)
+     * @param classifiedPerFrame mean faces classified per frame
+     * @param fps frames per second, end to end
+     */
+    record Row(String detector, int facesShown, int classifyAtMost, long frames, double facesFound,
+            double classifiedPerFrame, double fps) {
+
+        String name() {
+            return String.format(Locale.ROOT, "camera loop 640x480, %s, %d face(s) shown / %.2f found / %.2f classified"
+                    + " per frame%s", detector, facesShown, facesFound, classifiedPerFrame,
+                    classifyAtMost == 0 ? "" : " (at most " + classifyAtMost + ")");
+        }
+    }
+
+    private CameraBenchmark() {
+    }
+
+    /** Measures every row with {@code classifier}, writing the videos into {@code work}. */
+    static List<Row> run(EmotionClassifier classifier, List<BufferedImage> faces, Path work) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        for (DetectorOption.Kind kind : DetectorOption.Kind.values()) {
+            for (int shown : new int[] {1, 4}) {
+                Path video = work.resolve("benchmark-" + shown + "-faces.mp4");
+                if (!Files.exists(video)) {
+                    List<SyntheticVideo.Placement> layout = layout(faces, shown);
+                    SyntheticVideo.write(video, WIDTH, HEIGHT, 30, FRAMES, i -> layout);
+                }
+                List<Integer> limits = shown == 4 ? List.of(0, DetectCommand.LIVE_CLASSIFY_AT_MOST) : List.of(0);
+                for (int limit : limits) {
+                    try (FaceDetector detector = DetectorOption.open(kind, true)) {
+                        measure(classifier, detector, kind, video, shown, limit, 30);
+                        rows.add(measure(classifier, detector, kind, video, shown, limit, Long.MAX_VALUE));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<SyntheticVideo.Placement> layout(List<BufferedImage> faces, int shown) {
+        if (shown == 1) {
+            return List.of(new SyntheticVideo.Placement(faces.get(0), 220, 140, 180));
+        }
+        int[][] at = {{30, 20}, {360, 30}, {40, 270}, {380, 280}};
+        List<SyntheticVideo.Placement> out = new ArrayList<>();
+        for (int i = 0; i < shown; i++) {
+            out.add(new SyntheticVideo.Placement(faces.get(i % faces.size()), at[i][0], at[i][1], 170));
+        }
+        return out;
+    }
+
+    private static Row measure(EmotionClassifier classifier, FaceDetector detector, DetectorOption.Kind kind,
+            Path video, int shown, int limit, long maxFrames) throws IOException, InterruptedException {
+        long[] counts = new long[2];
+        EmotionCamera.Builder builder = EmotionCamera.builder().setSource(VideoSource.video(video))
+                .setClassifier(classifier).optDetector(detector);
+        if (limit > 0) {
+            builder.optClassifyAtMost(limit);
+        }
+        long start;
+        long frames;
+        try (EmotionCamera camera = builder.build()) {
+            start = System.nanoTime();
+            frames = camera.run((result, frame) -> {
+                counts[0] += result.faces().size();
+                counts[1] += result.faces().stream().filter(DetectedFace::fresh).count();
+                // Drawing is part of what an app pays per frame.
+                frame.annotatedMat();
+                if (result.frameIndex() + 1 >= maxFrames) {
+                    camera.stop();
+                }
+            });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Row(kind.name().toLowerCase(Locale.ROOT), shown, limit, frames,
+                frames == 0 ? 0 : (double) counts[0] / frames, frames == 0 ? 0 : (double) counts[1] / frames,
+                seconds == 0 ? 0 : frames / seconds);
+    }
+
+    /**
+     * Runs this benchmark in a new JVM with one PyTorch thread (and this JVM's allocator environment) and
+     * returns its rows.
+     */
+    static List<Row> inChildJvm(Path model, Path work) throws IOException, InterruptedException {
+        Path json = work.resolve("camera-rows.json");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=" + System.getProperty("ai.djl.offline", "false"),
+                "-cp", System.getProperty("java.class.path"), CameraBenchmark.class.getName(), json.toString()));
+        if (model != null) {
+            cmd.add(model.toString());
+        }
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        int code = p.waitFor();
+        if (code != 0) {
+            throw new IOException("The camera benchmark failed (exit code " + code + "); its output is above");
+        }
+        Row[] rows = new ObjectMapper().readValue(json.toFile(), Row[].class);
+        return List.of(rows);
+    }
+
+    /**
+     * Measures the rows with the model in {@code args[1]} (or the bundled one) and one PyTorch thread, and
+     * writes them as JSON to {@code args[0]}.
+     *
+     * @param args the JSON file, then optionally the model folder
+     * @throws Exception if the model cannot be loaded or a video cannot be written or read
+     */
+    public static void main(String[] args) throws Exception {
+        Engines.preferOneInferenceThread();
+        Engines.quietFfmpeg();
+        List<BufferedImage> faces = new ArrayList<>();
+        for (SampleFaces.Sample s : SampleFaces.load()) {
+            faces.add(s.image());
+        }
+        Path work = Files.createTempDirectory("fer-camera-benchmark");
+        try (EmotionClassifier fer = args.length > 1 ? EmotionClassifier.load(Path.of(args[1]))
+                : EmotionClassifier.loadDefault()) {
+            List<Row> rows = run(fer, faces, work);
+            new ObjectMapper().writeValue(Path.of(args[0]).toFile(), rows);
+        } finally {
+            try (Stream<Path> files = Files.list(work)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(work);
+        }
+    }
+}
