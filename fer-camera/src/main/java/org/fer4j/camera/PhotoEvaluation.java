@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Evaluation;
 import org.fer4j.core.FaceFolder;
+import org.fer4j.core.Progress;
 import org.fer4j.core.SkippedFile;
 import org.fer4j.inference.EvaluationReport;
 
@@ -63,6 +64,20 @@ public final class PhotoEvaluation {
      * @throws IOException if a folder cannot be listed
      */
     public static PhotoEvaluation evaluate(FaceAnalyzer analyzer, Path folder) throws IOException {
+        return evaluate(analyzer, folder, Progress.NONE);
+    }
+
+    /**
+     * As {@link #evaluate(FaceAnalyzer, Path)}, telling {@code progress} how many of the photos are done.
+     *
+     * @param analyzer the analyzer; the caller keeps ownership
+     * @param folder the folder of class sub-folders, or a dataset root
+     * @param progress receives the stage {@code "finding and classifying faces"} after each file
+     * @return the evaluation
+     * @throws IllegalArgumentException as {@link #evaluate(FaceAnalyzer, Path)}
+     * @throws IOException if a folder cannot be listed
+     */
+    public static PhotoEvaluation evaluate(FaceAnalyzer analyzer, Path folder, Progress progress) throws IOException {
         EmotionLabels labels = analyzer.classifier().labels();
         Path root = Files.isDirectory(folder.resolve("test")) && labels.indexOf("test") < 0
                 ? folder.resolve("test") : folder;
@@ -79,13 +94,21 @@ public final class PhotoEvaluation {
         List<Integer> truth = new ArrayList<>();
         List<float[]> probabilities = new ArrayList<>();
         int photos = 0;
+        Map<String, List<Path>> filesByClass = new LinkedHashMap<>();
+        int total = 0;
         for (String c : classes) {
-            List<Path> files;
             try (Stream<Path> s = Files.list(root.resolve(c))) {
-                files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                        .sorted().toList();
+                filesByClass.put(c, s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                        .sorted().toList());
             }
-            for (Path file : files) {
+            total += filesByClass.get(c).size();
+        }
+        String stage = "finding and classifying faces";
+        int done = 0;
+        progress.update(stage, 0, total);
+        for (String c : classes) {
+            for (Path file : filesByClass.get(c)) {
+                progress.update(stage, done++, total);
                 if (!IMAGE_EXTENSIONS.contains(extension(file))) {
                     skipped.add(new SkippedFile(file, "not an image file extension (" + IMAGE_EXTENSIONS + ")"));
                     continue;
@@ -113,6 +136,7 @@ public final class PhotoEvaluation {
                 probabilities.add(faces.get(0).prediction().probabilities());
             }
         }
+        progress.update(stage, total, total);
         if (truth.isEmpty()) {
             throw new IllegalArgumentException("No face was found in any of the " + photos + " photos under " + root
                     + (skipped.isEmpty() ? "" : " (" + skipped.size() + " files skipped)") + "; nothing to evaluate");

@@ -53,10 +53,16 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: all).")
     Set<Part> only;
 
+    @Option(names = "--camera-soak", paramLabel = "MINUTES", defaultValue = "0",
+            description = "Also run the camera on a looped 4-face video for this many minutes and report whether"
+                    + " resident memory stays flat (default: ${DEFAULT-VALUE}, no soak).")
+    int cameraSoakMinutes;
+
     @Override
     public Integer call() throws Exception {
         // Before the measurements: bad settings would throw their minutes away.
         Optional<String> unusable = predictions < 1 ? Optional.of("--predictions must be at least 1, got " + predictions)
+                : cameraSoakMinutes < 0 ? Optional.of("--camera-soak must be 0 or more minutes, got " + cameraSoakMinutes)
                 : PathClashes.unusableOutputFile("--output", output);
         if (unusable.isPresent()) {
             System.err.println("fer benchmark: " + unusable.get());
@@ -93,9 +99,13 @@ final class BenchmarkCommand implements Callable<Integer> {
             if (parts.contains(Part.CAMERA)) {
                 progress.close();
                 System.err.println("camera loop 640x480: 300 frames per row, in a JVM of its own with one PyTorch thread");
-                for (CameraBenchmark.Row r : CameraBenchmark.inChildJvm(model, work)) {
-                    rows.add(BenchmarkRow.of(r.name(), r.fps(), "frames/s"));
-                }
+                rows.addAll(CameraBenchmark.inChildJvm(model, work, 0));
+            }
+            if (cameraSoakMinutes > 0) {
+                progress.close();
+                System.err.println("camera soak: " + cameraSoakMinutes + " minutes on a looped 4-face video, in a JVM"
+                        + " of its own with one PyTorch thread");
+                rows.addAll(CameraBenchmark.inChildJvm(model, work, cameraSoakMinutes));
             }
         } finally {
             deleteTree(work);

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 import org.fer4j.camera.DetectedFace;
 import org.fer4j.camera.EmotionCamera;
 import org.fer4j.camera.FaceDetector;
@@ -118,14 +121,105 @@ final class CameraBenchmark {
     }
 
     /**
-     * Runs this benchmark in a new JVM with one PyTorch thread (and this JVM's allocator environment) and
-     * returns its rows.
+     * Runs the camera on the four-face video, replayed in a loop, for {@code minutes}, sampling resident
+     * memory every minute: the rows say where it started, where it ended and whether the second half
+     * stayed flat (under {@link InferenceBenchmark#FLAT_BYTES_PER_PREDICTION} bytes per frame).
      */
-    static List<Row> inChildJvm(Path model, Path work) throws IOException, InterruptedException {
+    static List<BenchmarkRow> soak(EmotionClassifier classifier, List<BufferedImage> faces, Path work, int minutes)
+            throws Exception {
+        Path video = work.resolve("soak-4-faces.mp4");
+        List<SyntheticVideo.Placement> layout = layout(faces, 4);
+        SyntheticVideo.write(video, WIDTH, HEIGHT, 30, FRAMES, i -> layout);
+        long end = System.nanoTime() + minutes * 60_000_000_000L;
+        List<long[]> samples = new ArrayList<>();   // {frames, KiB}
+        long[] nextSample = {System.nanoTime() + 60_000_000_000L};
+        try (EmotionCamera camera = EmotionCamera.builder().setSource(VideoSource.grabber(new LoopingGrabber(video)))
+                .setClassifier(classifier).optClassifyAtMost(DetectCommand.LIVE_CLASSIFY_AT_MOST).build()) {
+            camera.run((result, frame) -> {
+                frame.annotatedMat();
+                long now = System.nanoTime();
+                if (now >= nextSample[0]) {
+                    samples.add(new long[] {result.frameIndex() + 1, InferenceBenchmark.residentKb()});
+                    System.err.printf(Locale.ROOT, "camera soak: %d of %d minutes, %,d frames, %.1f MiB resident%n",
+                            samples.size(), minutes, result.frameIndex() + 1, samples.get(samples.size() - 1)[1] / 1024.0);
+                    nextSample[0] += 60_000_000_000L;
+                }
+                if (now >= end) {
+                    camera.stop();
+                }
+            });
+        }
+        List<BenchmarkRow> rows = new ArrayList<>();
+        if (samples.size() < 2 || samples.get(0)[1] < 0) {
+            return rows;
+        }
+        long[] first = samples.get(0);
+        long[] middle = samples.get((samples.size() - 1) / 2);
+        long[] last = samples.get(samples.size() - 1);
+        String what = "camera soak, YuNet, 4 faces, at most " + DetectCommand.LIVE_CLASSIFY_AT_MOST + " classified per frame";
+        rows.add(BenchmarkRow.of(String.format(Locale.ROOT, "%s: resident memory after 1 minute (%,d frames)", what,
+                first[0]), first[1] / 1024.0, "MiB"));
+        rows.add(BenchmarkRow.of(String.format(Locale.ROOT, "%s: resident memory after %d minutes (%,d frames)", what,
+                samples.size(), last[0]), last[1] / 1024.0, "MiB"));
+        rows.add(BenchmarkRow.of(String.format(Locale.ROOT, "%s: growth from minute %d to %d", what,
+                samples.indexOf(middle) + 1, samples.size()), (last[1] - middle[1]) / 1024.0, "MiB"));
+        boolean flat = last[0] == middle[0]
+                || (last[1] - middle[1]) * 1024.0 / (last[0] - middle[0]) < InferenceBenchmark.FLAT_BYTES_PER_PREDICTION;
+        rows.add(new BenchmarkRow(String.format(Locale.ROOT, "%s: resident memory flat from minute %d (grew by under"
+                + " %.0f bytes per frame)", what, samples.indexOf(middle) + 1, InferenceBenchmark.FLAT_BYTES_PER_PREDICTION),
+                flat ? "yes" : "no", ""));
+        return rows;
+    }
+
+    /** A video file played again from the start whenever it ends: a source that never runs out. */
+    private static final class LoopingGrabber extends FrameGrabber {
+        private final FFmpegFrameGrabber video;
+
+        LoopingGrabber(Path file) {
+            video = new FFmpegFrameGrabber(file.toFile());
+        }
+
+        @Override
+        public void start() throws Exception {
+            video.start();
+        }
+
+        @Override
+        public void stop() throws Exception {
+            video.stop();
+        }
+
+        @Override
+        public void trigger() throws Exception {
+            video.trigger();
+        }
+
+        @Override
+        public Frame grab() throws Exception {
+            Frame f = video.grabImage();
+            if (f == null) {
+                video.setFrameNumber(0);
+                f = video.grabImage();
+            }
+            return f;
+        }
+
+        @Override
+        public void release() throws Exception {
+            video.release();
+        }
+    }
+
+    /**
+     * Runs the frame-rate rows, or with {@code soakMinutes} above 0 the camera soak instead, in a new JVM
+     * with one PyTorch thread (and this JVM's allocator environment) and returns its rows.
+     */
+    static List<BenchmarkRow> inChildJvm(Path model, Path work, int soakMinutes) throws IOException, InterruptedException {
         Path json = work.resolve("camera-rows.json");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dai.djl.offline=" + System.getProperty("ai.djl.offline", "false"),
-                "-cp", System.getProperty("java.class.path"), CameraBenchmark.class.getName(), json.toString()));
+                "-cp", System.getProperty("java.class.path"), CameraBenchmark.class.getName(), json.toString(),
+                String.valueOf(soakMinutes)));
         if (model != null) {
             cmd.add(model.toString());
         }
@@ -134,15 +228,14 @@ final class CameraBenchmark {
         if (code != 0) {
             throw new IOException("The camera benchmark failed (exit code " + code + "); its output is above");
         }
-        Row[] rows = new ObjectMapper().readValue(json.toFile(), Row[].class);
-        return List.of(rows);
+        return List.of(new ObjectMapper().readValue(json.toFile(), BenchmarkRow[].class));
     }
 
     /**
-     * Measures the rows with the model in {@code args[1]} (or the bundled one) and one PyTorch thread, and
-     * writes them as JSON to {@code args[0]}.
+     * Measures the frame-rate rows (or, with a soak of more than 0 minutes, the camera soak) with the model
+     * in {@code args[2]} (or the bundled one) and one PyTorch thread, and writes them as JSON to {@code args[0]}.
      *
-     * @param args the JSON file, then optionally the model folder
+     * @param args the JSON file, the soak minutes (0 for the frame-rate rows), then optionally the model folder
      * @throws Exception if the model cannot be loaded or a video cannot be written or read
      */
     public static void main(String[] args) throws Exception {
@@ -152,10 +245,18 @@ final class CameraBenchmark {
         for (SampleFaces.Sample s : SampleFaces.load()) {
             faces.add(s.image());
         }
+        int soakMinutes = Integer.parseInt(args[1]);
         Path work = Files.createTempDirectory("fer-camera-benchmark");
-        try (EmotionClassifier fer = args.length > 1 ? EmotionClassifier.load(Path.of(args[1]))
+        try (EmotionClassifier fer = args.length > 2 ? EmotionClassifier.load(Path.of(args[2]))
                 : EmotionClassifier.loadDefault()) {
-            List<Row> rows = run(fer, faces, work);
+            List<BenchmarkRow> rows = new ArrayList<>();
+            if (soakMinutes > 0) {
+                rows.addAll(soak(fer, faces, work, soakMinutes));
+            } else {
+                for (Row r : run(fer, faces, work)) {
+                    rows.add(BenchmarkRow.of(r.name(), r.fps(), "frames/s"));
+                }
+            }
             new ObjectMapper().writeValue(Path.of(args[0]).toFile(), rows);
         } finally {
             try (Stream<Path> files = Files.list(work)) {

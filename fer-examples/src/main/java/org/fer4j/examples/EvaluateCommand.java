@@ -53,7 +53,10 @@ final class EvaluateCommand implements Callable<Integer> {
             if (detect) {
                 try (FaceDetector faces = detector.open(false);
                         FaceAnalyzer analyzer = FaceAnalyzer.builder().setClassifier(fer).optDetector(faces).build()) {
-                    PhotoEvaluation e = PhotoEvaluation.evaluate(analyzer, DataPaths.root(data));
+                    PhotoEvaluation e;
+                    try (ConsoleProgress progress = new ConsoleProgress()) {
+                        e = PhotoEvaluation.evaluate(analyzer, DataPaths.root(data), progress);
+                    }
                     report = e.report();
                     System.out.printf(Locale.ROOT, "Model %s on %s, faces found by %s: %d photos, %d classified, "
                             + "%d without a face (left out of the metrics), %d with several faces (largest used)%n",

@@ -135,6 +135,8 @@ class PhotoCommandsTest {
         assertThat(out).contains("3 photos, 2 classified, 1 without a face (left out of the metrics), 1 with several faces");
         assertThat(out).contains("no face found: " + data.resolve("happy/none.png"));
         assertThat(out).contains("several faces, largest used: " + data.resolve("happy/two.png"));
+        // Progress goes to stderr, as plain lines when it is not a terminal.
+        assertThat((String) r[2]).contains("finding and classifying faces: 3/3 (100%)").doesNotContain("\r");
         JsonNode json = JSON.readTree(report.resolve("evaluation.json").toFile());
         assertThat(json.get("images").asInt()).isEqualTo(2);
         assertThat(json.get("noFace").asInt()).isEqualTo(1);
