@@ -110,9 +110,11 @@ final class BenchmarkCommand implements Callable<Integer> {
         } finally {
             deleteTree(work);
         }
-        System.out.printf("%-80s %12s  %s%n", "benchmark", "value", "unit");
+        int width = rows.stream().mapToInt(r -> r.benchmark().length()).max().orElse(0);
+        String format = "%-" + Math.max(9, width) + "s %12s  %s%n";
+        System.out.printf(format, "benchmark", "value", "unit");
         for (BenchmarkRow r : rows) {
-            System.out.printf(Locale.ROOT, "%-80s %12s  %s%n", r.benchmark(), r.valueText(), r.unit());
+            System.out.printf(Locale.ROOT, format, r.benchmark(), r.valueText(), r.unit());
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("machine", Runtime.getRuntime().availableProcessors() + " processors, " + System.getProperty("os.name")
