@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /**
  * What a model directory's {@code model.json} says: the architecture name, the label list, the
- * preprocessing the model was trained with, and, for a trained model, the training settings, the
- * {@link Results} and the {@link Provenance}. Immutable.
+ * preprocessing the model was trained with, how it is meant to be run ({@link Inference}), and, for a
+ * trained model, the training settings, the {@link Results} and the {@link Provenance}. Immutable.
  *
  * <p>Training writes it, inference reads it to rebuild the same network; the parameters themselves
  * are in {@link #PARAMETERS_FILE} beside it. Fields this version does not know are ignored when reading.
@@ -45,15 +45,27 @@ public final class ModelInfo {
     private final JsonNode training;
     private final Results results;
     private final Provenance provenance;
+    private final Inference inference;
 
     private ModelInfo(String architecture, EmotionLabels labels, Preprocessing preprocessing, JsonNode training,
-            Results results, Provenance provenance) {
+            Results results, Provenance provenance, Inference inference) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.labels = Objects.requireNonNull(labels, "labels");
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
         this.training = training == null ? null : training.deepCopy();
         this.results = results;
         this.provenance = provenance;
+        this.inference = inference;
+    }
+
+    /**
+     * How the model is meant to be run, as measured on its validation split; models without the section
+     * run without test-time augmentation.
+     *
+     * @param flipAveraging whether each face's probabilities are averaged with those of its mirror image
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Inference(boolean flipAveraging) {
     }
 
     /**
@@ -131,7 +143,7 @@ public final class ModelInfo {
      * @return the model description
      */
     public static ModelInfo of(String architecture, EmotionLabels labels, Preprocessing preprocessing) {
-        return new ModelInfo(architecture, labels, preprocessing, null, null, null);
+        return new ModelInfo(architecture, labels, preprocessing, null, null, null, null);
     }
 
     /**
@@ -146,7 +158,7 @@ public final class ModelInfo {
         if (!node.isObject()) {
             throw new IllegalArgumentException("Training settings must serialise to a JSON object, got " + node);
         }
-        return new ModelInfo(architecture, labels, preprocessing, node, results, provenance);
+        return new ModelInfo(architecture, labels, preprocessing, node, results, provenance, inference);
     }
 
     /**
@@ -157,7 +169,7 @@ public final class ModelInfo {
      */
     public ModelInfo withResults(Results results) {
         return new ModelInfo(architecture, labels, preprocessing, training,
-                Objects.requireNonNull(results, "results"), provenance);
+                Objects.requireNonNull(results, "results"), provenance, inference);
     }
 
     /**
@@ -168,7 +180,18 @@ public final class ModelInfo {
      */
     public ModelInfo withProvenance(Provenance provenance) {
         return new ModelInfo(architecture, labels, preprocessing, training, results,
-                Objects.requireNonNull(provenance, "provenance"));
+                Objects.requireNonNull(provenance, "provenance"), inference);
+    }
+
+    /**
+     * Returns a copy that says how the model is meant to be run.
+     *
+     * @param inference how to run the model
+     * @return a new description with that section
+     */
+    public ModelInfo withInference(Inference inference) {
+        return new ModelInfo(architecture, labels, preprocessing, training, results, provenance,
+                Objects.requireNonNull(inference, "inference"));
     }
 
     /**
@@ -237,6 +260,15 @@ public final class ModelInfo {
     }
 
     /**
+     * Returns how the model is meant to be run, when its description says.
+     *
+     * @return the inference section, or empty
+     */
+    public Optional<Inference> inference() {
+        return Optional.ofNullable(inference);
+    }
+
+    /**
      * Writes {@code model.json} into {@code dir}, atomically replacing an older one.
      *
      * @param dir the model directory
@@ -249,6 +281,7 @@ public final class ModelInfo {
         root.put("inputShape", new int[] {1, Preprocessing.SIZE, Preprocessing.SIZE});
         root.put("preprocessing", preprocessing.describe());
         root.put("labels", labels.names());
+        putIfPresent(root, "inference", inference);
         putIfPresent(root, "training", training);
         putIfPresent(root, "results", results);
         putIfPresent(root, "provenance", provenance);
@@ -269,7 +302,7 @@ public final class ModelInfo {
      * @param dir the model directory
      * @return the model description
      * @throws IOException if the file is missing, not JSON, lacks the architecture or labels, or has a
-     *     training, results or provenance section of the wrong shape; the message names the file
+     *     training, results, provenance or inference section of the wrong shape; the message names the file
      */
     public static ModelInfo read(Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
@@ -285,8 +318,8 @@ public final class ModelInfo {
      * @param json the file content
      * @param source the file name or other origin, for error messages
      * @return the model description
-     * @throws IOException if it is not JSON, lacks the architecture or labels, or has a training, results
-     *     or provenance section of the wrong shape
+     * @throws IOException if it is not JSON, lacks the architecture or labels, or has a training, results,
+     *     provenance or inference section of the wrong shape
      */
     public static ModelInfo parse(byte[] json, String source) throws IOException {
         JsonNode root;
@@ -329,7 +362,8 @@ public final class ModelInfo {
             throw new IOException(source + ": section 'training' is not a JSON object");
         }
         return new ModelInfo(arch.asText(), labels, preprocessing, training,
-                section(root, "results", Results.class, source), section(root, "provenance", Provenance.class, source));
+                section(root, "results", Results.class, source), section(root, "provenance", Provenance.class, source),
+                section(root, "inference", Inference.class, source));
     }
 
     private static <T> T section(JsonNode root, String name, Class<T> type, String source) throws IOException {

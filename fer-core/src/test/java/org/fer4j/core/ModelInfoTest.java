@@ -30,7 +30,7 @@ class ModelInfoTest {
     void roundTripsArchitectureLabelsPreprocessingAndTypedSections() throws IOException {
         Preprocessing plain = Preprocessing.builder().build();
         ModelInfo.of("seed", EmotionLabels.fer2013(), plain).withTraining(new Settings("adam", 0.001f))
-                .withResults(RESULTS).withProvenance(PROVENANCE).write(dir);
+                .withResults(RESULTS).withProvenance(PROVENANCE).withInference(new ModelInfo.Inference(true)).write(dir);
         ModelInfo read = ModelInfo.read(dir);
         assertThat(read.architecture()).isEqualTo("seed");
         assertThat(read.labels()).isEqualTo(EmotionLabels.fer2013());
@@ -38,10 +38,12 @@ class ModelInfoTest {
         assertThat(read.training(Settings.class)).contains(new Settings("adam", 0.001f));
         assertThat(read.results()).contains(RESULTS);
         assertThat(read.provenance()).contains(PROVENANCE);
+        assertThat(read.inference()).contains(new ModelInfo.Inference(true));
         String json = Files.readString(dir.resolve("model.json"));
         assertThat(json).contains("\"version\" : 2").doesNotContain("rankEqualize");
         // Sections follow the model's own fields, in this order, with the settings as Jackson writes them.
-        assertThat(json.indexOf("\"labels\"")).isLessThan(json.indexOf("\"training\""));
+        assertThat(json.indexOf("\"labels\"")).isLessThan(json.indexOf("\"inference\""));
+        assertThat(json.indexOf("\"inference\"")).isLessThan(json.indexOf("\"training\""));
         assertThat(json.indexOf("\"training\"")).isLessThan(json.indexOf("\"results\""));
         assertThat(json.indexOf("\"results\"")).isLessThan(json.indexOf("\"provenance\""));
         assertThat(json).containsPattern("\"learningRate\" : 0\\.001\\s");
@@ -51,6 +53,7 @@ class ModelInfoTest {
         assertThat(ModelInfo.read(dir).training(Settings.class)).isEmpty();
         assertThat(ModelInfo.read(dir).results()).isEmpty();
         assertThat(ModelInfo.read(dir).provenance()).isEmpty();
+        assertThat(ModelInfo.read(dir).inference()).isEmpty();
         assertThatThrownBy(() -> bare.withTraining("adam")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -89,6 +92,9 @@ class ModelInfoTest {
         Files.writeString(file, good.replace("\"bestEpoch\" : 31", "\"bestEpoch\" : \"best\""));
         assertThatThrownBy(() -> ModelInfo.read(dir)).isInstanceOf(IOException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("'results'");
+        Files.writeString(file, good.replace("\"results\"", "\"inference\" : {\"flipAveraging\" : [1]}, \"results\""));
+        assertThatThrownBy(() -> ModelInfo.read(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("'inference'");
     }
 
     @Test

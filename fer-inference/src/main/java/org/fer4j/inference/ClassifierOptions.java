@@ -1,12 +1,15 @@
 package org.fer4j.inference;
 
+import java.util.Optional;
+
 /**
  * Options of an {@link EmotionClassifier}. Immutable; build one with {@link #builder()}.
  */
 public final class ClassifierOptions {
 
     private final int maxConcurrency;
-    private final boolean flipAveraging;
+    /** Null: as the model's {@code model.json} says. */
+    private final Boolean flipAveraging;
 
     private ClassifierOptions(Builder b) {
         this.maxConcurrency = b.maxConcurrency;
@@ -41,18 +44,19 @@ public final class ClassifierOptions {
     }
 
     /**
-     * Returns whether each face is also classified mirrored and the two results averaged (test-time augmentation).
+     * Returns whether each face is also classified mirrored and the two results averaged (test-time
+     * augmentation), when set; {@link EmotionClassifier#flipAveraging()} says what a loaded classifier does.
      *
-     * @return whether flip averaging is on
+     * @return the setting, or empty to follow the model's {@code model.json}
      */
-    public boolean flipAveraging() {
-        return flipAveraging;
+    public Optional<Boolean> flipAveraging() {
+        return Optional.ofNullable(flipAveraging);
     }
 
     /** Builds {@link ClassifierOptions}. */
     public static final class Builder {
         private int maxConcurrency = Math.max(1, Runtime.getRuntime().availableProcessors());
-        private boolean flipAveraging;
+        private Boolean flipAveraging;
 
         private Builder() {
         }
@@ -72,8 +76,9 @@ public final class ClassifierOptions {
         }
 
         /**
-         * Averages each face with its mirror image (default off: it costs twice the compute and lowered
-         * the bundled model's validation accuracy from 61.88% to 61.55%; see docs/model-card.md).
+         * Averages each face with its mirror image, or not, whatever the model's {@code model.json} says
+         * (by default a classifier follows the model: flip averaging costs twice the compute, and it helps
+         * some models and not others; see docs/model-card.md).
          *
          * @param on whether to average with the mirror image
          * @return this builder

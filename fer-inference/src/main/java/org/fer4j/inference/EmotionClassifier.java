@@ -62,6 +62,7 @@ public final class EmotionClassifier implements AutoCloseable {
     private final ModelInfo info;
     private final String source;
     private final ClassifierOptions options;
+    private final boolean flipAveraging;
     private final LinkedBlockingDeque<Predictor<float[][], float[][]>> idle = new LinkedBlockingDeque<>();
     private final List<Predictor<float[][], float[][]>> all = new ArrayList<>();
     private final AtomicInteger created = new AtomicInteger();
@@ -74,6 +75,8 @@ public final class EmotionClassifier implements AutoCloseable {
         this.info = info;
         this.source = source;
         this.options = options;
+        this.flipAveraging = options.flipAveraging()
+                .orElseGet(() -> info.inference().map(ModelInfo.Inference::flipAveraging).orElse(false));
     }
 
     /**
@@ -374,7 +377,7 @@ public final class EmotionClassifier implements AutoCloseable {
     }
 
     private float[][] probabilities(float[][] batch) {
-        if (!options.flipAveraging()) {
+        if (!flipAveraging) {
             return forward(batch);
         }
         int n = batch.length;
@@ -479,6 +482,16 @@ public final class EmotionClassifier implements AutoCloseable {
      */
     public ClassifierOptions options() {
         return options;
+    }
+
+    /**
+     * Returns whether each face is also classified mirrored and the two results averaged: the options'
+     * setting when they have one, else what the model's {@code model.json} says (off when it says nothing).
+     *
+     * @return whether flip averaging is on
+     */
+    public boolean flipAveraging() {
+        return flipAveraging;
     }
 
     /**

@@ -86,6 +86,7 @@ public final class EvaluationReport {
      * Evaluates {@code classifier} on {@code folder}: a folder of class sub-folders, or a dataset
      * root whose {@code test/} folder is then used. Sub-folders are matched to the model's labels by
      * name, so a folder missing a class works.
+     * The report's details say whether flip averaging was on ({@code flipAveraging}).
      *
      * @param classifier the classifier to evaluate; the caller keeps ownership
      * @param folder the folder of class sub-folders, or a dataset root
@@ -132,7 +133,7 @@ public final class EvaluationReport {
             p[i] = predictions.get(i).probabilities();
         }
         return new EvaluationReport(Evaluation.of(classifier.labels(), truth, p), classes, data.skipped(),
-                classifier.source(), Map.of());
+                classifier.source(), Map.of("flipAveraging", classifier.flipAveraging()));
     }
 
     private static Path resolve(Path folder, EmotionClassifier classifier) {

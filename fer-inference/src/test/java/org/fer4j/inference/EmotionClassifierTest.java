@@ -172,16 +172,36 @@ class EmotionClassifierTest {
                 mirrored.setRGB(47 - x, y, img.getRGB(x, y));
             }
         }
-        assertThat(ClassifierOptions.defaults().flipAveraging()).isFalse();
+        assertThat(ClassifierOptions.defaults().flipAveraging()).isEmpty();
         try (EmotionClassifier tta = EmotionClassifier.load(shared.resolve("model"),
                 ClassifierOptions.builder().optFlipAveraging(true).build())) {
-            assertThat(tta.options().flipAveraging()).isTrue();
+            assertThat(tta.flipAveraging()).isTrue();
             float[] a = fer.predict(img).probabilities();
             float[] b = fer.predict(mirrored).probabilities();
             float[] avg = tta.predict(img).probabilities();
             for (int c = 0; c < 7; c++) {
                 assertThat(avg[c]).isCloseTo((a[c] + b[c]) / 2, within(1e-5f));
             }
+        }
+    }
+
+    /** Without a setting of its own a classifier does what the model's model.json says; a setting wins. */
+    @Test
+    void flipAveragingFollowsTheModelUnlessSet() throws Exception {
+        try (EmotionClassifier plain = EmotionClassifier.load(shared.resolve("model"))) {
+            assertThat(plain.flipAveraging()).as("a model.json without an inference section").isFalse();
+        }
+        Path dir = TestModels.randomModel(tmp.resolve("flipping"), "seed", EmotionLabels.fer2013());
+        ModelInfo.read(dir).withInference(new ModelInfo.Inference(true)).write(dir);
+        BufferedImage img = TestModels.image(6, 48, 48);
+        try (EmotionClassifier followsModel = EmotionClassifier.load(dir);
+                EmotionClassifier on = EmotionClassifier.load(dir, ClassifierOptions.builder().optFlipAveraging(true).build());
+                EmotionClassifier off = EmotionClassifier.load(dir,
+                        ClassifierOptions.builder().optFlipAveraging(false).build())) {
+            assertThat(followsModel.flipAveraging()).isTrue();
+            assertThat(off.flipAveraging()).isFalse();
+            assertThat(followsModel.predict(img).probabilities()).containsExactly(on.predict(img).probabilities());
+            assertThat(followsModel.predict(img).probabilities()).isNotEqualTo(off.predict(img).probabilities());
         }
     }
 
