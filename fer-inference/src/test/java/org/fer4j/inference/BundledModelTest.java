@@ -34,11 +34,13 @@ class BundledModelTest {
     void describesHowItWasTrained() throws Exception {
         try (EmotionClassifier fer = EmotionClassifier.loadDefault()) {
             ModelInfo.Results results = fer.info().results().orElseThrow();
-            assertThat(results.bestEpoch()).isEqualTo(31);
-            assertThat(results.epochsRun()).isEqualTo(41);
-            assertThat(results.validationAccuracy()).isEqualTo(0.6188353301755364);
-            assertThat(results.validationLoss()).isEqualTo(1.0578903117078315);
-            assertThat(results.stoppedEarly()).isTrue();
+            assertThat(fer.info().architecture()).isEqualTo("vgg-48");
+            assertThat(results.bestEpoch()).isEqualTo(57);
+            assertThat(results.epochsRun()).isEqualTo(60);
+            assertThat(results.validationAccuracy()).isEqualTo(0.6831986625801059);
+            assertThat(results.validationLoss()).isEqualTo(0.9243976037741845);
+            assertThat(results.stoppedEarly()).isFalse();
+            assertThat(results.complete()).isTrue();
             ModelInfo.Provenance provenance = fer.info().provenance().orElseThrow();
             assertThat(provenance.trainImagesPerClass().keySet()).containsExactlyElementsOf(EmotionLabels.fer2013().names());
             assertThat(provenance.testImagesPerClass().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3589);
