@@ -62,10 +62,12 @@ public final class ModelInfo {
      * How the model is meant to be run, as measured on its validation split; models without the section
      * run without test-time augmentation.
      *
-     * @param flipAveraging whether each face's probabilities are averaged with those of its mirror image
+     * @param testTimeAugmentation the views of a face whose probabilities are averaged, by the name
+     *     fer-inference's {@code TestTimeAugmentation} gives them ({@code none}, {@code flip}, {@code ten-crop})
+     * @param validationAccuracy the accuracy measured with those views on the validation split, or null
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Inference(boolean flipAveraging) {
+    public record Inference(String testTimeAugmentation, Double validationAccuracy) {
     }
 
     /**

@@ -411,8 +411,36 @@ public final class Preprocessing {
         }
     }
 
+    /**
+     * Cuts the {@code side} x {@code side} square at ({@code x}, {@code y}) out of a 48x48 model input and
+     * scales it back to 48x48 as the resize step grows images (bilinear): one view of the face for
+     * test-time augmentation.
+     *
+     * @param input a model input of {@link #PIXELS} floats, row-major
+     * @param x the square's left column
+     * @param y the square's top row
+     * @param side the square's side, 1 to 48
+     * @return a new 48x48 input
+     * @throws IllegalArgumentException if the input has the wrong length or the square does not fit
+     */
+    public static float[] crop(float[] input, int x, int y, int side) {
+        if (input.length != PIXELS || side < 1 || x < 0 || y < 0 || x + side > SIZE || y + side > SIZE) {
+            throw new IllegalArgumentException("Cannot cut a " + side + "-pixel square at (" + x + ", " + y
+                    + ") out of an input of " + input.length + " floats");
+        }
+        float[] square = new float[side * side];
+        for (int row = 0; row < side; row++) {
+            System.arraycopy(input, (y + row) * SIZE + x, square, row * side, side);
+        }
+        return resample(square, side, side, 1f);
+    }
+
     /** Resizes a grey image (0..255) to 48x48 and scales it to [0, 1], without equalising. */
     static float[] resize(float[] grey, int width, int height) {
+        return resample(grey, width, height, 255f);
+    }
+
+    private static float[] resample(float[] grey, int width, int height, float divisor) {
         if (width <= 0 || height <= 0 || grey.length != width * height) {
             throw new IllegalArgumentException("Bad grey image: " + width + "x" + height
                     + " with " + grey.length + " pixels");
@@ -429,7 +457,7 @@ public final class Preprocessing {
         float[] out = new float[PIXELS];
         for (int x = 0; x < SIZE; x++) {
             for (int y = 0; y < SIZE; y++) {
-                out[y * SIZE + x] = ys.sample(rows, x, SIZE, y) / 255f;
+                out[y * SIZE + x] = ys.sample(rows, x, SIZE, y) / divisor;
             }
         }
         return out;

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
+import org.fer4j.inference.TestTimeAugmentation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,7 +72,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         Set<Part> parts = only == null ? EnumSet.allOf(Part.class) : only;
         List<BenchmarkRow> rows = new ArrayList<>();
         String arch;
-        try (EmotionClassifier probe = load(false)) {
+        try (EmotionClassifier probe = load(TestTimeAugmentation.NONE)) {
             arch = probe.info().architecture();
         }
         Set<String> archs = new LinkedHashSet<>(List.of("seed", arch));
@@ -91,9 +92,14 @@ final class BenchmarkCommand implements Callable<Integer> {
                             "images/s"));
                 }
             }
-            for (boolean flip : parts.contains(Part.INFERENCE) ? new boolean[] {true, false} : new boolean[0]) {
-                try (EmotionClassifier fer = load(flip)) {
-                    rows.addAll(InferenceBenchmark.run(fer, flip ? predictions : Math.min(predictions, 10_000), progress));
+            // The memory check runs its full length once, on the costliest views; the others run shorter.
+            List<TestTimeAugmentation> views = parts.contains(Part.INFERENCE)
+                    ? List.of(TestTimeAugmentation.TEN_CROP, TestTimeAugmentation.FLIP, TestTimeAugmentation.NONE)
+                    : List.of();
+            for (TestTimeAugmentation t : views) {
+                try (EmotionClassifier fer = load(t)) {
+                    rows.addAll(InferenceBenchmark.run(fer, t == views.get(0) ? predictions
+                            : Math.min(predictions, 10_000), progress));
                 }
             }
             if (parts.contains(Part.CAMERA)) {
@@ -139,8 +145,8 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
     }
 
-    private EmotionClassifier load(boolean flip) throws Exception {
-        ClassifierOptions o = ClassifierOptions.builder().optFlipAveraging(flip).build();
+    private EmotionClassifier load(TestTimeAugmentation views) throws Exception {
+        ClassifierOptions o = ClassifierOptions.builder().optTestTimeAugmentation(views).build();
         return model == null ? EmotionClassifier.loadDefault(o) : EmotionClassifier.load(model, o);
     }
 }

@@ -20,6 +20,7 @@ import org.fer4j.camera.Sinks;
 import org.fer4j.camera.VideoSource;
 import org.fer4j.core.SkippedFile;
 import org.fer4j.inference.EmotionClassifier;
+import org.fer4j.inference.TestTimeAugmentation;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,7 +94,7 @@ final class DetectCommand implements Callable<Integer> {
         Engines.preferOneInferenceThread();
         Engines.quietFfmpeg();
         boolean display = !noDisplay && !GraphicsEnvironment.isHeadless();
-        try (EmotionClassifier fer = model.load(); FaceDetector faces = detector.open(src.isVideo())) {
+        try (EmotionClassifier fer = model.load(TestTimeAugmentation.NONE); FaceDetector faces = detector.open(src.isVideo())) {
             EmotionCamera.Builder builder = EmotionCamera.builder().setSource(src).setClassifier(fer)
                     .optDetector(faces).optEveryNthFrame(every).optSmoothing(smooth ? 0.3 : 1.0);
             if (src.isVideo() && src.path().isEmpty()) {

@@ -72,8 +72,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 try (ConsoleProgress progress = new ConsoleProgress()) {
                     report = EvaluationReport.evaluate(fer, DataPaths.root(data), progress);
                 }
-                System.out.printf(Locale.ROOT, "Model %s on %s (%d images, flip averaging %s)%n", report.model(),
-                        report.folder(), report.evaluation().total(), fer.flipAveraging() ? "on" : "off");
+                System.out.printf(Locale.ROOT, "Model %s on %s (%d images, test-time augmentation: %s)%n",
+                        report.model(), report.folder(), report.evaluation().total(), fer.testTimeAugmentation().id());
                 System.out.print(report.evaluation().classificationReport());
             }
             for (SkippedFile s : report.skipped()) {

@@ -55,7 +55,7 @@ final class InferenceBenchmark {
             }
             inputs[f] = GreyImage.of(levels, Preprocessing.SIZE, Preprocessing.SIZE);
         }
-        String tta = classifier.flipAveraging() ? " (flip averaging on)" : " (flip averaging off)";
+        String tta = " (test-time augmentation: " + classifier.testTimeAugmentation().id() + ")";
         for (int i = 0; i < 50; i++) {
             classifier.predictGrey(List.of(inputs[i % BATCH]));
         }

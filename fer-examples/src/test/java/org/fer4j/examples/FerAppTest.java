@@ -160,14 +160,15 @@ class FerAppTest {
         JsonNode json = new ObjectMapper().readTree(report.resolve("evaluation.json").toFile());
         assertThat(String.format(java.util.Locale.ROOT, "%.4f", json.get("accuracy").asDouble())).isEqualTo(trained);
         assertThat(json.get("images").asInt()).isEqualTo(24);
-        // This model's model.json says nothing about flip averaging, so it is off unless asked for.
-        assertThat(json.get("flipAveraging").asBoolean()).isFalse();
-        assertThat((String) eval[1]).contains("(24 images, flip averaging off)");
-        Object[] flipped = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--flip");
-        assertThat(flipped[0]).as((String) flipped[2]).isEqualTo(0);
-        assertThat((String) flipped[1]).contains("(24 images, flip averaging on)");
-        Object[] unflipped = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--no-flip");
-        assertThat((String) unflipped[1]).contains("(24 images, flip averaging off)");
+        // This model's model.json names no test-time augmentation, so there is none unless asked for.
+        assertThat(json.get("testTimeAugmentation").asText()).isEqualTo("none");
+        assertThat((String) eval[1]).contains("(24 images, test-time augmentation: none)");
+        Object[] crops = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--tta", "ten-crop");
+        assertThat(crops[0]).as((String) crops[2]).isEqualTo(0);
+        assertThat((String) crops[1]).contains("(24 images, test-time augmentation: ten-crop)");
+        Object[] unknown = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--tta", "many");
+        assertThat(unknown[0]).isEqualTo(2);
+        assertThat((String) unknown[2]).contains("Unknown test-time augmentation 'many'");
 
         Path face = data.resolve("test/happy/0.png");
         Object[] predict = run("predict", "--model", model.toString(), "--json", face.toString());

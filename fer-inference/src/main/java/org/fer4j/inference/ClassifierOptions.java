@@ -9,11 +9,11 @@ public final class ClassifierOptions {
 
     private final int maxConcurrency;
     /** Null: as the model's {@code model.json} says. */
-    private final Boolean flipAveraging;
+    private final TestTimeAugmentation testTimeAugmentation;
 
     private ClassifierOptions(Builder b) {
         this.maxConcurrency = b.maxConcurrency;
-        this.flipAveraging = b.flipAveraging;
+        this.testTimeAugmentation = b.testTimeAugmentation;
     }
 
     /**
@@ -44,19 +44,19 @@ public final class ClassifierOptions {
     }
 
     /**
-     * Returns whether each face is also classified mirrored and the two results averaged (test-time
-     * augmentation), when set; {@link EmotionClassifier#flipAveraging()} says what a loaded classifier does.
+     * Returns the views of each face whose probabilities are averaged, when set;
+     * {@link EmotionClassifier#testTimeAugmentation()} says what a loaded classifier does.
      *
      * @return the setting, or empty to follow the model's {@code model.json}
      */
-    public Optional<Boolean> flipAveraging() {
-        return Optional.ofNullable(flipAveraging);
+    public Optional<TestTimeAugmentation> testTimeAugmentation() {
+        return Optional.ofNullable(testTimeAugmentation);
     }
 
     /** Builds {@link ClassifierOptions}. */
     public static final class Builder {
         private int maxConcurrency = Math.max(1, Runtime.getRuntime().availableProcessors());
-        private Boolean flipAveraging;
+        private TestTimeAugmentation testTimeAugmentation;
 
         private Builder() {
         }
@@ -76,15 +76,15 @@ public final class ClassifierOptions {
         }
 
         /**
-         * Averages each face with its mirror image, or not, whatever the model's {@code model.json} says
-         * (by default a classifier follows the model: flip averaging costs twice the compute, and it helps
-         * some models and not others; see docs/model-card.md).
+         * Sets the views of each face whose probabilities are averaged, whatever the model's
+         * {@code model.json} says (by default a classifier follows the model; each view costs one forward
+         * pass, so a camera loop may want {@link TestTimeAugmentation#NONE}; see docs/model-card.md).
          *
-         * @param on whether to average with the mirror image
+         * @param augmentation the views to average
          * @return this builder
          */
-        public Builder optFlipAveraging(boolean on) {
-            this.flipAveraging = on;
+        public Builder optTestTimeAugmentation(TestTimeAugmentation augmentation) {
+            this.testTimeAugmentation = java.util.Objects.requireNonNull(augmentation, "augmentation");
             return this;
         }
 

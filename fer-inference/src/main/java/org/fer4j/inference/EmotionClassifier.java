@@ -62,7 +62,7 @@ public final class EmotionClassifier implements AutoCloseable {
     private final ModelInfo info;
     private final String source;
     private final ClassifierOptions options;
-    private final boolean flipAveraging;
+    private final TestTimeAugmentation testTimeAugmentation;
     private final LinkedBlockingDeque<Predictor<float[][], float[][]>> idle = new LinkedBlockingDeque<>();
     private final List<Predictor<float[][], float[][]>> all = new ArrayList<>();
     private final AtomicInteger created = new AtomicInteger();
@@ -70,13 +70,13 @@ public final class EmotionClassifier implements AutoCloseable {
     /** Predictions hold it shared; close holds it alone, so it waits for in-flight predictions. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
-    private EmotionClassifier(Model model, ModelInfo info, String source, ClassifierOptions options) {
+    private EmotionClassifier(Model model, ModelInfo info, String source, ClassifierOptions options,
+            TestTimeAugmentation testTimeAugmentation) {
         this.model = model;
         this.info = info;
         this.source = source;
         this.options = options;
-        this.flipAveraging = options.flipAveraging()
-                .orElseGet(() -> info.inference().map(ModelInfo.Inference::flipAveraging).orElse(false));
+        this.testTimeAugmentation = testTimeAugmentation;
     }
 
     /**
@@ -122,7 +122,7 @@ public final class EmotionClassifier implements AutoCloseable {
      * }</pre>
      *
      * <p>The criteria hold one network, so call this again for every model you load. DJL predictors are not
-     * thread-safe and have no flip averaging; {@link #load(Path)} gives a pooled, thread-safe classifier.
+     * thread-safe and have no test-time augmentation; {@link #load(Path)} gives a pooled, thread-safe classifier.
      *
      * @param modelDir the model folder ({@code model.json}, {@code model.params})
      * @return the criteria; loading and closing the model is the caller's
@@ -244,6 +244,19 @@ public final class EmotionClassifier implements AutoCloseable {
         block.loadParameters(manager, new DataInputStream(new BufferedInputStream(params)));
     }
 
+    private static TestTimeAugmentation testTimeAugmentation(ModelInfo info, String source, ClassifierOptions options)
+            throws ModelLoadException {
+        if (options.testTimeAugmentation().isPresent()) {
+            return options.testTimeAugmentation().get();
+        }
+        String named = info.inference().map(ModelInfo.Inference::testTimeAugmentation).orElse(null);
+        try {
+            return named == null ? TestTimeAugmentation.NONE : TestTimeAugmentation.of(named);
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException(source + "/" + ModelInfo.FILE_NAME + ": " + e.getMessage(), e);
+        }
+    }
+
     private static EmotionClassifier create(ModelInfo info, InputStream params, String paramsName, String source,
             ClassifierOptions options) throws ModelLoadException {
         Block block = buildBlock(info, source);
@@ -251,7 +264,8 @@ public final class EmotionClassifier implements AutoCloseable {
         try {
             model.setBlock(block);
             loadWeights(block, model.getNDManager(), params);
-            EmotionClassifier classifier = new EmotionClassifier(model, info, source, options);
+            EmotionClassifier classifier = new EmotionClassifier(model, info, source, options,
+                    testTimeAugmentation(info, source, options));
             long outputs = classifier.forward(new float[][] {new float[Preprocessing.PIXELS]})[0].length;
             if (outputs != info.labels().size()) {
                 throw new ModelLoadException(paramsName + ": the network has " + outputs + " outputs but "
@@ -377,35 +391,30 @@ public final class EmotionClassifier implements AutoCloseable {
     }
 
     private float[][] probabilities(float[][] batch) {
-        if (!flipAveraging) {
+        if (testTimeAugmentation == TestTimeAugmentation.NONE) {
             return forward(batch);
         }
-        int n = batch.length;
-        float[][] both = new float[2 * n][];
-        for (int i = 0; i < n; i++) {
-            both[i] = batch[i];
-            both[n + i] = mirror(batch[i]);
+        List<float[]> views = new ArrayList<>();
+        for (float[] input : batch) {
+            views.addAll(testTimeAugmentation.views(input));
         }
-        float[][] p = forward(both);
-        float[][] avg = new float[n][];
-        for (int i = 0; i < n; i++) {
-            avg[i] = new float[p[i].length];
-            for (int c = 0; c < p[i].length; c++) {
-                avg[i][c] = (p[i][c] + p[n + i][c]) / 2;
+        int perFace = views.size() / batch.length;
+        float[][] p = new float[views.size()][];
+        for (int start = 0; start < views.size(); start += MAX_BATCH) {
+            int end = Math.min(views.size(), start + MAX_BATCH);
+            float[][] part = forward(views.subList(start, end).toArray(new float[0][]));
+            System.arraycopy(part, 0, p, start, part.length);
+        }
+        float[][] avg = new float[batch.length][];
+        for (int i = 0; i < batch.length; i++) {
+            avg[i] = new float[p[i * perFace].length];
+            for (int v = 0; v < perFace; v++) {
+                for (int c = 0; c < avg[i].length; c++) {
+                    avg[i][c] += p[i * perFace + v][c] / perFace;
+                }
             }
         }
         return avg;
-    }
-
-    private static float[] mirror(float[] img) {
-        int s = Preprocessing.SIZE;
-        float[] m = new float[img.length];
-        for (int y = 0; y < s; y++) {
-            for (int x = 0; x < s; x++) {
-                m[y * s + x] = img[y * s + s - 1 - x];
-            }
-        }
-        return m;
     }
 
     private float[][] forward(float[][] batch) {
@@ -485,13 +494,13 @@ public final class EmotionClassifier implements AutoCloseable {
     }
 
     /**
-     * Returns whether each face is also classified mirrored and the two results averaged: the options'
-     * setting when they have one, else what the model's {@code model.json} says (off when it says nothing).
+     * Returns the views of each face whose probabilities this classifier averages: the options' setting
+     * when they have one, else what the model's {@code model.json} says ({@code NONE} when it says nothing).
      *
-     * @return whether flip averaging is on
+     * @return the test-time augmentation in use
      */
-    public boolean flipAveraging() {
-        return flipAveraging;
+    public TestTimeAugmentation testTimeAugmentation() {
+        return testTimeAugmentation;
     }
 
     /**

@@ -86,7 +86,7 @@ public final class EvaluationReport {
      * Evaluates {@code classifier} on {@code folder}: a folder of class sub-folders, or a dataset
      * root whose {@code test/} folder is then used. Sub-folders are matched to the model's labels by
      * name, so a folder missing a class works.
-     * The report's details say whether flip averaging was on ({@code flipAveraging}).
+     * The report's details name the test-time augmentation used ({@code testTimeAugmentation}).
      *
      * @param classifier the classifier to evaluate; the caller keeps ownership
      * @param folder the folder of class sub-folders, or a dataset root
@@ -133,7 +133,7 @@ public final class EvaluationReport {
             p[i] = predictions.get(i).probabilities();
         }
         return new EvaluationReport(Evaluation.of(classifier.labels(), truth, p), classes, data.skipped(),
-                classifier.source(), Map.of("flipAveraging", classifier.flipAveraging()));
+                classifier.source(), Map.of("testTimeAugmentation", classifier.testTimeAugmentation().id()));
     }
 
     private static Path resolve(Path folder, EmotionClassifier classifier) {

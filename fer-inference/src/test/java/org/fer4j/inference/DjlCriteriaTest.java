@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A fer4j model loaded the DJL way (Criteria, ZooModel, Classifications) predicts what EmotionClassifier does. */
 class DjlCriteriaTest {
 
-    private static final ClassifierOptions NO_FLIP = ClassifierOptions.builder().optFlipAveraging(false).build();
+    private static final ClassifierOptions NO_FLIP = ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.NONE).build();
 
     @TempDir
     Path tmp;
@@ -80,8 +80,9 @@ class DjlCriteriaTest {
     private static void assertSame(Classifications djl, EmotionPrediction fer) {
         assertThat(djl.getClassNames()).isEqualTo(fer.labels().names());
         float[] expected = fer.probabilities();
+        // float32 results of batches of different sizes may differ in the last bits (1.01e-6 seen once).
         for (int i = 0; i < expected.length; i++) {
-            assertThat(djl.getProbabilities().get(i)).isCloseTo(expected[i], within(1e-6));
+            assertThat(djl.getProbabilities().get(i)).isCloseTo(expected[i], within(1e-5));
         }
         assertThat(djl.best().getClassName()).isEqualTo(fer.label());
     }

@@ -38,7 +38,7 @@ class EmotionClassifierTest {
     @BeforeAll
     static void load() throws Exception {
         Path dir = TestModels.randomModel(shared.resolve("model"), "seed", EmotionLabels.fer2013());
-        fer = EmotionClassifier.load(dir, ClassifierOptions.builder().optFlipAveraging(false).build());
+        fer = EmotionClassifier.load(dir, ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.NONE).build());
     }
 
     @AfterAll
@@ -172,10 +172,10 @@ class EmotionClassifierTest {
                 mirrored.setRGB(47 - x, y, img.getRGB(x, y));
             }
         }
-        assertThat(ClassifierOptions.defaults().flipAveraging()).isEmpty();
+        assertThat(ClassifierOptions.defaults().testTimeAugmentation()).isEmpty();
         try (EmotionClassifier tta = EmotionClassifier.load(shared.resolve("model"),
-                ClassifierOptions.builder().optFlipAveraging(true).build())) {
-            assertThat(tta.flipAveraging()).isTrue();
+                ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.FLIP).build())) {
+            assertThat(tta.testTimeAugmentation()).isEqualTo(TestTimeAugmentation.FLIP);
             float[] a = fer.predict(img).probabilities();
             float[] b = fer.predict(mirrored).probabilities();
             float[] avg = tta.predict(img).probabilities();
@@ -185,24 +185,67 @@ class EmotionClassifierTest {
         }
     }
 
+    /**
+     * Ten-crop averages the five 44x44 squares (corners, centre) of the model input scaled back to 48, and
+     * their mirrors; with plain preprocessing that equals classifying those squares cut out of the image.
+     */
+    @Test
+    void tenCropAveragesTheCornersCentreAndMirrors() throws Exception {
+        Path dir = TestModels.randomModel(tmp.resolve("plain"), "seed", EmotionLabels.fer2013());
+        ModelInfo.of("seed", EmotionLabels.fer2013(), Preprocessing.builder().build()).write(dir);
+        BufferedImage img = TestModels.image(7, 48, 48);
+        float[] input = Preprocessing.builder().build().toInput(img);
+        int[][] corners = {{0, 0}, {4, 0}, {0, 4}, {4, 4}, {2, 2}};
+        List<BufferedImage> views = new ArrayList<>();
+        for (int[] c : corners) {
+            BufferedImage crop = img.getSubimage(c[0], c[1], 44, 44);
+            views.add(crop);
+            BufferedImage m = new BufferedImage(44, 44, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 44; y++) {
+                for (int x = 0; x < 44; x++) {
+                    m.setRGB(43 - x, y, crop.getRGB(x, y));
+                }
+            }
+            views.add(m);
+        }
+        assertThat(TestTimeAugmentation.TEN_CROP.views(input)).hasSize(10);
+        try (EmotionClassifier single = EmotionClassifier.load(dir, ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.NONE).build());
+                EmotionClassifier tta = EmotionClassifier.load(dir,
+                        ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.TEN_CROP).build())) {
+            float[] expected = new float[7];
+            for (EmotionPrediction p : single.predictAll(views)) {
+                for (int c = 0; c < 7; c++) {
+                    expected[c] += p.probabilities()[c] / 10;
+                }
+            }
+            float[] got = tta.predict(img).probabilities();
+            for (int c = 0; c < 7; c++) {
+                assertThat(got[c]).isCloseTo(expected[c], within(1e-4f));
+            }
+        }
+    }
+
     /** Without a setting of its own a classifier does what the model's model.json says; a setting wins. */
     @Test
-    void flipAveragingFollowsTheModelUnlessSet() throws Exception {
+    void testTimeAugmentationFollowsTheModelUnlessSet() throws Exception {
         try (EmotionClassifier plain = EmotionClassifier.load(shared.resolve("model"))) {
-            assertThat(plain.flipAveraging()).as("a model.json without an inference section").isFalse();
+            assertThat(plain.testTimeAugmentation()).as("a model.json without an inference section")
+                    .isEqualTo(TestTimeAugmentation.NONE);
         }
-        Path dir = TestModels.randomModel(tmp.resolve("flipping"), "seed", EmotionLabels.fer2013());
-        ModelInfo.read(dir).withInference(new ModelInfo.Inference(true)).write(dir);
+        Path dir = TestModels.randomModel(tmp.resolve("cropping"), "seed", EmotionLabels.fer2013());
+        ModelInfo.read(dir).withInference(new ModelInfo.Inference("ten-crop", null)).write(dir);
         BufferedImage img = TestModels.image(6, 48, 48);
         try (EmotionClassifier followsModel = EmotionClassifier.load(dir);
-                EmotionClassifier on = EmotionClassifier.load(dir, ClassifierOptions.builder().optFlipAveraging(true).build());
-                EmotionClassifier off = EmotionClassifier.load(dir,
-                        ClassifierOptions.builder().optFlipAveraging(false).build())) {
-            assertThat(followsModel.flipAveraging()).isTrue();
-            assertThat(off.flipAveraging()).isFalse();
-            assertThat(followsModel.predict(img).probabilities()).containsExactly(on.predict(img).probabilities());
-            assertThat(followsModel.predict(img).probabilities()).isNotEqualTo(off.predict(img).probabilities());
+                EmotionClassifier crops = EmotionClassifier.load(dir,
+                        ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.TEN_CROP).build());
+                EmotionClassifier none = EmotionClassifier.load(dir, ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.NONE).build())) {
+            assertThat(followsModel.testTimeAugmentation()).isEqualTo(TestTimeAugmentation.TEN_CROP);
+            assertThat(followsModel.predict(img).probabilities()).containsExactly(crops.predict(img).probabilities());
+            assertThat(followsModel.predict(img).probabilities()).isNotEqualTo(none.predict(img).probabilities());
         }
+        ModelInfo.read(dir).withInference(new ModelInfo.Inference("twenty-crop", null)).write(dir);
+        assertThatThrownBy(() -> EmotionClassifier.load(dir)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining(dir.resolve("model.json").toString()).hasMessageContaining("twenty-crop");
     }
 
     @Test

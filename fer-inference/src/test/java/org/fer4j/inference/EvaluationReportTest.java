@@ -49,8 +49,8 @@ class EvaluationReportTest {
             List<String> fields = new ArrayList<>();
             json.fieldNames().forEachRemaining(fields::add);
             assertThat(fields).containsExactly("accuracy", "loss", "macroF1", "weightedF1", "labels", "perClass",
-                    "confusionMatrix", "images", "skipped", "model", "flipAveraging");
-            assertThat(json.get("flipAveraging").asBoolean()).as("a model.json without an inference section").isFalse();
+                    "confusionMatrix", "images", "skipped", "model", "testTimeAugmentation");
+            assertThat(json.get("testTimeAugmentation").asText()).as("a model.json without an inference section").isEqualTo("none");
             assertThat(json.get("labels")).hasSize(7);
             assertThat(json.get("labels").get(0).asText()).isEqualTo("angry");
             List<String> perClassFields = new ArrayList<>();

@@ -1,0 +1,83 @@
+package org.fer4j.inference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.fer4j.core.Preprocessing;
+
+/**
+ * The views of each face a classifier averages the probabilities of (test-time augmentation). A model's
+ * {@code model.json} may name the one it was measured with; {@link ClassifierOptions} can override it.
+ */
+public enum TestTimeAugmentation {
+    /** The face as it is: one forward pass. */
+    NONE,
+    /** The face and its mirror image: two passes. */
+    FLIP,
+    /**
+     * Five 44x44 squares of the 48x48 input (the four corners and the centre), each scaled back to 48x48,
+     * and their mirror images: ten passes.
+     */
+    TEN_CROP;
+
+    /** Side of the squares {@link #TEN_CROP} cuts out of the 48x48 input. */
+    public static final int CROP_SIDE = 44;
+
+    /**
+     * Returns the name used in {@code model.json} and on the command line: {@code none}, {@code flip},
+     * {@code ten-crop}.
+     *
+     * @return the name
+     */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * Returns the augmentation with the given {@link #id()}, ignoring case.
+     *
+     * @param id the name, such as {@code ten-crop}
+     * @return the augmentation
+     * @throws IllegalArgumentException if no augmentation has that name
+     */
+    public static TestTimeAugmentation of(String id) {
+        for (TestTimeAugmentation t : values()) {
+            if (t.id().equalsIgnoreCase(id) || t.name().equalsIgnoreCase(id)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("Unknown test-time augmentation '" + id + "'; known: none, flip, ten-crop");
+    }
+
+    /** Returns the model inputs to classify for one face's input, the face itself first. */
+    List<float[]> views(float[] input) {
+        List<float[]> views = new ArrayList<>();
+        if (this == TEN_CROP) {
+            int far = Preprocessing.SIZE - CROP_SIDE;
+            int[][] corners = {{0, 0}, {far, 0}, {0, far}, {far, far}, {far / 2, far / 2}};
+            for (int[] c : corners) {
+                views.add(Preprocessing.crop(input, c[0], c[1], CROP_SIDE));
+            }
+        } else {
+            views.add(input);
+        }
+        if (this != NONE) {
+            int n = views.size();
+            for (int i = 0; i < n; i++) {
+                views.add(mirror(views.get(i)));
+            }
+        }
+        return views;
+    }
+
+    private static float[] mirror(float[] img) {
+        int s = Preprocessing.SIZE;
+        float[] m = new float[img.length];
+        for (int y = 0; y < s; y++) {
+            for (int x = 0; x < s; x++) {
+                m[y * s + x] = img[y * s + s - 1 - x];
+            }
+        }
+        return m;
+    }
+}
