@@ -1,5 +1,6 @@
 package org.fer4j.inference;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -84,7 +85,7 @@ public final class ClassifierOptions {
          * @return this builder
          */
         public Builder optTestTimeAugmentation(TestTimeAugmentation augmentation) {
-            this.testTimeAugmentation = java.util.Objects.requireNonNull(augmentation, "augmentation");
+            this.testTimeAugmentation = Objects.requireNonNull(augmentation, "augmentation");
             return this;
         }
 

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmotionClassifierTest {
 
+    private static final ClassifierOptions SINGLE_PASS =
+            ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.NONE).build();
+
     @TempDir
     static Path shared;
 
@@ -38,7 +41,7 @@ class EmotionClassifierTest {
     @BeforeAll
     static void load() throws Exception {
         Path dir = TestModels.randomModel(shared.resolve("model"), "seed", EmotionLabels.fer2013());
-        fer = EmotionClassifier.load(dir, ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.NONE).build());
+        fer = EmotionClassifier.load(dir, SINGLE_PASS);
     }
 
     @AfterAll
@@ -209,7 +212,7 @@ class EmotionClassifierTest {
             views.add(m);
         }
         assertThat(TestTimeAugmentation.TEN_CROP.views(input)).hasSize(10);
-        try (EmotionClassifier single = EmotionClassifier.load(dir, ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.NONE).build());
+        try (EmotionClassifier single = EmotionClassifier.load(dir, SINGLE_PASS);
                 EmotionClassifier tta = EmotionClassifier.load(dir,
                         ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.TEN_CROP).build())) {
             float[] expected = new float[7];
@@ -238,7 +241,7 @@ class EmotionClassifierTest {
         try (EmotionClassifier followsModel = EmotionClassifier.load(dir);
                 EmotionClassifier crops = EmotionClassifier.load(dir,
                         ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.TEN_CROP).build());
-                EmotionClassifier none = EmotionClassifier.load(dir, ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.NONE).build())) {
+                EmotionClassifier none = EmotionClassifier.load(dir, SINGLE_PASS)) {
             assertThat(followsModel.testTimeAugmentation()).isEqualTo(TestTimeAugmentation.TEN_CROP);
             assertThat(followsModel.predict(img).probabilities()).containsExactly(crops.predict(img).probabilities());
             assertThat(followsModel.predict(img).probabilities()).isNotEqualTo(none.predict(img).probabilities());
