@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.fer4j.training.Augmentation;
 import org.fer4j.training.ClassDistribution;
 import org.fer4j.training.EpochRecord;
+import org.fer4j.training.Distillation;
 import org.fer4j.training.FerTrainer;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.SkippedFile;
@@ -100,6 +101,20 @@ final class TrainCommand implements Callable<Integer> {
                     + " docs/model-card.md).")
     boolean equalize;
 
+    @Option(names = "--teacher", split = ",", paramLabel = "MODEL_DIR",
+            description = "Distil from these models (comma-separated folders): their probabilities on each training"
+                    + " image, with the test-time augmentation their model.json names, averaged, become soft targets."
+                    + " Computed once into OUTPUT/distillation/.")
+    List<Path> teachers;
+
+    @Option(names = "--distill-temperature", defaultValue = "4", description = "Temperature that softens the"
+            + " teachers' probabilities and the student's (default: ${DEFAULT-VALUE}).")
+    float distillTemperature;
+
+    @Option(names = "--distill-weight", defaultValue = "0.8", description = "Weight of the soft targets against"
+            + " the labels, in (0, 1] (default: ${DEFAULT-VALUE}).")
+    float distillWeight;
+
     @Override
     public Integer call() throws Exception {
         FerTrainer trainer = new FerTrainer();
@@ -130,7 +145,8 @@ final class TrainCommand implements Callable<Integer> {
                         .optSchedule(schedule).optWarmupEpochs(warmup).optLabelSmoothing(labelSmoothing)
                         .optClassWeights(classWeights)
                         .optAugmentation(augmentation(augment))
-                        .optPreprocessing(Preprocessing.builder().optEqualize(equalize).build()).build();
+                        .optPreprocessing(Preprocessing.builder().optEqualize(equalize).build())
+                        .optDistillation(distillation()).build();
                 result = trainer.train(spec, DataPaths.root(data), output, progress);
             }
             progress.close();
@@ -154,6 +170,17 @@ final class TrainCommand implements Callable<Integer> {
         if (!given.isEmpty()) {
             throw new ParameterException(commandSpec.commandLine(), "--resume continues a run with its saved settings;"
                     + " only --data and --epochs may be given with it, not " + String.join(", ", given));
+        }
+    }
+
+    private Distillation distillation() throws java.io.IOException {
+        if (teachers == null || teachers.isEmpty()) {
+            return Distillation.NONE;
+        }
+        try {
+            return Distillation.from(teachers, distillTemperature, distillWeight);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(commandSpec.commandLine(), e.getMessage());
         }
     }
 
@@ -200,6 +227,11 @@ final class TrainCommand implements Callable<Integer> {
                     System.out.println("  " + s.path() + ": " + s.reason());
                 }
             }
+        }
+
+        @Override
+        public void onTeacherProgress(int teacher, int teachers, int done, int total) {
+            console.update("teacher " + teacher + "/" + teachers + " on the training images", done, total, "");
         }
 
         @Override

@@ -13,17 +13,26 @@ import org.fer4j.core.Preprocessing;
  */
 final class BatchStream implements AutoCloseable {
 
-    /** One batch as plain arrays: pixels (n x 2304), labels and per-sample loss weights. */
-    record HostBatch(int size, float[] pixels, long[] labels, float[] weights) {
+    /**
+     * One batch as plain arrays: pixels (n x 2304), labels, per-sample loss weights and, in a distilled
+     * run, the teachers' softened probabilities (n x classes; null otherwise).
+     */
+    record HostBatch(int size, float[] pixels, long[] labels, float[] weights, float[] soft) {
     }
 
-    private static final HostBatch END = new HostBatch(0, new float[0], new long[0], new float[0]);
+    private static final HostBatch END = new HostBatch(0, new float[0], new long[0], new float[0], null);
 
     private final BlockingQueue<HostBatch> queue = new ArrayBlockingQueue<>(4);
     private final Thread producer;
     private volatile RuntimeException failure;
 
-    BatchStream(FaceFolder data, int batchSize, Augmentation augmentation, float[] classWeights, long seed, int epoch) {
+    /**
+     * Starts building the batches of one epoch; {@code soft} holds each image's soft targets (row i for
+     * image i, {@code classWeights.length} wide), or is null when the run is not distilled.
+     */
+    BatchStream(FaceFolder data, int batchSize, Augmentation augmentation, float[] classWeights, float[] soft,
+            long seed, int epoch) {
+        int k = classWeights.length;
         int[] order = shuffled(data.size(), new Random(seed * 1_000_003L + epoch));
         Random random = new Random(seed * 7_919L + epoch);
         producer = new Thread(() -> {
@@ -33,6 +42,7 @@ final class BatchStream implements AutoCloseable {
                     float[] pixels = new float[n * Preprocessing.PIXELS];
                     long[] labels = new long[n];
                     float[] weights = new float[n];
+                    float[] targets = soft == null ? null : new float[n * k];
                     float[] tmp = new float[Preprocessing.PIXELS];
                     for (int i = 0; i < n; i++) {
                         int idx = order[start + i];
@@ -44,8 +54,11 @@ final class BatchStream implements AutoCloseable {
                         }
                         labels[i] = data.classOf(idx);
                         weights[i] = classWeights[data.classOf(idx)];
+                        if (targets != null) {
+                            System.arraycopy(soft, idx * k, targets, i * k, k);
+                        }
                     }
-                    queue.put(new HostBatch(n, pixels, labels, weights));
+                    queue.put(new HostBatch(n, pixels, labels, weights, targets));
                 }
                 queue.put(END);
             } catch (InterruptedException e) {

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.fer4j.core.Calibration;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Evaluation;
 import org.fer4j.core.FaceFolder;
@@ -158,6 +159,9 @@ public final class FerTrainer {
         EpochFigures figures = new EpochFigures(data.test(), rate);
         HistoryCsv history = HistoryCsv.open(out.resolve(state.history()), state.epochsDone(), figures::last);
         float[] classWeights = classWeights(data.train(), spec.classWeights());
+        Distillation distillation = spec.distillation();
+        float[] soft = distillation.distils() ? Calibration.atTemperature(TeacherTargets.load(out, distillation,
+                data.train(), progress), labels.size(), distillation.temperature()) : null;
         Engine.getInstance().setRandomSeed((int) spec.seed());
         EarlyStopping stopping = new EarlyStopping(figures::last, spec.monitor(), spec.patience(), state.bestEpoch(),
                 state.bestValue(), state.sinceBest());
@@ -169,7 +173,7 @@ public final class FerTrainer {
                     block);
             Checkpoints checkpoints = new Checkpoints(checkpointDir, state, optimizer, stopping);
             DefaultTrainingConfig config = new DefaultTrainingConfig(new CrossEntropy(labels.size(),
-                    spec.labelSmoothing())).optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()})
+                    spec.labelSmoothing(), distillation)).optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()})
                     .addTrainingListeners(figures, history, stopping, checkpoints,
                             new ProgressReporter(progress, figures, stopping, batches));
             Shape inputShape = new Shape(spec.batchSize(), 1, Preprocessing.SIZE, Preprocessing.SIZE);
@@ -188,7 +192,7 @@ public final class FerTrainer {
                     // draw what an uninterrupted one would.
                     Engine.getInstance().setRandomSeed((int) (spec.seed() * 1_000_033L + epoch));
                     progress.onEpochStart(epoch, spec.epochs(), batches);
-                    if (!trainEpoch(trainer, data.train(), spec, classWeights, epoch, rate, batches)) {
+                    if (!trainEpoch(trainer, data.train(), spec, classWeights, soft, epoch, rate, batches)) {
                         interrupted = true;
                         break;
                     }
@@ -241,9 +245,9 @@ public final class FerTrainer {
      * Trains one epoch's batches, moving the learning rate along the schedule before each; returns false
      * when a stop request or an interrupt ended the epoch early, so it must not be validated or checkpointed.
      */
-    private boolean trainEpoch(Trainer trainer, FaceFolder train, TrainingSpec spec, float[] classWeights, int epoch,
-            LearningRate rate, int batches) {
-        try (BatchStream stream = new BatchStream(train, spec.batchSize(), spec.augmentation(), classWeights,
+    private boolean trainEpoch(Trainer trainer, FaceFolder train, TrainingSpec spec, float[] classWeights,
+            float[] soft, int epoch, LearningRate rate, int batches) {
+        try (BatchStream stream = new BatchStream(train, spec.batchSize(), spec.augmentation(), classWeights, soft,
                 spec.seed(), epoch)) {
             BatchStream.HostBatch hb;
             for (int b = 0; (hb = stream.next()) != null; b++) {
@@ -251,7 +255,8 @@ public final class FerTrainer {
                     return false;
                 }
                 rate.moveTo(epoch - 1 + (double) b / batches);
-                try (Batch batch = toBatch(hb, trainer.getManager().newSubManager(), spec.classWeights(), b, batches)) {
+                try (Batch batch = toBatch(hb, trainer.getManager().newSubManager(), spec.classWeights(), b, batches,
+                        classWeights.length)) {
                     EasyTrain.trainBatch(trainer, batch);
                     trainer.step();
                 }
@@ -263,11 +268,19 @@ public final class FerTrainer {
         }
     }
 
-    /** Wraps a host batch in DJL's form; closing the batch closes {@code manager} and every array in it. */
-    private static Batch toBatch(BatchStream.HostBatch hb, NDManager manager, boolean weighted, int index, int total) {
+    /**
+     * Wraps a host batch in DJL's form (labels, then the weights when weighted or distilled, then the soft
+     * targets when distilled: the order {@link CrossEntropy} reads); closing the batch closes
+     * {@code manager} and every array in it.
+     */
+    private static Batch toBatch(BatchStream.HostBatch hb, NDManager manager, boolean weighted, int index, int total,
+            int classes) {
         NDList labels = new NDList(manager.create(hb.labels()));
-        if (weighted) {
+        if (weighted || hb.soft() != null) {
             labels.add(manager.create(hb.weights()));
+        }
+        if (hb.soft() != null) {
+            labels.add(manager.create(hb.soft(), new Shape(hb.size(), classes)));
         }
         NDList pixels = new NDList(manager.create(hb.pixels(), new Shape(hb.size(), 1, Preprocessing.SIZE,
                 Preprocessing.SIZE)));

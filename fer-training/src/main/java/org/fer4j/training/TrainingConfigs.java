@@ -31,7 +31,7 @@ public final class TrainingConfigs {
      */
     public static DefaultTrainingConfig of(TrainingSpec spec, Block block, int classes) {
         float rate = spec.learningRate();
-        return new DefaultTrainingConfig(new CrossEntropy(classes, spec.labelSmoothing()))
+        return new DefaultTrainingConfig(new CrossEntropy(classes, spec.labelSmoothing(), spec.distillation()))
                 .optOptimizer(new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(), step -> rate, block))
                 .optDevices(new Device[] {Device.cpu()});
     }

@@ -49,4 +49,15 @@ public interface TrainingProgress {
      */
     default void onEpochEnd(EpochRecord record, boolean best) {
     }
+
+    /**
+     * Called as teachers classify the training images before a distilled run's first epoch.
+     *
+     * @param teacher the teacher at work, from 1
+     * @param teachers the number of teachers
+     * @param done the images this teacher has classified
+     * @param total the training images
+     */
+    default void onTeacherProgress(int teacher, int teachers, int done, int total) {
+    }
 }

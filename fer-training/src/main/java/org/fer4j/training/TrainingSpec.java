@@ -34,10 +34,12 @@ import org.fer4j.core.nn.Architectures;
  * @param classWeights whether the training loss weights classes by inverse frequency
  * @param augmentation the training-time augmentation
  * @param preprocessing the preprocessing of training and validation images (and of the trained model)
+ * @param distillation the teachers and settings of knowledge distillation, {@link Distillation#NONE} for none
  */
 public record TrainingSpec(String architecture, int epochs, int batchSize, long seed, int patience, Monitor monitor,
         Optimizer optimizer, float learningRate, float weightDecay, Schedule schedule, int warmupEpochs,
-        float labelSmoothing, boolean classWeights, Augmentation augmentation, Preprocessing preprocessing) {
+        float labelSmoothing, boolean classWeights, Augmentation augmentation, Preprocessing preprocessing,
+        Distillation distillation) {
 
     /**
      * The preprocessing of new runs: grey, resize and scale, no equalisation (on the seed recipe, rank
@@ -118,6 +120,7 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
      * @param classWeights see the record description
      * @param augmentation see the record description
      * @param preprocessing see the record description
+     * @param distillation see the record description
      * @throws IllegalArgumentException if a value is out of range or the architecture is unknown
      * @throws NullPointerException if an object component is null
      */
@@ -145,6 +148,7 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
         }
         Objects.requireNonNull(augmentation, "augmentation");
         Objects.requireNonNull(preprocessing, "preprocessing");
+        Objects.requireNonNull(distillation, "distillation");
     }
 
     /**
@@ -154,7 +158,7 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
      */
     public static Builder builder() {
         return new Builder(new TrainingSpec("seed", 100, 64, 42, 0, Monitor.VAL_LOSS, Optimizer.ADAM, 0.001f, 0,
-                Schedule.CONSTANT, 0, 0, false, Augmentation.NONE, DEFAULT_PREPROCESSING));
+                Schedule.CONSTANT, 0, 0, false, Augmentation.NONE, DEFAULT_PREPROCESSING, Distillation.NONE));
     }
 
     /**
@@ -188,6 +192,7 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
     public static TrainingSpec fromDescription(Map<String, Object> d) {
         Map<String, Object> m = new LinkedHashMap<>(d);
         m.putIfAbsent("preprocessing", Preprocessing.blurredTrainingSplit().describe());
+        m.putIfAbsent("distillation", Distillation.NONE);
         try {
             return JSON.convertValue(m, TrainingSpec.class);
         } catch (IllegalArgumentException e) {
@@ -403,6 +408,17 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
          */
         public Builder optPreprocessing(Preprocessing preprocessing) {
             values.put("preprocessing", preprocessing);
+            return this;
+        }
+
+        /**
+         * Sets the teachers and settings of knowledge distillation.
+         *
+         * @param distillation the distillation settings, {@link Distillation#NONE} for none
+         * @return this builder
+         */
+        public Builder optDistillation(Distillation distillation) {
+            values.put("distillation", distillation);
             return this;
         }
 

@@ -208,7 +208,7 @@ class FerTrainerTest {
                 .isEqualTo(moved.toAbsolutePath().normalize().toString());
     }
 
-    private static float[] weights(Path file) throws IOException {
+    static float[] weights(Path file) throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block block = Architectures.build("seed", CLASSES.size());
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 48, 48));
