@@ -2,6 +2,7 @@ package org.fer4j.core;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,9 +66,45 @@ public final class ModelInfo {
      * @param testTimeAugmentation the views of a face whose probabilities are averaged, by the name
      *     fer-inference's {@code TestTimeAugmentation} gives them ({@code none}, {@code flip}, {@code ten-crop})
      * @param validationAccuracy the accuracy measured with those views on the validation split, or null
+     * @param temperature the temperature that calibrates the averaged probabilities ({@link Calibration}),
+     *     fitted on the validation split; null for none (1)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Inference(String testTimeAugmentation, Double validationAccuracy) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Inference(String testTimeAugmentation, Double validationAccuracy, Double temperature) {
+
+        /**
+         * Checks the temperature.
+         *
+         * @param testTimeAugmentation see the record description
+         * @param validationAccuracy see the record description
+         * @param temperature see the record description
+         * @throws IllegalArgumentException if the temperature is not positive and finite
+         */
+        public Inference {
+            if (temperature != null && !(temperature > 0 && !temperature.isInfinite())) {
+                throw new IllegalArgumentException("inference temperature must be positive, got " + temperature);
+            }
+        }
+
+        /**
+         * Describes inference without a calibration temperature.
+         *
+         * @param testTimeAugmentation see the record description
+         * @param validationAccuracy see the record description
+         */
+        public Inference(String testTimeAugmentation, Double validationAccuracy) {
+            this(testTimeAugmentation, validationAccuracy, null);
+        }
+
+        /**
+         * Returns the calibration temperature, 1 when none is recorded.
+         *
+         * @return the temperature
+         */
+        public double temperatureOrOne() {
+            return temperature == null ? 1 : temperature;
+        }
     }
 
     /**

@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.fer4j.core.Calibration;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.GreyImage;
 import org.fer4j.core.ModelInfo;
@@ -390,7 +391,19 @@ public final class EmotionClassifier implements AutoCloseable {
         return out;
     }
 
+    /** The probabilities of each face: its views averaged, then scaled to the model's calibration temperature. */
     private float[][] probabilities(float[][] batch) {
+        float[][] p = averagedOverViews(batch);
+        double t = info.inference().map(ModelInfo.Inference::temperatureOrOne).orElse(1.0);
+        if (t != 1) {
+            for (int i = 0; i < p.length; i++) {
+                p[i] = Calibration.atTemperature(p[i], p[i].length, t);
+            }
+        }
+        return p;
+    }
+
+    private float[][] averagedOverViews(float[][] batch) {
         if (testTimeAugmentation == TestTimeAugmentation.NONE) {
             return forward(batch);
         }
@@ -587,7 +600,9 @@ public final class EmotionClassifier implements AutoCloseable {
         @Override
         public Classifications processOutput(TranslatorContext ctx, NDList list) {
             float[] p = list.singletonOrThrow().softmax(0).toFloatArray();
-            return new EmotionPrediction(info.labels(), p).toClassifications();
+            double t = info.inference().map(ModelInfo.Inference::temperatureOrOne).orElse(1.0);
+            return new EmotionPrediction(info.labels(), t == 1 ? p : Calibration.atTemperature(p, p.length, t))
+                    .toClassifications();
         }
     }
 }

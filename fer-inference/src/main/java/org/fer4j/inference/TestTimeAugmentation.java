@@ -49,6 +49,15 @@ public enum TestTimeAugmentation {
         throw new IllegalArgumentException("Unknown test-time augmentation '" + id + "'; known: none, flip, ten-crop");
     }
 
+    /**
+     * Returns the forward passes this augmentation costs per face: 1, 2 or 10.
+     *
+     * @return the number of views classified per face
+     */
+    public int passes() {
+        return this == NONE ? 1 : this == FLIP ? 2 : 10;
+    }
+
     /** Returns the model inputs to classify for one face's input, the face itself first. */
     List<float[]> views(float[] input) {
         List<float[]> views = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
+import org.fer4j.core.Calibration;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
@@ -243,12 +244,40 @@ class EmotionClassifierTest {
                         ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.TEN_CROP).build());
                 EmotionClassifier none = EmotionClassifier.load(dir, SINGLE_PASS)) {
             assertThat(followsModel.testTimeAugmentation()).isEqualTo(TestTimeAugmentation.TEN_CROP);
+            assertThat(TestTimeAugmentation.TEN_CROP.views(new float[Preprocessing.PIXELS]))
+                    .hasSize(TestTimeAugmentation.TEN_CROP.passes());
+            assertThat(TestTimeAugmentation.FLIP.views(new float[Preprocessing.PIXELS]))
+                    .hasSize(TestTimeAugmentation.FLIP.passes());
             assertThat(followsModel.predict(img).probabilities()).containsExactly(crops.predict(img).probabilities());
             assertThat(followsModel.predict(img).probabilities()).isNotEqualTo(none.predict(img).probabilities());
         }
         ModelInfo.read(dir).withInference(new ModelInfo.Inference("twenty-crop", null)).write(dir);
         assertThatThrownBy(() -> EmotionClassifier.load(dir)).isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining(dir.resolve("model.json").toString()).hasMessageContaining("twenty-crop");
+    }
+
+    /** A calibration temperature in model.json scales the averaged probabilities; the label never changes. */
+    @Test
+    void theModelsTemperatureScalesItsProbabilities() throws Exception {
+        Path dir = TestModels.randomModel(tmp.resolve("calibrated"), "seed", EmotionLabels.fer2013());
+        BufferedImage img = TestModels.image(8, 48, 48);
+        float[] plain;
+        try (EmotionClassifier c = EmotionClassifier.load(dir)) {
+            plain = c.predict(img).probabilities();
+        }
+        ModelInfo.read(dir).withInference(new ModelInfo.Inference("flip", null, 2.5)).write(dir);
+        float[] flipped;
+        try (EmotionClassifier c = EmotionClassifier.load(dir,
+                ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.FLIP).build())) {
+            flipped = c.predict(img).probabilities();
+        }
+        ModelInfo.read(dir).withInference(new ModelInfo.Inference("flip", null)).write(dir);
+        try (EmotionClassifier c = EmotionClassifier.load(dir)) {
+            float[] expected = Calibration.atTemperature(c.predict(img).probabilities(), 7, 2.5);
+            assertThat(flipped).containsExactly(expected, within(1e-6f));
+            assertThat(flipped).isNotEqualTo(plain);
+        }
+        assertThatThrownBy(() -> new ModelInfo.Inference("none", null, -1.0)).hasMessageContaining("positive");
     }
 
     @Test
