@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.fer4j.core.nn.NetworkCost;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.TestTimeAugmentation;
@@ -79,9 +80,17 @@ final class BenchmarkCommand implements Callable<Integer> {
         Path root = data != null ? data : System.getenv("FER_DATA") == null ? null : Path.of(System.getenv("FER_DATA"));
         Path work = Files.createTempDirectory("fer-benchmark");
         try (ConsoleProgress progress = new ConsoleProgress()) {
+            // The machine's own peak first: every throughput below is also shown as a share of it.
+            PeakBenchmark.Peaks peaks = PeakBenchmark.measure(progress);
+            rows.addAll(PeakBenchmark.rows(peaks));
+            int classes = 7;
             for (String a : parts.contains(Part.TRAINING) ? archs : Set.<String>of()) {
-                rows.add(BenchmarkRow.of("training, compute only, " + a + ", batch 128",
-                        TrainingBenchmark.computeOnly(a, 128, 5, 40, progress), "images/s"));
+                String label = "training, compute only, " + a + ", batch 128";
+                double rate = TrainingBenchmark.computeOnly(a, 128, 5, 40, progress);
+                rows.add(BenchmarkRow.of(label, rate, "images/s"));
+                // A training step costs a forward pass and a backward pass of about twice its arithmetic.
+                rows.add(PeakBenchmark.achieved(label + ", 3 forward passes of arithmetic per image", rate,
+                        3 * 2.0 * NetworkCost.multiplyAdds(a, classes), peaks));
             }
             if (root != null && parts.contains(Part.TRAINING)) {
                 for (String a : archs) {
@@ -98,8 +107,16 @@ final class BenchmarkCommand implements Callable<Integer> {
                     : List.of();
             for (TestTimeAugmentation t : views) {
                 try (EmotionClassifier fer = load(t)) {
-                    rows.addAll(InferenceBenchmark.run(fer, t == views.get(0) ? predictions
-                            : Math.min(predictions, 10_000), progress));
+                    double flopsPerFace = 2.0 * NetworkCost.multiplyAdds(fer.info().architecture(),
+                            fer.labels().size()) * t.passes();
+                    for (BenchmarkRow r : InferenceBenchmark.run(fer, t == views.get(0) ? predictions
+                            : Math.min(predictions, 10_000), progress)) {
+                        rows.add(r);
+                        if (r.benchmark().startsWith("batch-64 throughput")) {
+                            rows.add(PeakBenchmark.achieved(r.benchmark(), ((Number) r.value()).doubleValue(),
+                                    flopsPerFace, peaks));
+                        }
+                    }
                 }
             }
             if (parts.contains(Part.CAMERA)) {
