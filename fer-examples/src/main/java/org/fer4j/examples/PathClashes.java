@@ -65,7 +65,7 @@ final class PathClashes {
                 }
                 if (in.folder() && out.folder() && realOut.startsWith(realIn)) {
                     return Optional.of(out.description() + " is inside " + in.description()
-                            + ": a later run on that folder would read the annotated images as input");
+                            + ": a later run on that folder would read what is written there as input");
                 }
                 if (in.folder() && !out.folder() && realIn.equals(realOut.getParent()) && ImageDecoding.isImageName(realOut)) {
                     return Optional.of(out.description() + " is inside " + in.description()

@@ -102,6 +102,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Usage errors before any work: the trainer would only refuse them after loading the data.
+        if (epochs != null && epochs < 1) {
+            System.err.println("fer train: --epochs must be 1 or more, got " + epochs);
+            return 2;
+        }
         FerTrainer trainer = new FerTrainer();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
