@@ -31,14 +31,16 @@ final class ImageFilesInput implements FrameInput {
 
     static ImageFilesInput openImage(Path file) throws IOException {
         if (Files.isDirectory(file) || !Files.exists(file)) {
-            throw new IOException(file + ": " + (Files.exists(file) ? "is a folder, not an image file" : "no such image file"));
+            throw new IOException("Cannot read image " + file + ": "
+                    + (Files.exists(file) ? "it is a folder, not an image file" : "no such file"));
         }
         return new ImageFilesInput(List.of(file), true);
     }
 
     static ImageFilesInput openFolder(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IOException(dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
+            throw new IOException("Cannot read image folder " + dir + ": "
+                    + (Files.exists(dir) ? "not a folder" : "no such folder"));
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
@@ -46,7 +48,7 @@ final class ImageFilesInput implements FrameInput {
                     .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
         if (files.isEmpty()) {
-            throw new IOException(dir + ": no image files in the folder (file names ending in "
+            throw new IOException("Cannot read image folder " + dir + ": no image files (file names ending in "
                     + String.join(", ", ImageDecoding.EXTENSIONS) + ")");
         }
         return new ImageFilesInput(files, false);
@@ -65,10 +67,13 @@ final class ImageFilesInput implements FrameInput {
             } catch (IOException | IllegalArgumentException e) {
                 String m = String.valueOf(e.getMessage());
                 // The path once: file read errors start with it already.
-                reason = m.startsWith(file + ": ") ? m.substring(file.toString().length() + 2) : m;
+                m = m.startsWith(file + ": ") ? m.substring(file.toString().length() + 2) : m;
+                // Mid-sentence after "Cannot read image X: " or "skipped X: ": "Not a decodable ..." in lower case.
+                reason = m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1))
+                        ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
             }
             if (single) {
-                throw new IOException(file + ": " + reason);
+                throw new IOException("Cannot read image " + file + ": " + reason);
             }
             skipped.add(new SkippedFile(file, reason));
         }

@@ -283,8 +283,10 @@ public final class ImageDecoding {
                 default -> null;
             };
             return tiff == null ? 1 : tiffOrientation(tiff);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // A damaged EXIF block does not make the picture unreadable: it is shown as stored, as viewers do.
+            // The errors too: a forged count can ask the reader for one impossible array, which is refused
+            // before any memory is taken, and a forged chain of directories can recurse deeply.
             return 1;
         }
     }

@@ -216,8 +216,10 @@ final class DetectCommand implements Callable<Integer> {
                     System.err.println("fer: " + Messages.reason(e));
                     reportSkipped(camera.skippedFiles());
                     List<String> completed = completed(requested);
-                    System.err.println("fer: " + (completed.isEmpty() ? "no output was completed"
-                            : "completed before the failure: " + String.join("; ", completed)));
+                    if (!requested.isEmpty()) {
+                        System.err.println("fer: " + (completed.isEmpty() ? "no output was completed"
+                                : "completed before the failure: " + String.join("; ", completed)));
+                    }
                     throw new ReportedFailure(e);
                 }
                 return report(src, frames, camera.skippedFiles(), requested, interrupted.get(), console);
