@@ -86,8 +86,16 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The first usage error among the data folder and the report folder, found before any work. */
+    /** The first usage error among the report folder and the data folder, found before any work. */
     private Optional<String> usageError() throws java.io.IOException {
+        if (reportDir != null && reportDir.toString().isBlank()) {
+            return Optional.of("--report-dir is empty: name the folder to write the report into");
+        }
+        Optional<String> unusable = reportDir == null ? Optional.empty()
+                : PathClashes.unusableOutputFolder("--report-dir", reportDir);
+        if (unusable.isPresent()) {
+            return unusable;
+        }
         Path root;
         try {
             root = DataPaths.root(data);
@@ -98,15 +106,9 @@ final class EvaluateCommand implements Callable<Integer> {
             return Optional.of((data != null ? "--data " : "FER_DATA ") + root + ": "
                     + (java.nio.file.Files.exists(root) ? "not a folder" : "no such folder"));
         }
-        if (reportDir == null) {
-            return Optional.empty();
-        }
-        if (reportDir.toString().isBlank()) {
-            return Optional.of("--report-dir is empty: name the folder to write the report into");
-        }
         // A report inside the data would be read back as images of a class on the next run.
-        Optional<String> clash = new PathClashes().input("--data", root, true).output("--report-dir", reportDir, true).find();
-        return clash.isPresent() ? clash : PathClashes.unusableOutputFolder("--report-dir", reportDir);
+        return reportDir == null ? Optional.empty()
+                : new PathClashes().input("--data", root, true).output("--report-dir", reportDir, true).find();
     }
 
     private static void list(String what, List<Path> paths) {
