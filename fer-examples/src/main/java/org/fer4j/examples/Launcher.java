@@ -44,10 +44,6 @@ final class Launcher {
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         pb.environment().put(MARKER, "1");
         pb.environment().putIfAbsent("GLIBC_TUNABLES", TUNABLES);
-        if (!List.of(args).contains("--verbose")) {
-            // PyTorch's own warnings (such as NNPACK's about the CPU) are native text the user cannot act on.
-            pb.environment().putIfAbsent("TORCH_CPP_LOG_LEVEL", "ERROR");
-        }
         TCMALLOC.stream().filter(f -> java.nio.file.Files.isReadable(Path.of(f))).findFirst().ifPresent(lib -> {
             String preload = pb.environment().get("LD_PRELOAD");
             if (preload == null || !preload.contains("tcmalloc")) {
