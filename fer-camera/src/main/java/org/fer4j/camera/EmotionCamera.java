@@ -275,14 +275,16 @@ public final class EmotionCamera implements AutoCloseable {
         for (FrameSink sink : sinks) {
             sink.open(info);
         }
-        TrackEmotions emotions = new TrackEmotions(smoothing);
+        // Tracking and smoothing follow a face through the frames of one video; separate photos share neither.
+        TrackEmotions emotions = new TrackEmotions(source.isVideo() ? smoothing : 1);
         List<DetectedFace> current = List.of();
         long index = 0;
         double fps = 0;
         long previous = 0;
         FrameReader.Cropper cropper = (frame, face) -> FaceCrops.crop(frame, face, faceMargin);
         readerOwnsInput = true;
-        try (FrameReader reader = new FrameReader(input, faces, new FaceTracker(classifyAtMost), cropper,
+        try (FrameReader reader = new FrameReader(input, faces,
+                source.isVideo() ? new FaceTracker(classifyAtMost) : FaceTracker.forStills(), cropper,
                 everyNthFrame, fullScanEvery, "fer-camera reader " + source)) {
             while (!stopRequested) {
                 if (Thread.interrupted()) {
@@ -485,7 +487,8 @@ public final class EmotionCamera implements AutoCloseable {
         /**
          * Smooths each tracked face's probabilities over analysed frames with an exponential moving
          * average that gives the newest frame {@code newWeight} (for example 0.3). The default, 1, turns
-         * smoothing off.
+         * smoothing off. Only the frames of a video, camera or stream are smoothed (and tracked): the photos of
+         * an image folder are separate pictures, each classified on its own with tracks numbered from 1.
          *
          * @param newWeight the newest frame's weight, above 0 and at most 1
          * @return this builder

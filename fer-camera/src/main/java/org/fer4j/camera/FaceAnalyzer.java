@@ -1,9 +1,6 @@
 package org.fer4j.camera;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
@@ -11,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +15,9 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.fer4j.core.GreyImage;
+import org.fer4j.core.ImageDecoding;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EmotionPrediction;
 
@@ -118,15 +114,16 @@ public final class FaceAnalyzer implements AutoCloseable {
     }
 
     /**
-     * Decodes (with OpenCV, as the camera reads image files) and analyses an encoded image.
+     * Decodes (as the camera reads image files: fer-core's checks and EXIF orientation, OpenCV's decoder)
+     * and analyses an encoded image.
      *
-     * @param encoded the image bytes (JPEG, PNG, BMP and the other formats OpenCV reads)
+     * @param encoded the image bytes, in one of {@link ImageDecoding#FORMATS}
      * @return the faces, largest box first; empty when there is none
      * @throws IllegalArgumentException if the bytes are empty or not a decodable image
      */
     public List<AnalyzedFace> analyze(byte[] encoded) {
         Objects.requireNonNull(encoded, "encoded image bytes");
-        try (Mat frame = decode(encoded)) {
+        try (Mat frame = Mats.decode(encoded)) {
             return analyze(frame);
         }
     }
@@ -137,17 +134,15 @@ public final class FaceAnalyzer implements AutoCloseable {
      * @param file the image file
      * @return the faces, largest box first; empty when there is none
      * @throws NoSuchFileException if the file does not exist
-     * @throws IOException if it cannot be read
-     * @throws IllegalArgumentException if it is not a decodable image (the message names the file)
+     * @throws IOException if it cannot be read or is a folder (the message starts with the path)
+     * @throws IllegalArgumentException if it is not a decodable image (the message starts with the path)
      */
     public List<AnalyzedFace> analyze(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "image file not found");
-        }
+        byte[] bytes = ImageDecoding.readFile(file);
         Mat frame;
         try {
-            frame = decode(Files.readAllBytes(file));
+            frame = Mats.decode(bytes);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
@@ -200,24 +195,6 @@ public final class FaceAnalyzer implements AutoCloseable {
                 detector.close();
             }
         }
-    }
-
-    /** Decodes image bytes to a new 8-bit BGR Mat with OpenCV; the caller closes it. */
-    private static Mat decode(byte[] encoded) {
-        if (encoded.length == 0) {
-            throw new IllegalArgumentException("Empty image bytes (0 bytes)");
-        }
-        Mat image;
-        try (BytePointer bytes = new BytePointer(encoded); Mat buffer = new Mat(1, encoded.length, CV_8UC1, bytes)) {
-            image = imdecode(buffer, IMREAD_COLOR);
-        }
-        if (image == null || image.empty()) {
-            if (image != null) {
-                image.close();
-            }
-            throw new IllegalArgumentException("Not a decodable image (" + encoded.length + " bytes)");
-        }
-        return image;
     }
 
     /** Checks a face margin given to a builder and returns it. */

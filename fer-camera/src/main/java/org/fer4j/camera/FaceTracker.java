@@ -28,6 +28,7 @@ final class FaceTracker {
     }
 
     private final int classifyAtMost;
+    private final boolean stills;
     private final List<Track> tracks = new ArrayList<>();
     private int nextId = 1;
     private long frame;
@@ -37,11 +38,28 @@ final class FaceTracker {
      *     missing from the previous analysed frame are classified even beyond it
      */
     FaceTracker(int classifyAtMost) {
+        this(classifyAtMost, false);
+    }
+
+    private FaceTracker(int classifyAtMost, boolean stills) {
         this.classifyAtMost = classifyAtMost;
+        this.stills = stills;
+    }
+
+    /**
+     * Returns a tracker for separate photos: every frame starts afresh (tracks numbered from 1, every face
+     * classified), since a face in one photo is not the face at the same place in the next.
+     */
+    static FaceTracker forStills() {
+        return new FaceTracker(Integer.MAX_VALUE, true);
     }
 
     /** Matches this frame's detections to tracks and returns them in detection order. */
     List<Tracked> update(List<FaceDetection> detections) {
+        if (stills) {
+            tracks.clear();
+            nextId = 1;
+        }
         frame++;
         int n = detections.size();
         Track[] assigned = new Track[n];

@@ -1,20 +1,20 @@
 package org.fer4j.camera;
 
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.fer4j.core.ImageDecoding;
 import org.fer4j.core.SkippedFile;
 
-/** Frames from still images: one file, or every image of a folder in file name order. */
+/**
+ * Frames from still images: one file, or every image of a folder in file name order, decoded as every
+ * image of fer4j is ({@link Mats#decode(byte[])}: fer-core's checks and EXIF orientation).
+ */
 final class ImageFilesInput implements FrameInput {
 
     private final List<Path> files;
@@ -30,25 +30,26 @@ final class ImageFilesInput implements FrameInput {
     }
 
     static ImageFilesInput openImage(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (Files.isDirectory(file) || !Files.exists(file)) {
             throw new IOException("Cannot read image " + file + ": "
-                    + (Files.exists(file) ? "not a regular file" : "no such file"));
+                    + (Files.exists(file) ? "it is a folder, not an image file" : "no such file"));
         }
         return new ImageFilesInput(List.of(file), true);
     }
 
     static ImageFilesInput openFolder(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            String why = Files.exists(dir) ? "not a folder" : "no such folder";
-            throw new IOException("Cannot read image folder " + dir + ": " + why);
+            throw new IOException("Cannot read image folder " + dir + ": "
+                    + (Files.exists(dir) ? "not a folder" : "no such folder"));
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(Files::isRegularFile).filter(VideoSource::isImageName).sorted().toList();
+            files = s.filter(p -> !Files.isDirectory(p)).filter(ImageDecoding::isImageName)
+                    .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
         if (files.isEmpty()) {
-            throw new IOException("Cannot read image folder " + dir + ": no image files ("
-                    + String.join(", ", new TreeSet<>(VideoSource.IMAGE_EXTENSIONS)) + ")");
+            throw new IOException("Cannot read image folder " + dir + ": no image files (file names ending in "
+                    + String.join(", ", ImageDecoding.EXTENSIONS) + ")");
         }
         return new ImageFilesInput(files, false);
     }
@@ -58,16 +59,19 @@ final class ImageFilesInput implements FrameInput {
         release();
         while (next < files.size()) {
             Path file = files.get(next++);
-            Mat m = imread(file.toString(), IMREAD_COLOR);
-            if (m != null && !m.empty()) {
-                current = m;
+            String reason;
+            try {
+                current = Mats.decode(ImageDecoding.readFile(file));
                 currentName = file.getFileName().toString();
-                return m;
+                return current;
+            } catch (IOException | IllegalArgumentException e) {
+                String m = String.valueOf(e.getMessage());
+                // The path once: file read errors start with it already.
+                m = m.startsWith(file + ": ") ? m.substring(file.toString().length() + 2) : m;
+                // Mid-sentence after "Cannot read image X: " or "skipped X: ": "Not a decodable ..." in lower case.
+                reason = m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1))
+                        ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
             }
-            if (m != null) {
-                m.close();
-            }
-            String reason = Files.isReadable(file) ? "not a decodable image" : "not readable";
             if (single) {
                 throw new IOException("Cannot read image " + file + ": " + reason);
             }

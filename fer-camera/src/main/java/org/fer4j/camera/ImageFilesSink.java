@@ -1,8 +1,10 @@
 package org.fer4j.camera;
 
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.fer4j.core.ImageDecoding;
 
 /** Writes annotated frames as image files; see {@link Sinks#annotatedImage} and {@link Sinks#annotatedImages}. */
 final class ImageFilesSink implements FrameSink {
@@ -36,7 +41,7 @@ final class ImageFilesSink implements FrameSink {
         if (folderFormat != null && Files.exists(target) && !Files.isDirectory(target)) {
             throw new IOException("Cannot write images into " + target + ": it is a file");
         }
-        if (folderFormat == null && Files.isDirectory(target)) {
+        if (folderFormat == null && Files.isDirectory(target) && !OutputFile.isStdout(target)) {
             throw new IOException("Cannot write " + target + ": it is a folder");
         }
     }
@@ -48,16 +53,49 @@ final class ImageFilesSink implements FrameSink {
         OutputFile output = OutputFile.create(file, false);
         boolean ok;
         try {
-            ok = imwrite(output.temp().toString(), frame.annotatedMat());
+            ok = output.direct() ? writeEncoded(output, frame.annotatedMat())
+                    : imwrite(output.temp().toString(), frame.annotatedMat());
         } catch (RuntimeException e) {
             output.discard();
-            throw new IOException("Cannot write image " + file + ": " + e.getMessage(), e);
+            // OpenCV's text names its own source files; the format check in Sinks catches the usual cause first.
+            throw new IOException("Cannot write image " + file + ": OpenCV could not encode or write it", e);
         }
         if (!ok) {
             output.discard();
             throw new IOException("Cannot write image " + file + ": unknown image format or not writable");
         }
         completed.add(output.commit());
+    }
+
+    /**
+     * Encodes a frame in the target's format (PNG when its name has no image extension, as a FIFO's may not)
+     * and writes it to standard output, a FIFO or a device.
+     */
+    private static boolean writeEncoded(OutputFile output, Mat image) throws IOException {
+        String name = output.target().getFileName() == null ? "" : output.target().getFileName().toString();
+        String extension = ImageDecoding.isImageName(output.target()) && haveImageWriter(name)
+                ? name.substring(name.lastIndexOf('.')) : ".png";
+        byte[] bytes;
+        try (BytePointer buffer = new BytePointer()) {
+            if (!imencode(extension, image, buffer)) {
+                return false;
+            }
+            bytes = new byte[(int) buffer.limit()];
+            buffer.get(bytes);
+        }
+        try (OutputStream out = output.open()) {
+            out.write(bytes);
+        }
+        return true;
+    }
+
+    /** Returns whether OpenCV has a writer for the extension of {@code name}; false for no extension. */
+    static boolean haveImageWriter(String name) {
+        try {
+            return name.lastIndexOf('.') > 0 && org.bytedeco.opencv.global.opencv_imgcodecs.haveImageWriter(name);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**

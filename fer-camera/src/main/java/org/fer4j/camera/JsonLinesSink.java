@@ -3,7 +3,8 @@ package org.fer4j.camera;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,7 +32,7 @@ final class JsonLinesSink implements FrameSink {
     public void open(SourceInfo source) throws IOException {
         output = OutputFile.create(file, true);
         try {
-            out = Files.newBufferedWriter(output.temp());
+            out = new BufferedWriter(new OutputStreamWriter(output.open(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             output.discard();
             throw e;

@@ -1,7 +1,17 @@
 package org.fer4j.camera;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_180;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_CLOCKWISE;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_COUNTERCLOCKWISE;
+import static org.bytedeco.opencv.global.opencv_core.flip;
+import static org.bytedeco.opencv.global.opencv_core.rotate;
+import static org.bytedeco.opencv.global.opencv_core.transpose;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_IGNORE_ORIENTATION;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2GRAY;
@@ -13,11 +23,63 @@ import java.awt.image.DataBufferByte;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.fer4j.core.GreyImage;
+import org.fer4j.core.ImageDecoding;
+import org.fer4j.core.ImageHeader;
 
-/** Conversions between OpenCV Mats, Java images and model inputs. */
+/** Conversions between OpenCV Mats, Java images and model inputs, and decoding with OpenCV. */
 final class Mats {
 
     private Mats() {
+    }
+
+    /**
+     * Decodes an encoded image to a new 8-bit BGR Mat, upright; the caller closes it. The checks are
+     * fer-core's {@link ImageDecoding}, as for every other path: the header is read first (format one of
+     * {@link ImageDecoding#FORMATS}, pixel limit, EXIF orientation), then OpenCV decodes the pixels, or
+     * ImageIO where OpenCV cannot (GIF, which this OpenCV build does not read, and files OpenCV gives up on).
+     *
+     * @throws IllegalArgumentException if the bytes are empty, not an accepted image, or over the pixel limit
+     */
+    static Mat decode(byte[] encoded) {
+        ImageHeader header = ImageDecoding.probe(encoded);
+        Mat image = null;
+        try (BytePointer bytes = new BytePointer(encoded); Mat buffer = new Mat(1, encoded.length, CV_8UC1, bytes)) {
+            // The orientation is applied below from fer-core's reading, the same for all formats and paths.
+            image = imdecode(buffer, IMREAD_COLOR | IMREAD_IGNORE_ORIENTATION);
+        } catch (RuntimeException e) {
+            // OpenCV's own text is no help to the user: ImageIO below says what is wrong, or decodes it.
+            image = null;
+        }
+        if (image == null || image.empty() || image.cols() != header.width() || image.rows() != header.height()) {
+            if (image != null) {
+                image.close();
+            }
+            return fromImage(ImageDecoding.decode(encoded));
+        }
+        return orient(image, header.orientation());
+    }
+
+    /** Turns a Mat as an EXIF orientation (1 to 8) says, in place or into a new Mat that replaces it (closed). */
+    static Mat orient(Mat image, int orientation) {
+        if (orientation == 1) {
+            return image;
+        }
+        Mat out = new Mat();
+        switch (orientation) {
+            case 2 -> flip(image, out, 1);
+            case 3 -> rotate(image, out, ROTATE_180);
+            case 4 -> flip(image, out, 0);
+            case 5 -> transpose(image, out);
+            case 6 -> rotate(image, out, ROTATE_90_CLOCKWISE);
+            case 7 -> {
+                transpose(image, out);
+                flip(out, out, -1);
+            }
+            case 8 -> rotate(image, out, ROTATE_90_COUNTERCLOCKWISE);
+            default -> throw new IllegalArgumentException("EXIF orientation must be 1 to 8, got " + orientation);
+        }
+        image.close();
+        return out;
     }
 
     /** Checks that {@code m} is an 8-bit image with 1, 3 or 4 channels, the layouts fer-camera reads. */

@@ -1,26 +1,49 @@
 package org.fer4j.camera;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One output file written under a temporary name beside its target and moved onto the target only when
  * complete, so the target is either the finished file or untouched (an earlier version stays as it was).
+ * Targets that are not regular files (a FIFO, a device such as {@code /dev/null}) and {@code -} (standard
+ * output) are written directly instead: renaming onto them would replace the pipe or device with a file.
  * The sinks share it; one sink owns each instance, so it is not thread-safe.
  */
 final class OutputFile {
 
+    /** The file name that stands for standard output. */
+    static final String STDOUT = "-";
+
     private final Path target;
     private final Path temp;
+    private final boolean direct;
 
-    private OutputFile(Path target, Path temp) {
+    private OutputFile(Path target, Path temp, boolean direct) {
         this.target = target;
         this.temp = temp;
+        this.direct = direct;
+    }
+
+    /**
+     * Returns whether {@code target} is written directly rather than through a temporary file: it is
+     * {@code -} (standard output) or an existing file that is neither regular nor a folder (FIFO, device).
+     */
+    static boolean isDirect(Path target) {
+        return isStdout(target) || (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target));
+    }
+
+    /** Returns whether {@code target} names standard output. */
+    static boolean isStdout(Path target) {
+        return target.toString().equals(STDOUT);
     }
 
     /**
@@ -33,6 +56,9 @@ final class OutputFile {
      * @throws IOException if the folder or file cannot be created, or the target is a folder
      */
     static OutputFile create(Path target, boolean deleteOnExit) throws IOException {
+        if (isDirect(target)) {
+            return new OutputFile(target, target, true);
+        }
         Path absolute = target.toAbsolutePath();
         Path parent = absolute.getParent();
         if (parent == null || absolute.getFileName() == null) {
@@ -67,13 +93,43 @@ final class OutputFile {
                     // Too late to register: the owning sink still deletes the file if the run fails.
                 }
             }
-            return new OutputFile(target, temp);
+            return new OutputFile(target, temp, false);
         }
     }
 
-    /** Returns the file to write into. */
+    /** Returns the file to write into: the temporary file, or the target itself when it is written directly. */
     Path temp() {
         return temp;
+    }
+
+    /** Returns whether the target is written directly (standard output, a FIFO or a device). */
+    boolean direct() {
+        return direct;
+    }
+
+    /**
+     * Opens the stream to write into: the temporary file, the FIFO or device itself, or standard output
+     * (which closing the stream flushes but leaves open).
+     */
+    OutputStream open() throws IOException {
+        if (isStdout(target)) {
+            return new FilterOutputStream(System.out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                    // PrintStream keeps write errors to itself; a lost result must fail the sink.
+                    if (System.out.checkError()) {
+                        throw new IOException("standard output cannot be written");
+                    }
+                }
+            };
+        }
+        return direct ? Files.newOutputStream(target, StandardOpenOption.WRITE) : Files.newOutputStream(temp);
     }
 
     /** Returns the file this becomes when committed. */
@@ -89,6 +145,9 @@ final class OutputFile {
      * @throws IOException if the move fails
      */
     Path commit() throws IOException {
+        if (direct) {
+            return target;
+        }
         try {
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -104,6 +163,10 @@ final class OutputFile {
 
     /** Deletes the temporary file, leaving the target as it was; never throws. */
     void discard() {
+        if (direct) {
+            // Never delete a device or a pipe; what was written to it is gone already.
+            return;
+        }
         try {
             Files.deleteIfExists(temp);
         } catch (IOException ignored) {

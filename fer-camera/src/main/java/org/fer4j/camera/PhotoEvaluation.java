@@ -7,13 +7,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Evaluation;
 import org.fer4j.core.FaceFolder;
+import org.fer4j.core.ImageDecoding;
 import org.fer4j.core.Progress;
 import org.fer4j.core.SkippedFile;
 import org.fer4j.inference.EvaluationReport;
@@ -35,8 +34,6 @@ import org.fer4j.inference.EvaluationReport;
  * wrong, are written to {@code evaluation.json} and {@code classification_report.txt}.
  */
 public final class PhotoEvaluation {
-
-    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
 
     private final EvaluationReport report;
     private final int photos;
@@ -102,6 +99,11 @@ public final class PhotoEvaluation {
                         .sorted().toList());
             }
             total += filesByClass.get(c).size();
+            // Before any work, as for cropped faces: a class without images would silently drop out of the metrics.
+            if (filesByClass.get(c).stream().noneMatch(ImageDecoding::isImageName)) {
+                throw new IllegalArgumentException("Class folder " + root.resolve(c) + " holds no images (file names ending in "
+                        + String.join(", ", ImageDecoding.EXTENSIONS) + ")");
+            }
         }
         String stage = "finding and classifying faces";
         int done = 0;
@@ -109,18 +111,18 @@ public final class PhotoEvaluation {
         for (String c : classes) {
             for (Path file : filesByClass.get(c)) {
                 progress.update(stage, done++, total);
-                if (!IMAGE_EXTENSIONS.contains(extension(file))) {
-                    skipped.add(new SkippedFile(file, "not an image file extension (" + IMAGE_EXTENSIONS + ")"));
+                if (!ImageDecoding.isImageName(file)) {
+                    skipped.add(new SkippedFile(file, "not an image file name (" + String.join(", ",
+                            ImageDecoding.EXTENSIONS) + ")"));
                     continue;
                 }
                 List<AnalyzedFace> faces;
                 try {
                     faces = analyzer.analyze(file);
-                } catch (IllegalArgumentException e) {
-                    skipped.add(new SkippedFile(file, "not a decodable image"));
-                    continue;
-                } catch (IOException e) {
-                    skipped.add(new SkippedFile(file, "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+                } catch (IllegalArgumentException | IOException e) {
+                    String m = String.valueOf(e.getMessage());
+                    // The skipped-file list names the path: keep the reason only.
+                    skipped.add(new SkippedFile(file, m.startsWith(file + ": ") ? m.substring(file.toString().length() + 2) : m));
                     continue;
                 }
                 photos++;
@@ -154,12 +156,6 @@ public final class PhotoEvaluation {
         details.put("severalFacesPhotos", several.stream().map(Path::toString).toList());
         EvaluationReport report = EvaluationReport.of(evaluation, root, skipped, analyzer.classifier().source(), details);
         return new PhotoEvaluation(report, photos, noFace, several);
-    }
-
-    private static String extension(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.fer4j.camera;
 
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.global.avformat;
 import java.util.Objects;
 
 /**
@@ -36,7 +37,8 @@ public final class Sinks {
      * {@code fresh} is false for a face that shows an earlier frame's classification
      * ({@link DetectedFace#fresh()}).
      *
-     * @param file the file to write
+     * @param file the file to write; {@code -} writes to standard output, and a FIFO or device is written
+     *     directly
      * @return the sink
      */
     public static FrameSink jsonLines(Path file) {
@@ -50,20 +52,37 @@ public final class Sinks {
      *
      * @param file the video file to write
      * @return the sink
+     * @throws IllegalArgumentException if FFmpeg knows no format for the file name, or it is {@code -}
      */
     public static FrameSink annotatedVideo(Path file) {
-        return new VideoFileSink(Objects.requireNonNull(file, "file"));
+        Objects.requireNonNull(file, "file");
+        if (OutputFile.isStdout(file)) {
+            throw new IllegalArgumentException("Cannot write a video to standard output (-): name a video file");
+        }
+        if (!OutputFile.isDirect(file) && avformat.av_guess_format(null, file.getFileName().toString(), null) == null) {
+            throw new IllegalArgumentException("Cannot write a video as " + file + ": FFmpeg knows no video format for "
+                    + "that file name (use for example .mp4, .mkv or .avi)");
+        }
+        return new VideoFileSink(file);
     }
 
     /**
      * Writes the annotated frame to one image file (format from its name, for example png or jpg),
-     * replaced by each frame: meant for a single image source.
+     * replaced by each frame: meant for a single image source. {@code -} writes a PNG to standard output, and
+     * a FIFO or device is written directly.
      *
      * @param file the image file to write
      * @return the sink
+     * @throws IllegalArgumentException if OpenCV writes no image format for the file name
      */
     public static FrameSink annotatedImage(Path file) {
-        return new ImageFilesSink(Objects.requireNonNull(file, "file"), null);
+        Objects.requireNonNull(file, "file");
+        // Checked here, before any work: OpenCV would only refuse the name when the first image is written.
+        if (!OutputFile.isDirect(file) && !ImageFilesSink.haveImageWriter(file.getFileName().toString())) {
+            throw new IllegalArgumentException("Cannot write an image as " + file + ": OpenCV writes no image format "
+                    + "for that file name (use for example .png or .jpg)");
+        }
+        return new ImageFilesSink(file, null);
     }
 
     /**

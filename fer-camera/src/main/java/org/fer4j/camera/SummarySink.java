@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.TextFields;
 
 /** Emotion shares per second as CSV and a timeline chart; see {@link Sinks#summary(Path, Path, TimelineChart)}. */
 final class SummarySink implements FrameSink {
@@ -112,7 +113,7 @@ final class SummarySink implements FrameSink {
         try (BufferedWriter out = Files.newBufferedWriter(csv)) {
             out.write("second,frames,faces");
             for (String name : labels.names()) {
-                out.write("," + name);
+                out.write("," + TextFields.csv(name));
             }
             out.write('\n');
             // Every second up to the last one gets a row, so gaps (no analysed frame) show as zeros.

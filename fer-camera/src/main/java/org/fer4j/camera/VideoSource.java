@@ -3,11 +3,10 @@ package org.fer4j.camera;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.bytedeco.javacv.FrameGrabber;
+import org.fer4j.core.ImageDecoding;
 
 /**
  * Where frames come from: a camera, a video file, a stream URL, one image or a folder of images.
@@ -20,10 +19,6 @@ import org.bytedeco.javacv.FrameGrabber;
  * }</pre>
  */
 public final class VideoSource {
-
-    /** File name endings read as still images rather than videos. */
-    static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp",
-            "pgm", "ppm");
 
     /** The kinds of source. */
     enum Kind { CAMERA, VIDEO, STREAM, IMAGE, FOLDER, GRABBER }
@@ -114,7 +109,8 @@ public final class VideoSource {
 
     /**
      * Reads a command-line style source: digits are a camera index, {@code scheme://...} a stream, a
-     * folder a folder of images, an image file name (jpg, png, ...) an image, and anything else a video.
+     * folder a folder of images, an image file name (one of {@link ImageDecoding#EXTENSIONS}) an image, and
+     * anything else a video.
      *
      * @param spec a camera index, stream address, folder, image or video path
      * @return the source
@@ -140,9 +136,7 @@ public final class VideoSource {
     }
 
     static boolean isImageName(Path p) {
-        String name = p.getFileName() == null ? "" : p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return ImageDecoding.isImageName(p);
     }
 
     /**

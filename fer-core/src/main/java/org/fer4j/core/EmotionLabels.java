@@ -132,13 +132,14 @@ public final class EmotionLabels {
      *     with distinct non-blank names; the message names the file
      */
     public static EmotionLabels read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "label file not found");
+        }
         JsonNode root;
         try {
-            root = JSON.readTree(file.toFile());
+            root = JSON.readTree(FileCaps.readJson(file));
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
-        } catch (java.io.FileNotFoundException e) {
-            throw new NoSuchFileException(file.toString(), null, "label file not found");
         }
         if (root == null || !root.isObject()) {
             throw new IOException(file + ": expected a JSON object like {\"0\": \"angry\", ...}");

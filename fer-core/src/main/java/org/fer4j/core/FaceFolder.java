@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -26,8 +24,6 @@ public final class FaceFolder {
 
     /** The stage name {@link #load(Path, EmotionLabels, Preprocessing, Progress)} reports. */
     public static final String DECODING = "decoding images";
-
-    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "webp", "tif", "tiff");
 
     private final Path root;
     private final EmotionLabels labels;
@@ -113,8 +109,9 @@ public final class FaceFolder {
                     if (!Files.isRegularFile(p) || p.getFileName().toString().startsWith(".")) {
                         continue;
                     }
-                    if (!IMAGE_EXTENSIONS.contains(extension(p))) {
-                        skipped.add(new SkippedFile(p, "not an image file extension (" + IMAGE_EXTENSIONS + ")"));
+                    if (!ImageDecoding.isImageName(p)) {
+                        skipped.add(new SkippedFile(p, "not an image file name (" + String.join(", ",
+                                ImageDecoding.EXTENSIONS) + ")"));
                         continue;
                     }
                     files.add(p);
@@ -133,11 +130,14 @@ public final class FaceFolder {
         progress.update(DECODING, 0, files.size());
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
-                decoded[i] = preprocessing.toInput(Preprocessing.read(files.get(i)));
+                decoded[i] = preprocessing.toInput(ImageDecoding.decode(ImageDecoding.readFile(files.get(i))));
             } catch (IllegalArgumentException e) {
                 errors[i] = e.getMessage();
             } catch (IOException | RuntimeException e) {
-                errors[i] = "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+                // The skipped-file list names the path already: keep only the reason.
+                String m = String.valueOf(e.getMessage());
+                String prefix = files.get(i) + ": ";
+                errors[i] = m.startsWith(prefix) ? m.substring(prefix.length()) : m;
             }
             int n = done.incrementAndGet();
             if (n % every == 0 || n == decoded.length) {
@@ -196,12 +196,6 @@ public final class FaceFolder {
                     + " class sub-folder" + (minimum == 1 ? "" : "s") + ", found " + folders);
         }
         return folders;
-    }
-
-    private static String extension(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -348,7 +348,8 @@ public final class ModelInfo {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "model description not found");
         }
-        return parse(Files.readAllBytes(file), file.toString());
+        // Capped: a huge file would otherwise exhaust memory before the parser could say what is wrong.
+        return parse(FileCaps.readJson(file), file.toString());
     }
 
     /**

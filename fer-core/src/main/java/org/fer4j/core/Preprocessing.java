@@ -5,19 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.types.DataType;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * The image preprocessing of a model, one code path for training and inference: any image becomes a
@@ -127,7 +121,8 @@ public final class Preprocessing {
     }
 
     /**
-     * Decodes and preprocesses an encoded image (JPEG, PNG, BMP, GIF).
+     * Decodes (as {@link ImageDecoding#decode(byte[])} does, EXIF orientation applied) and preprocesses an
+     * encoded image.
      *
      * @param encoded the encoded image bytes
      * @return the model input: 48x48 grey pixels in [0, 1], row-major
@@ -174,19 +169,17 @@ public final class Preprocessing {
     }
 
     /**
-     * Returns the largest image, in pixels, that decoding accepts: the system property
-     * {@code fer4j.maxImagePixels}, or 40,000,000. The size is read from the image header before any
-     * pixel is decoded, so a small file that claims a huge image costs nothing.
+     * Returns the largest image, in pixels, that decoding accepts; see {@link ImageDecoding#maxPixels()}.
      *
      * @return the pixel limit
      */
     public static long maxImagePixels() {
-        return Long.getLong("fer4j.maxImagePixels", 40_000_000L);
+        return ImageDecoding.maxPixels();
     }
 
     /**
-     * Decodes encoded image bytes with ImageIO (JPEG, PNG, BMP, GIF, and WebP and TIFF through the
-     * TwelveMonkeys plugins).
+     * Decodes encoded image bytes, turned upright by their EXIF orientation; see
+     * {@link ImageDecoding#decode(byte[])}, which this calls.
      *
      * @param encoded the encoded image bytes
      * @return the decoded image
@@ -195,20 +188,11 @@ public final class Preprocessing {
      *     larger than {@link #maxImagePixels()}
      */
     public static BufferedImage decode(byte[] encoded) {
-        Objects.requireNonNull(encoded, "encoded image bytes");
-        if (encoded.length == 0) {
-            throw new IllegalArgumentException("Empty image bytes (0 bytes)");
-        }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
-            return decode(in, "image bytes (" + encoded.length + " bytes");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot decode image bytes (" + encoded.length + " bytes): "
-                    + e.getMessage(), e);
-        }
+        return ImageDecoding.decode(encoded);
     }
 
     /**
-     * Reads and decodes an image file, with the same formats and pixel limit as {@link #decode(byte[])}.
+     * Reads and decodes an image file; see {@link ImageDecoding#read(Path)}, which this calls.
      *
      * @param file the image file
      * @return the decoded image
@@ -217,48 +201,7 @@ public final class Preprocessing {
      *     the message names the file
      */
     public static BufferedImage read(Path file) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                throw new IOException(file + ": cannot be opened");
-            }
-            return decode(in, file + " (" + Files.size(file) + " bytes");
-        }
-    }
-
-    private static IllegalArgumentException cannotDecode(String source, Exception e) {
-        return new IllegalArgumentException("Cannot decode " + source + "): " + (e.getMessage() != null
-                ? e.getMessage() : e.getClass().getSimpleName()), e);
-    }
-
-    private static BufferedImage decode(ImageInputStream in, String source) {
-        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-        if (!readers.hasNext()) {
-            throw new IllegalArgumentException("Not a decodable image (" + source
-                    + ", no ImageIO reader recognises the format)");
-        }
-        ImageReader reader = readers.next();
-        try {
-            int width;
-            int height;
-            try {
-                reader.setInput(in, true, true);
-                width = reader.getWidth(0);
-                height = reader.getHeight(0);
-            } catch (IOException | RuntimeException e) {
-                throw cannotDecode(source, e);
-            }
-            if ((long) width * height > maxImagePixels()) {
-                throw new IllegalArgumentException("Image too large to decode (" + source + ", " + width + "x"
-                        + height + " pixels; the limit is " + maxImagePixels() + " pixels, set by -Dfer4j.maxImagePixels)");
-            }
-            try {
-                return reader.read(0);
-            } catch (IOException | RuntimeException e) {
-                throw cannotDecode(source, e);
-            }
-        } finally {
-            reader.dispose();
-        }
+        return ImageDecoding.read(file);
     }
 
     /**

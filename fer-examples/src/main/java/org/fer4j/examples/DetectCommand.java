@@ -1,6 +1,7 @@
 package org.fer4j.examples;
 
 import java.awt.GraphicsEnvironment;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.fer4j.camera.FrameSink;
 import org.fer4j.camera.Sinks;
 import org.fer4j.camera.VideoSource;
 import org.fer4j.core.SkippedFile;
+import org.fer4j.core.TextFields;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.TestTimeAugmentation;
 import picocli.CommandLine.ArgGroup;
@@ -51,13 +53,14 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--output", description = "Annotated output: a video for video sources, an image (or folder for a folder).")
     Path output;
 
-    @Option(names = "--json", description = "JSON lines file, one object per frame.")
+    @Option(names = "--json", description = "JSON lines file, one object per frame (- for standard output).")
     Path json;
 
     @Option(names = "--no-display", description = "Do not open a window.")
     boolean noDisplay;
 
-    @Option(names = "--smooth", description = "Smooth each tracked face's probabilities over frames.")
+    @Option(names = "--smooth", description = "Smooth each tracked face's probabilities over the frames of a video "
+            + "(photos are always classified one by one).")
     boolean smooth;
 
     @Option(names = "--every", defaultValue = "1", description = "Analyse every N-th frame (default: ${DEFAULT-VALUE}).")
@@ -77,19 +80,52 @@ final class DetectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VideoSource src = source.camera != null ? VideoSource.camera(source.camera) : VideoSource.parse(source.input);
         boolean folder = src.path().map(Files::isDirectory).orElse(false);
+        // Usage errors, all found before anything is loaded or written.
+        if (every < 1) {
+            return usage("--every must be 1 or more (analyse every N-th frame), got " + every);
+        }
+        if (src.path().isPresent() && !Files.exists(src.path().get())) {
+            return usage("--input " + src.path().get() + ": no such file or folder");
+        }
+        if (output != null && folder && isStdout(output)) {
+            return usage("--output -: a folder's annotated images go into a folder, not to standard output");
+        }
         Path summary = null;
         Path timeline = null;
-        if (output != null && src.isVideo()) {
+        if (output != null && src.isVideo() && !isStdout(output)) {
             String base = output.getFileName().toString().replaceAll("\\.[^.]*$", "");
             summary = output.resolveSibling(base + "-summary.csv");
             timeline = output.resolveSibling(base + "-timeline.png");
         }
-        // Before anything is loaded or written: a clash would destroy an input or an earlier output.
+        // A clash would destroy an input or an earlier output.
         Optional<String> clash = clashes(src, folder, summary, timeline).find();
         if (clash.isPresent()) {
-            System.err.println("fer detect: " + clash.get());
-            return 2;
+            return usage(clash.get());
         }
+        List<Requested> requested = new ArrayList<>();
+        try {
+            // The sinks check their file names (an extension OpenCV or FFmpeg cannot write) when made.
+            if (output != null) {
+                if (src.isVideo()) {
+                    requested.add(new Requested(Sinks.annotatedVideo(output), "annotated output", List.of(output)));
+                    requested.add(new Requested(Sinks.summary(summary, timeline, new JFreeTimelineChart()), "summary",
+                            List.of(summary, timeline)));
+                } else if (folder) {
+                    requested.add(new Requested(Sinks.annotatedImages(output), "annotated images", List.of(output)));
+                } else {
+                    requested.add(new Requested(Sinks.annotatedImage(output), "annotated output", List.of(output)));
+                }
+            }
+            if (json != null) {
+                requested.add(new Requested(Sinks.jsonLines(json), "JSON lines", List.of(json)));
+            }
+        } catch (IllegalArgumentException e) {
+            return usage((output != null && e.getMessage().contains(output.toString()) ? "--output: " : "")
+                    + e.getMessage());
+        }
+        // With results on standard output, the progress lines go to standard error so the two do not mix.
+        PrintStream console = requested.stream().anyMatch(r -> r.files().stream().anyMatch(DetectCommand::isStdout))
+                ? System.err : System.out;
 
         Engines.preferOneInferenceThread();
         Engines.quietFfmpeg();
@@ -101,43 +137,39 @@ final class DetectCommand implements Callable<Integer> {
                 // Live: keep up with the camera; files are read at whatever pace the work allows.
                 builder.optClassifyAtMost(LIVE_CLASSIFY_AT_MOST);
             }
-            List<Requested> requested = new ArrayList<>();
-            if (output != null) {
-                if (src.isVideo()) {
-                    requested.add(new Requested(Sinks.annotatedVideo(output), "annotated output", List.of(output)));
-                    requested.add(new Requested(Sinks.summary(summary, timeline, new JFreeTimelineChart()), "summary", List.of(summary, timeline)));
-                } else if (folder) {
-                    requested.add(new Requested(Sinks.annotatedImages(output), "annotated images", List.of(output)));
-                } else {
-                    requested.add(new Requested(Sinks.annotatedImage(output), "annotated output", List.of(output)));
-                }
-            }
-            if (json != null) {
-                requested.add(new Requested(Sinks.jsonLines(json), "JSON lines", List.of(json)));
-            }
             requested.forEach(r -> builder.optSink(r.sink()));
-            return run(builder, src, display, requested);
+            return run(builder, src, display, requested, console);
         }
+    }
+
+    /** Whether an output names standard output. */
+    static boolean isStdout(Path file) {
+        return file != null && file.toString().equals("-");
+    }
+
+    private static int usage(String message) {
+        System.err.println("fer detect: " + message);
+        return 2;
     }
 
     private PathClashes clashes(VideoSource src, boolean folder, Path summary, Path timeline) {
         PathClashes clashes = new PathClashes();
         src.path().ifPresent(p -> clashes.input("--input", p, folder));
-        if (output != null) {
+        if (output != null && !isStdout(output)) {
             clashes.output("--output", output, folder);
             if (summary != null) {
                 clashes.derivedOutput("summary", summary, "--output", output);
                 clashes.derivedOutput("timeline", timeline, "--output", output);
             }
         }
-        if (json != null) {
+        if (json != null && !isStdout(json)) {
             clashes.output("--json", json, false);
         }
         return clashes;
     }
 
-    private int run(EmotionCamera.Builder builder, VideoSource src, boolean display, List<Requested> requested)
-            throws Exception {
+    private int run(EmotionCamera.Builder builder, VideoSource src, boolean display, List<Requested> requested,
+            PrintStream console) throws Exception {
         CanvasFrame window = display ? new CanvasFrame("fer detect: " + src.description()) : null;
         CountDownLatch done = new CountDownLatch(1);
         // Set by the shutdown hook: Ctrl-C or SIGTERM stop the run like closing the window does, and the
@@ -166,24 +198,31 @@ final class DetectCommand implements Callable<Integer> {
                             window.showImage(frame.annotatedImage());
                         }
                         if (!display || !src.isVideo() || result.frameIndex() % 30 == 0) {
-                            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                                    "frame %d (%d ms): %d face(s)", result.frameIndex(), result.timestampMs(),
-                                    result.faces().size()));
+                            // Photos are named by their file, video frames by number and time.
+                            StringBuilder sb = new StringBuilder(src.isVideo()
+                                    ? String.format(Locale.ROOT, "frame %d (%d ms): %d face(s)", result.frameIndex(),
+                                            result.timestampMs(), result.faces().size())
+                                    : String.format(Locale.ROOT, "%s: %d face(s)", TextFields.tsv(result.source()),
+                                            result.faces().size()));
                             for (DetectedFace f : result.faces()) {
                                 sb.append(String.format(Locale.ROOT, "  #%d %s %.2f", f.track(),
-                                        f.prediction().label(), f.prediction().probability()));
+                                        TextFields.tsv(f.prediction().label()), f.prediction().probability()));
                             }
-                            System.out.println(sb);
+                            console.println(sb);
                         }
                     });
                 } catch (Exception | Error e) {
+                    // The cause first, then what is left of the outputs.
+                    System.err.println("fer: " + Messages.reason(e));
                     reportSkipped(camera.skippedFiles());
                     List<String> completed = completed(requested);
-                    System.err.println("fer: " + (completed.isEmpty() ? "no output was completed"
-                            : "completed before the failure: " + String.join("; ", completed)));
-                    throw e;
+                    if (!requested.isEmpty()) {
+                        System.err.println("fer: " + (completed.isEmpty() ? "no output was completed"
+                                : "completed before the failure: " + String.join("; ", completed)));
+                    }
+                    throw new ReportedFailure(e);
                 }
-                return report(src, frames, camera.skippedFiles(), requested, interrupted.get());
+                return report(src, frames, camera.skippedFiles(), requested, interrupted.get(), console);
             } finally {
                 if (!interrupted.get()) {
                     try {
@@ -203,7 +242,7 @@ final class DetectCommand implements Callable<Integer> {
 
     /** Prints what the run did and returns the exit code: 1 when something asked for was not written. */
     private static int report(VideoSource src, long frames, List<SkippedFile> skipped, List<Requested> requested,
-            boolean interrupted) {
+            boolean interrupted, PrintStream console) {
         reportSkipped(skipped);
         String unreadable = skipped.isEmpty() ? ""
                 : String.format(Locale.ROOT, " (%d unreadable file%s skipped)", skipped.size(), skipped.size() == 1 ? "" : "s");
@@ -220,7 +259,7 @@ final class DetectCommand implements Callable<Integer> {
         if (interrupted && completed.isEmpty() && !requested.isEmpty()) {
             line.append("; no output was completed");
         }
-        System.out.println(line);
+        console.println(line);
         List<String> missing = new ArrayList<>();
         for (Requested r : requested) {
             List<Path> done = r.sink().completedFiles();

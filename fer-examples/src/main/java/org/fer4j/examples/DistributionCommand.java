@@ -22,6 +22,17 @@ final class DistributionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (output.toString().isBlank()) {
+            System.err.println("fer distribution: --output is empty: name the folder for the CSV and chart");
+            return 2;
+        }
+        // The chart inside a class folder would be read as a face of that class by the next run.
+        java.util.Optional<String> clash = new PathClashes().input("--data", DataPaths.root(data), true)
+                .output("--output", output, true).find();
+        if (clash.isPresent()) {
+            System.err.println("fer distribution: " + clash.get());
+            return 2;
+        }
         ClassDistribution d = ClassDistribution.of(TrainTestData.load(DataPaths.root(data), Preprocessing.builder().build()));
         System.out.print(d.toTable());
         Files.createDirectories(output);

@@ -42,8 +42,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // Before the model loads: a report that cannot be written would throw the whole evaluation away.
-        Optional<String> unusable = reportDir == null ? Optional.empty()
-                : PathClashes.unusableOutputFolder("--report-dir", reportDir);
+        Optional<String> unusable = usageError();
         if (unusable.isPresent()) {
             System.err.println("fer evaluate: " + unusable.get());
             return 2;
@@ -85,6 +84,31 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The first usage error among the report folder and the data folder, found before any work. */
+    private Optional<String> usageError() throws java.io.IOException {
+        if (reportDir != null && reportDir.toString().isBlank()) {
+            return Optional.of("--report-dir is empty: name the folder to write the report into");
+        }
+        Optional<String> unusable = reportDir == null ? Optional.empty()
+                : PathClashes.unusableOutputFolder("--report-dir", reportDir);
+        if (unusable.isPresent()) {
+            return unusable;
+        }
+        Path root;
+        try {
+            root = DataPaths.root(data);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (!java.nio.file.Files.isDirectory(root)) {
+            return Optional.of((data != null ? "--data " : "FER_DATA ") + root + ": "
+                    + (java.nio.file.Files.exists(root) ? "not a folder" : "no such folder"));
+        }
+        // A report inside the data would be read back as images of a class on the next run.
+        return reportDir == null ? Optional.empty()
+                : new PathClashes().input("--data", root, true).output("--report-dir", reportDir, true).find();
     }
 
     private static void list(String what, List<Path> paths) {

@@ -42,18 +42,29 @@ public final class FerApp implements Runnable {
      * @return the exit code
      */
     public static int execute(String... args) {
-        return new CommandLine(new FerApp()).setCaseInsensitiveEnumValuesAllowed(true)
+        int code = new CommandLine(new FerApp()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("fer: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
                     // --verbose is inherited: it may have been given to the subcommand.
+                    boolean verbose = false;
                     for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-                        if (p.hasMatchedOption("--verbose")) {
-                            e.printStackTrace(cmd.getErr());
-                            break;
-                        }
+                        verbose |= p.hasMatchedOption("--verbose");
+                    }
+                    if (!(e instanceof ReportedFailure)) {
+                        cmd.getErr().println("fer: " + (verbose && e.getMessage() != null ? e.getMessage()
+                                : Messages.reason(e)));
+                    }
+                    if (verbose) {
+                        (e instanceof ReportedFailure ? e.getCause() : e).printStackTrace(cmd.getErr());
                     }
                     return 1;
                 }).execute(args);
+        // PrintStream swallows write errors (a full disk, a closed pipe): results that never arrived are a failure.
+        if (System.out.checkError()) {
+            System.err.println("fer: the results could not be written to standard output (a full disk, a closed "
+                    + "pipe or a device error); they are lost");
+            return code == 0 ? 1 : code;
+        }
+        return code;
     }
 
     @Override

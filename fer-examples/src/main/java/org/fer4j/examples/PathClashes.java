@@ -7,9 +7,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import org.fer4j.core.ImageDecoding;
 
 /**
  * The paths a command reads and writes, checked against each other before it starts: an output that is
@@ -18,10 +17,6 @@ import java.util.Set;
  * where they exist).
  */
 final class PathClashes {
-
-    /** File name endings the image folder reader picks up (as in fer-camera's VideoSource). */
-    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff",
-            "webp", "pgm", "ppm");
 
     /**
      * One path and how the user named it, for messages.
@@ -70,9 +65,9 @@ final class PathClashes {
                 }
                 if (in.folder() && out.folder() && realOut.startsWith(realIn)) {
                     return Optional.of(out.description() + " is inside " + in.description()
-                            + ": a later run on that folder would read the annotated images as input");
+                            + ": a later run on that folder would read what is written there as input");
                 }
-                if (in.folder() && !out.folder() && realIn.equals(realOut.getParent()) && isImageName(realOut)) {
+                if (in.folder() && !out.folder() && realIn.equals(realOut.getParent()) && ImageDecoding.isImageName(realOut)) {
                     return Optional.of(out.description() + " is inside " + in.description()
                             + ": a later run on that folder would read it as an input image");
                 }
@@ -148,12 +143,6 @@ final class PathClashes {
     private static boolean same(Path a, Path realA, Path b, Path realB) throws IOException {
         // Hard links to one file have different real paths but are the same file.
         return realA.equals(realB) || (Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b));
-    }
-
-    private static boolean isImageName(Path p) {
-        String name = p.getFileName() == null ? "" : p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     /**

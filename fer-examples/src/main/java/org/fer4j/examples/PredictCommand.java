@@ -10,11 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import org.fer4j.camera.AnalyzedFace;
 import org.fer4j.camera.FaceAnalyzer;
 import org.fer4j.camera.FaceBox;
 import org.fer4j.camera.FaceDetector;
+import org.fer4j.core.ImageDecoding;
+import org.fer4j.core.TextFields;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EmotionPrediction;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ final class PredictCommand implements Callable<Integer> {
             + "rather than the whole image.")
     boolean detect;
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files (JPEG, PNG, BMP, GIF).")
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files (JPEG, PNG, BMP, GIF, WebP, TIFF; turned upright by their EXIF orientation).")
     List<Path> images;
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -63,17 +64,18 @@ final class PredictCommand implements Callable<Integer> {
                     if (detect) {
                         printFaces(image, analyzer.analyze(image));
                     } else {
-                        EmotionPrediction p = fer.predict(image);
-                        // Checked after classifying, so an unreadable file is reported once, by predict.
-                        BufferedImage picture = ImageIO.read(image.toFile());
+                        // Decoded once, as every path decodes (EXIF orientation, pixel limit), for both uses.
+                        BufferedImage picture = ImageDecoding.read(image);
+                        EmotionPrediction p = fer.predict(picture);
                         notTightCrop(image, analyzer.analyze(picture), picture.getWidth(), picture.getHeight())
                                 .ifPresent(w -> System.err.println("fer: " + w));
                         System.out.println(json ? mapper.writeValueAsString(toJson(image, p))
-                                : String.format(Locale.ROOT, "%s\t%s\t%.4f", image, p.label(), p.probability()));
+                                : String.format(Locale.ROOT, "%s\t%s\t%.4f", TextFields.tsv(image.toString()),
+                                        TextFields.tsv(p.label()), p.probability()));
                     }
                 } catch (IOException | IllegalArgumentException e) {
                     failures++;
-                    System.err.println("fer: " + image + ": " + e.getMessage());
+                    System.err.println("fer: " + Messages.about(image, e));
                 }
             }
         }
@@ -98,8 +100,9 @@ final class PredictCommand implements Callable<Integer> {
                 line.putAll(m);
                 System.out.println(mapper.writeValueAsString(line));
             } else {
-                System.out.println(String.format(Locale.ROOT, "%s\tface %d\t%d,%d %dx%d\t%s\t%.4f", image, i + 1, b.x(),
-                        b.y(), b.width(), b.height(), f.prediction().label(), f.prediction().probability()));
+                System.out.println(String.format(Locale.ROOT, "%s\tface %d\t%d,%d %dx%d\t%s\t%.4f",
+                        TextFields.tsv(image.toString()), i + 1, b.x(), b.y(), b.width(), b.height(),
+                        TextFields.tsv(f.prediction().label()), f.prediction().probability()));
             }
         }
     }

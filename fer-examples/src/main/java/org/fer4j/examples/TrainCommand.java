@@ -117,6 +117,20 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Usage errors before any work: the trainer would only refuse them after loading the data.
+        if (epochs != null && epochs < 1) {
+            System.err.println("fer train: --epochs must be 1 or more, got " + epochs);
+            return 2;
+        }
+        String env = System.getenv("FER_DATA");
+        Path dataRoot = data != null ? data : env != null && !env.isBlank() ? Path.of(env) : null;
+        // Charts written into a class folder would be read as faces by the next run.
+        java.util.Optional<String> clash = dataRoot == null ? java.util.Optional.empty()
+                : new PathClashes().input("--data", dataRoot, true).output("--output", output, true).find();
+        if (clash.isPresent()) {
+            System.err.println("fer train: " + clash.get());
+            return 2;
+        }
         FerTrainer trainer = new FerTrainer();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

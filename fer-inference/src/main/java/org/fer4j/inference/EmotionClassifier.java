@@ -34,6 +34,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.fer4j.core.Calibration;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.GreyImage;
+import org.fer4j.core.ImageDecoding;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.nn.Architectures;
@@ -306,7 +307,8 @@ public final class EmotionClassifier implements AutoCloseable {
     }
 
     /**
-     * Classifies one encoded image (JPEG, PNG, BMP, GIF).
+     * Classifies one encoded image in one of {@link ImageDecoding#FORMATS}, turned upright by its EXIF
+     * orientation.
      *
      * @param encoded the encoded image bytes
      * @return the prediction
@@ -317,27 +319,18 @@ public final class EmotionClassifier implements AutoCloseable {
     }
 
     /**
-     * Reads and classifies one image file.
+     * Reads and classifies one image file, decoded by {@link ImageDecoding#read(Path)} (EXIF orientation
+     * applied, pixel limit checked first).
      *
      * @param file the image file
      * @return the prediction
      * @throws NoSuchFileException if the file does not exist
-     * @throws IOException if it cannot be read
-     * @throws IllegalArgumentException if it is not a decodable image (the message names the file)
+     * @throws IOException if it cannot be read, or is a folder (the message starts with the path)
+     * @throws IllegalArgumentException if it is not a decodable image (the message starts with the path)
      */
     public EmotionPrediction predict(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "image file not found");
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        float[] input;
-        try {
-            input = info.preprocessing().toInput(bytes);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
-        return predictInputs(List.of(input)).get(0);
+        return predict(ImageDecoding.read(file));
     }
 
     /**

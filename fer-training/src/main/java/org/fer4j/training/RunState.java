@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.fer4j.core.FileCaps;
 
 /**
  * What a run's {@code checkpoints/state.json} holds: how far the run got, the early-stopping counters,
@@ -86,11 +87,24 @@ record RunState(@JsonProperty(required = true) int epochsDone, @JsonProperty(req
      *     folder; the message names the file
      */
     static RunState read(Path file) {
+        RunState state;
         try {
-            return JSON.readValue(file.toFile(), RunState.class);
+            // Capped: a huge file would exhaust memory before the parser could say what is wrong.
+            state = JSON.readValue(FileCaps.readJson(file), RunState.class);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(file + ": not a readable run state (" + reason(e) + ")", e);
+            String reason = reason(e);
+            // The path once: a read error of FileCaps starts with it already.
+            reason = reason.startsWith(file + ": ") ? reason.substring(file.toString().length() + 2) : reason;
+            throw new IllegalArgumentException(file + ": not a readable run state (" + reason + ")", e);
         }
+        // Counts a trainer never writes: resuming from them would overwrite the history from a wrong epoch.
+        if (state.epochsDone() < 0 || state.bestEpoch() < 0 || state.bestEpoch() > state.epochsDone()
+                || state.sinceBest() < 0) {
+            throw new IllegalArgumentException(file + ": not a readable run state (epochsDone " + state.epochsDone()
+                    + ", bestEpoch " + state.bestEpoch() + ", sinceBest " + state.sinceBest()
+                    + ": counts must be >= 0 and bestEpoch <= epochsDone)");
+        }
+        return state;
     }
 
     /** Writes the state atomically (to a temporary file, then renamed). */

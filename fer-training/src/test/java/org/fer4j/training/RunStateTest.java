@@ -82,6 +82,23 @@ class RunStateTest {
         assertThatThrownBy(() -> RunState.read(file)).hasMessageContaining("'../../model' is not an epoch-NNNN file");
     }
 
+    /** Issue 23: counts no trainer writes are refused on reading, naming the file, before a resume overwrites history. */
+    @Test
+    void rejectsNegativeOrInconsistentCountsAndOversizedFilesNamingTheFile() throws Exception {
+        Path saved = Path.of(getClass().getResource("state-vgg48-epoch7.json").toURI());
+        String good = Files.readString(saved);
+        Path file = dir.resolve("state.json");
+        Files.writeString(file, good.replace("\"epochsDone\" : 7,", "\"epochsDone\" : -5,"));
+        assertThatThrownBy(() -> RunState.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(file + ": not a readable run state").hasMessageContaining("epochsDone -5");
+        Files.writeString(file, good.replace("\"bestEpoch\" : 6,", "\"bestEpoch\" : 9,"));
+        assertThatThrownBy(() -> RunState.read(file)).hasMessageContaining("bestEpoch 9");
+        Files.writeString(file, good.replace("\"sinceBest\" : 1,", "\"sinceBest\" : -1,"));
+        assertThatThrownBy(() -> RunState.read(file)).hasMessageContaining("sinceBest -1");
+        Files.write(file, new byte[(int) org.fer4j.core.FileCaps.MAX_JSON_BYTES + 1]);
+        assertThatThrownBy(() -> RunState.read(file)).hasMessageStartingWith(file + ": not a readable run state (too large");
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
