@@ -85,6 +85,10 @@ final class DetectCommand implements Callable<Integer> {
             timeline = output.resolveSibling(base + "-timeline.png");
         }
         // Before anything is loaded or written: a clash would destroy an input or an earlier output.
+        if (detector.problem() != null) {
+            System.err.println("fer detect: " + detector.problem());
+            return 2;
+        }
         Optional<String> clash = clashes(src, folder, summary, timeline).find();
         if (clash.isPresent()) {
             System.err.println("fer detect: " + clash.get());
@@ -94,10 +98,12 @@ final class DetectCommand implements Callable<Integer> {
         Engines.preferOneInferenceThread();
         Engines.quietFfmpeg();
         boolean display = !noDisplay && !GraphicsEnvironment.isHeadless();
-        try (EmotionClassifier fer = model.load(TestTimeAugmentation.NONE); FaceDetector faces = detector.open(src.isVideo())) {
+        // Cameras and streams must keep up; video files are scanned in full, as photos are.
+        boolean live = src.isVideo() && src.path().isEmpty();
+        try (EmotionClassifier fer = model.load(TestTimeAugmentation.NONE); FaceDetector faces = detector.open(live)) {
             EmotionCamera.Builder builder = EmotionCamera.builder().setSource(src).setClassifier(fer)
                     .optDetector(faces).optEveryNthFrame(every).optSmoothing(smooth ? 0.3 : 1.0);
-            if (src.isVideo() && src.path().isEmpty()) {
+            if (live) {
                 // Live: keep up with the camera; files are read at whatever pace the work allows.
                 builder.optClassifyAtMost(LIVE_CLASSIFY_AT_MOST);
             }
@@ -166,9 +172,12 @@ final class DetectCommand implements Callable<Integer> {
                             window.showImage(frame.annotatedImage());
                         }
                         if (!display || !src.isVideo() || result.frameIndex() % 30 == 0) {
-                            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                                    "frame %d (%d ms): %d face(s)", result.frameIndex(), result.timestampMs(),
-                                    result.faces().size()));
+                            // Images are named by their file; video frames by number and time.
+                            StringBuilder sb = new StringBuilder(src.isVideo()
+                                    ? String.format(Locale.ROOT, "frame %d (%d ms): %d face(s)", result.frameIndex(),
+                                            result.timestampMs(), result.faces().size())
+                                    : String.format(Locale.ROOT, "%s: %d face(s)", result.source(),
+                                            result.faces().size()));
                             for (DetectedFace f : result.faces()) {
                                 sb.append(String.format(Locale.ROOT, "  #%d %s %.2f", f.track(),
                                         f.prediction().label(), f.prediction().probability()));
