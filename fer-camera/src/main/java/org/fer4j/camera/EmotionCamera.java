@@ -455,7 +455,7 @@ public final class EmotionCamera implements AutoCloseable {
          * already found, {@link YuNetFaceDetector} scans the frame at its coarse scale plus its finest scale
          * around the known small faces. A known face that is not found again triggers a full scan at once, so
          * the cost is that a new (small) face may appear up to n - 1 analysed frames late. The default is
-         * {@value #LIVE_FULL_SCAN_EVERY} for cameras, streams and grabbers, and 1 (every frame in full) for
+         * 5 for cameras, streams and grabbers, and 1 (every frame in full) for
          * video files, images and folders, where nothing needs real time.
          *
          * @param n the full-scan interval in analysed frames, at least 1

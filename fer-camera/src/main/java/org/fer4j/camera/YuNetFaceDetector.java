@@ -180,7 +180,11 @@ public final class YuNetFaceDetector implements FaceDetector {
      * Scans the frame at the coarse level only, plus the finest level's tiles that hold the known faces too
      * small for the coarse level: the cheap look a live camera takes between full scans.
      * It finds new faces the coarse level can see, but no new small one; the camera's periodic full scan
-     * does. Returns empty when the frame has one level only, so the caller scans in full.
+     * does.
+     *
+     * @param image the frame to search
+     * @param previous the boxes of the faces found in an earlier frame
+     * @return the faces found, or empty when the frame has one scale only, so the caller scans in full
      */
     @Override
     public synchronized Optional<List<FaceDetection>> detectNear(Mat image, List<FaceBox> previous) {
