@@ -46,6 +46,9 @@ import org.fer4j.inference.EmotionPrediction;
  */
 public final class EmotionCamera implements AutoCloseable {
 
+    /** Analysed frames from one full scan to the next on a live source, unless the builder says otherwise. */
+    static final int LIVE_FULL_SCAN_EVERY = 5;
+
     private final VideoSource source;
     private final EmotionClassifier classifier;
     private final FaceDetector detector;
@@ -252,9 +255,7 @@ public final class EmotionCamera implements AutoCloseable {
         long frames;
         try {
             if (faces == null) {
-                faces = source.isVideo()
-                        ? YuNetFaceDetector.builder().optMaxInputSide(YuNetFaceDetector.VIDEO_MAX_INPUT_SIDE).build()
-                        : YuNetFaceDetector.create();
+                faces = source.isLive() ? YuNetFaceDetector.live().build() : YuNetFaceDetector.create();
             }
             frames = frames(input, faces, annotated, listener);
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
@@ -283,9 +284,11 @@ public final class EmotionCamera implements AutoCloseable {
         long previous = 0;
         FrameReader.Cropper cropper = (frame, face) -> FaceCrops.crop(frame, face, faceMargin);
         readerOwnsInput = true;
+        // Files are scanned in full on every analysed frame: nothing there needs real time.
+        int scanEvery = fullScanEvery > 0 ? fullScanEvery : source.isLive() ? LIVE_FULL_SCAN_EVERY : 1;
         try (FrameReader reader = new FrameReader(input, faces,
                 source.isVideo() ? new FaceTracker(classifyAtMost) : FaceTracker.forStills(), cropper,
-                everyNthFrame, fullScanEvery, "fer-camera reader " + source)) {
+                everyNthFrame, scanEvery, "fer-camera reader " + source)) {
             while (!stopRequested) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("EmotionCamera on " + source + " was interrupted at frame " + index);
@@ -388,7 +391,7 @@ public final class EmotionCamera implements AutoCloseable {
         private EmotionClassifier classifier;
         private FaceDetector detector;
         private int everyNthFrame = 1;
-        private int fullScanEvery = 5;
+        private int fullScanEvery;
         private int classifyAtMost = Integer.MAX_VALUE;
         private double smoothing = 1;
         private double faceMargin = Double.NaN;
@@ -421,8 +424,9 @@ public final class EmotionCamera implements AutoCloseable {
 
         /**
          * Sets the face detector; the caller keeps ownership. Without one, the camera creates (and closes)
-         * a {@link YuNetFaceDetector}, which scans the frames of videos, streams and cameras at
-         * {@link YuNetFaceDetector#VIDEO_MAX_INPUT_SIDE} and images with its photo default.
+         * a {@link YuNetFaceDetector}: for cameras, streams and grabbers {@link YuNetFaceDetector#live()},
+         * which keeps up with 30 frames per second, and for video files, images and folders the default one,
+         * which scans every frame at full resolution and finer.
          *
          * @param detector the face detector
          * @return this builder
@@ -448,12 +452,13 @@ public final class EmotionCamera implements AutoCloseable {
         }
 
         /**
-         * Scans whole frames for faces only every n-th analysed frame (default 5) when the detector can
-         * search near known faces ({@link FaceDetector#detectNear}; the {@link HaarFaceDetector} can, measured
-         * about 1.5 times cheaper with four faces in a 640x480 frame; YuNet scans every frame in full); in
-         * between it looks only near the faces already found. A known face that is not found again
-         * triggers a full scan at once, so the cost is that a new face may appear up to n - 1 analysed
-         * frames late. 1 scans every frame in full.
+         * Scans whole frames for faces only every n-th analysed frame; in between the detector takes a cheaper
+         * look ({@link FaceDetector#detectNear}): the {@link HaarFaceDetector} searches only near the faces
+         * already found, {@link YuNetFaceDetector} scans the frame at its coarse scale plus its finest scale
+         * around the known small faces. A known face that is not found again triggers a full scan at once, so
+         * the cost is that a new (small) face may appear up to n - 1 analysed frames late. The default is
+         * 5 for cameras, streams and grabbers, and 1 (every frame in full) for
+         * video files, images and folders, where nothing needs real time.
          *
          * @param n the full-scan interval in analysed frames, at least 1
          * @return this builder

@@ -24,9 +24,10 @@ public interface FaceDetector extends AutoCloseable {
     List<FaceDetection> detect(Mat image);
 
     /**
-     * Looks again only near faces found in an earlier frame, more cheaply than {@link #detect(Mat)}; such a
-     * search finds no new face. The camera loop uses it between full scans. The default has no cheaper
-     * search and returns empty, so the caller scans the whole frame instead.
+     * Looks again, more cheaply than {@link #detect(Mat)}, for faces found in an earlier frame; such a look
+     * may miss new faces (the Haar detector's finds none, YuNet's finds new faces only at its coarse
+     * scale). The camera loop uses it between full scans. The default has no cheaper look and returns
+     * empty, so the caller scans the whole frame instead.
      *
      * @param image the frame to search
      * @param previous the boxes of the faces found in an earlier frame

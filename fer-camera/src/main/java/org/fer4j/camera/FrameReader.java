@@ -19,11 +19,11 @@ import org.fer4j.core.GreyImage;
  * thread classifies and delivers the frame before. Detection and classification are the two costly
  * steps, so on two or more cores they overlap instead of adding up.
  *
- * <p>With a detector that can search near known faces ({@link FaceDetector#detectNear}, for example
- * {@link HaarFaceDetector}), frames between full scans are only searched near the faces of the previous
- * analysed frame; a full scan runs every {@code fullScanEvery} analysed frames, whenever no face is
- * known, whenever a known face is not found again, and on every analysed frame for detectors without
- * such a search.
+ * <p>With a detector that has a cheaper look for known faces ({@link FaceDetector#detectNear}: the
+ * {@link HaarFaceDetector} searches near them, {@link YuNetFaceDetector} scans coarsely plus finely around
+ * the small ones), frames between full scans get only that look; a full scan runs every
+ * {@code fullScanEvery} analysed frames, whenever no face is known, whenever a known face is not found
+ * again, and on every analysed frame for detectors without such a look.
  */
 final class FrameReader implements AutoCloseable {
 

@@ -90,6 +90,7 @@ public final class PhotoEvaluation {
         List<Path> several = new ArrayList<>();
         List<Integer> truth = new ArrayList<>();
         List<float[]> probabilities = new ArrayList<>();
+        List<Path> scored = new ArrayList<>();
         int photos = 0;
         Map<String, List<Path>> filesByClass = new LinkedHashMap<>();
         int total = 0;
@@ -136,6 +137,7 @@ public final class PhotoEvaluation {
                 // The analyzer lists faces largest first.
                 truth.add(labels.indexOf(c));
                 probabilities.add(faces.get(0).prediction().probabilities());
+                scored.add(file);
             }
         }
         progress.update(stage, total, total);
@@ -143,8 +145,9 @@ public final class PhotoEvaluation {
             throw new IllegalArgumentException("No face was found in any of the " + photos + " photos under " + root
                     + (skipped.isEmpty() ? "" : " (" + skipped.size() + " files skipped)") + "; nothing to evaluate");
         }
-        Evaluation evaluation = Evaluation.of(labels, truth.stream().mapToInt(Integer::intValue).toArray(),
-                probabilities.toArray(new float[0][]));
+        int[] trueClasses = truth.stream().mapToInt(Integer::intValue).toArray();
+        float[][] rows = probabilities.toArray(new float[0][]);
+        Evaluation evaluation = Evaluation.of(labels, trueClasses, rows);
         long correct = Math.round(evaluation.accuracy() * evaluation.total());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("photos", photos);
@@ -154,7 +157,8 @@ public final class PhotoEvaluation {
         details.put("faceUsed", "the largest face of each photo; photos without a face are not in the metrics above");
         details.put("noFacePhotos", noFace.stream().map(Path::toString).toList());
         details.put("severalFacesPhotos", several.stream().map(Path::toString).toList());
-        EvaluationReport report = EvaluationReport.of(evaluation, root, skipped, analyzer.classifier().source(), details);
+        EvaluationReport report = EvaluationReport.of(evaluation, root, skipped, analyzer.classifier().source(), details)
+                .withPredictions(scored, trueClasses, rows).withModel(analyzer.classifier().info());
         return new PhotoEvaluation(report, photos, noFace, several);
     }
 
@@ -205,8 +209,8 @@ public final class PhotoEvaluation {
     }
 
     /**
-     * Writes {@code evaluation.json} (with the detection counts and lists), {@code classification_report.txt}
-     * and {@code confusion_matrix.png} into {@code dir}.
+     * Writes {@code evaluation.json} (with the detection counts and lists) and the other files of
+     * {@link EvaluationReport#write(Path)} into {@code dir}; {@code predictions.csv} lists the photos scored.
      *
      * @param dir the folder to write into
      * @throws IOException if a file cannot be written

@@ -27,7 +27,7 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
-/** Writes videos of face images pasted on a plain background, for demos, benchmarks and tests. */
+/** Writes videos of face images pasted on a plain or given background, for demos, benchmarks and tests. */
 public final class SyntheticVideo {
 
     /**
@@ -72,10 +72,29 @@ public final class SyntheticVideo {
      */
     public static void write(Path file, int width, int height, double fps, int frames,
             IntFunction<List<Placement>> layout) throws IOException {
+        write(file, width, height, fps, frames, i -> null, layout);
+    }
+
+    /**
+     * Writes a video as {@link #write(Path, int, int, double, int, IntFunction)} does, each frame drawn over
+     * {@code background.apply(i)} (scaled to the frame when its size differs; null gives the light grey).
+     *
+     * @param file the video file to write
+     * @param width the frame width in pixels
+     * @param height the frame height in pixels
+     * @param fps the frame rate
+     * @param frames the number of frames
+     * @param background the picture behind frame i, or null for light grey
+     * @param layout the faces to draw in each frame, by frame index
+     * @throws IOException if the video cannot be written
+     */
+    public static void write(Path file, int width, int height, double fps, int frames,
+            IntFunction<BufferedImage> background, IntFunction<List<Placement>> layout) throws IOException {
         Map<BufferedImage, Mat> faces = new IdentityHashMap<>();
+        Map<BufferedImage, Mat> backgrounds = new IdentityHashMap<>();
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
                 OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
-                Scalar background = new Scalar(200, 200, 200, 0);
+                Scalar grey = new Scalar(200, 200, 200, 0);
                 Mat canvas = new Mat();
                 Mat scaled = new Mat()) {
             recorder.setVideoCodec(AV_CODEC_ID_MPEG4);
@@ -84,8 +103,15 @@ public final class SyntheticVideo {
             recorder.setFrameRate(fps);
             recorder.start();
             for (int i = 0; i < frames; i++) {
-                canvas.create(height, width, org.bytedeco.opencv.global.opencv_core.CV_8UC3);
-                canvas.put(background);
+                BufferedImage behind = background.apply(i);
+                if (behind == null) {
+                    canvas.create(height, width, org.bytedeco.opencv.global.opencv_core.CV_8UC3);
+                    canvas.put(grey);
+                } else {
+                    try (Size size = new Size(width, height)) {
+                        resize(backgrounds.computeIfAbsent(behind, Mats::fromImage), canvas, size, 0, 0, INTER_LINEAR);
+                    }
+                }
                 for (Placement p : layout.apply(i)) {
                     draw(canvas, p, faces.computeIfAbsent(p.face(), Mats::fromImage), scaled);
                 }
@@ -96,6 +122,7 @@ public final class SyntheticVideo {
             throw new IOException("Cannot write video " + file + ": " + e.getMessage(), e);
         } finally {
             faces.values().forEach(Mat::close);
+            backgrounds.values().forEach(Mat::close);
         }
     }
 

@@ -149,6 +149,14 @@ public final class VideoSource {
     }
 
     /**
+     * Returns whether frames come as they happen (camera, stream or grabber), so the loop must keep up,
+     * rather than from a file that waits for it.
+     */
+    boolean isLive() {
+        return kind == Kind.CAMERA || kind == Kind.STREAM || kind == Kind.GRABBER;
+    }
+
+    /**
      * Returns the file or folder this source reads; empty for cameras, streams and grabbers.
      *
      * @return the video, image or folder path, if the source is one

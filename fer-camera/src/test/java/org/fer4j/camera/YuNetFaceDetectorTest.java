@@ -145,9 +145,11 @@ class YuNetFaceDetectorTest {
     }
 
     @Test
-    void searchesWholeFramesOnly() {
-        try (Mat frame = frameWith(640, 480, null)) {
-            assertThat(detector.detectNear(frame, List.of(new FaceBox(0, 0, 10, 10)))).isEmpty();
+    void hasACheaperLookOnlyWhenItScansAtSeveralScales() throws IOException {
+        try (Mat frame = frameWith(640, 480, null);
+                YuNetFaceDetector oneScale = YuNetFaceDetector.builder().optMinFaceSize(0).build()) {
+            assertThat(oneScale.detectNear(frame, List.of(new FaceBox(0, 0, 10, 10)))).isEmpty();
+            assertThat(detector.detectNear(frame, List.of(new FaceBox(0, 0, 10, 10)))).contains(List.of());
         }
     }
 

@@ -1,13 +1,17 @@
 package org.fer4j.core;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Classification metrics of a model on labelled images: accuracy, mean cross-entropy loss,
- * per-class precision, recall, F1 and support, their macro and weighted averages, and the
- * confusion matrix. Immutable. Inference reports and training's per-epoch figures both come from here.
+ * Classification metrics of a model on labelled images: accuracy, mean cross-entropy loss (the negative
+ * log-likelihood), per-class precision, recall, F1 and support, their macro and weighted averages, the
+ * confusion matrix, and calibration (expected calibration error over {@value #CALIBRATION_BINS} confidence
+ * bins, and the bins themselves for a reliability diagram). Immutable. Inference reports and training's per-epoch figures both come from here.
  *
  * <p>The confusion matrix has one row per true class and one column per predicted class, both in
  * label order: {@code confusionMatrix()[t][p]} counts images of class {@code t} predicted as {@code p}.
@@ -16,16 +20,63 @@ import java.util.Map;
  */
 public final class Evaluation {
 
+    /** Equal-width confidence bins of the expected calibration error, as in Guo et al. (2017). */
+    public static final int CALIBRATION_BINS = 15;
+
     private final EmotionLabels labels;
     private final int[][] confusion;
     private final double lossSum;
     private final int total;
+    /** Per confidence bin: images, sum of their confidences, images whose top class was right. */
+    private final Calibration calibration;
 
-    private Evaluation(EmotionLabels labels, int[][] confusion, double lossSum, int total) {
+    private Evaluation(EmotionLabels labels, int[][] confusion, double lossSum, int total, Calibration calibration) {
         this.labels = labels;
         this.confusion = confusion;
         this.lossSum = lossSum;
         this.total = total;
+        this.calibration = calibration;
+    }
+
+    /**
+     * One confidence bin of a reliability diagram: the images whose top probability lies in
+     * ({@code lower}, {@code upper}] (the first bin includes 0).
+     *
+     * @param lower the bin's lower edge
+     * @param upper the bin's upper edge
+     * @param count the images in the bin
+     * @param meanConfidence their mean top probability, or 0 when the bin is empty
+     * @param accuracy the share of them whose top class is the true class, or 0 when the bin is empty
+     */
+    public record CalibrationBin(double lower, double upper, int count, double meanConfidence, double accuracy) {
+    }
+
+    /** Mutable while an evaluation is computed, then owned by it and never changed. */
+    private static final class Calibration {
+        final int[] count = new int[CALIBRATION_BINS];
+        final double[] confidence = new double[CALIBRATION_BINS];
+        final int[] correct = new int[CALIBRATION_BINS];
+
+        /** The bin of a confidence: ((b - 1) / M, b / M] is bin b - 1, and 0 goes to the first. */
+        void add(double top, boolean right) {
+            int b = (int) Math.ceil(top * CALIBRATION_BINS) - 1;
+            b = Math.max(0, Math.min(CALIBRATION_BINS - 1, b));
+            count[b]++;
+            confidence[b] += top;
+            if (right) {
+                correct[b]++;
+            }
+        }
+
+        Calibration plus(Calibration o) {
+            Calibration sum = new Calibration();
+            for (int b = 0; b < CALIBRATION_BINS; b++) {
+                sum.count[b] = count[b] + o.count[b];
+                sum.confidence[b] = confidence[b] + o.confidence[b];
+                sum.correct[b] = correct[b] + o.correct[b];
+            }
+            return sum;
+        }
     }
 
     /**
@@ -45,12 +96,15 @@ public final class Evaluation {
         int k = labels.size();
         int[][] confusion = new int[k][k];
         double lossSum = 0;
+        Calibration calibration = new Calibration();
         for (int i = 0; i < truth.length; i++) {
             checkRow(i, truth[i], probabilities[i].length, k, "probabilities");
-            confusion[truth[i]][argMax(probabilities[i], 0, k)]++;
+            int predicted = argMax(probabilities[i], 0, k);
+            confusion[truth[i]][predicted]++;
             lossSum -= Math.log(Math.max(probabilities[i][truth[i]], 1e-12));
+            calibration.add(probabilities[i][predicted], predicted == truth[i]);
         }
-        return new Evaluation(labels, confusion, lossSum, truth.length);
+        return new Evaluation(labels, confusion, lossSum, truth.length, calibration);
     }
 
     /**
@@ -72,10 +126,12 @@ public final class Evaluation {
         }
         int[][] confusion = new int[k][k];
         double lossSum = 0;
+        Calibration calibration = new Calibration();
         for (int i = 0; i < truth.length; i++) {
             checkRow(i, truth[i], k, k, "logits");
             int row = i * k;
-            confusion[truth[i]][argMax(logits, row, k)]++;
+            int predicted = argMax(logits, row, k);
+            confusion[truth[i]][predicted]++;
             double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < k; c++) {
                 max = Math.max(max, logits[row + c]);
@@ -85,8 +141,10 @@ public final class Evaluation {
                 z += Math.exp(logits[row + c] - max);
             }
             lossSum += Math.log(z) + max - logits[row + truth[i]];
+            // The top class's softmax probability: exp(max - max) / z.
+            calibration.add(1 / z, predicted == truth[i]);
         }
-        return new Evaluation(labels, confusion, lossSum, truth.length);
+        return new Evaluation(labels, confusion, lossSum, truth.length, calibration);
     }
 
     /**
@@ -108,7 +166,8 @@ public final class Evaluation {
                 sum[t][p] += other.confusion[t][p];
             }
         }
-        return new Evaluation(labels, sum, lossSum + other.lossSum, total + other.total);
+        return new Evaluation(labels, sum, lossSum + other.lossSum, total + other.total,
+                calibration.plus(other.calibration));
     }
 
     private static void checkRow(int i, int truth, int width, int k, String what) {
@@ -167,6 +226,49 @@ public final class Evaluation {
      */
     public double loss() {
         return lossSum / total;
+    }
+
+    /**
+     * Returns the negative log-likelihood of the true classes per image, the usual measure of how good the
+     * probabilities are; the same number as {@link #loss()} under its calibration name.
+     *
+     * @return the mean negative log-likelihood, in nats
+     */
+    public double negativeLogLikelihood() {
+        return loss();
+    }
+
+    /**
+     * Returns the expected calibration error: over {@value #CALIBRATION_BINS} equal-width bins of the top
+     * probability, the share of images in each bin times the gap between their accuracy and their mean top
+     * probability, summed. 0 is perfectly calibrated.
+     *
+     * @return the expected calibration error, 0 to 1
+     */
+    public double expectedCalibrationError() {
+        double sum = 0;
+        for (int b = 0; b < CALIBRATION_BINS; b++) {
+            if (calibration.count[b] > 0) {
+                sum += Math.abs(calibration.correct[b] - calibration.confidence[b]);
+            }
+        }
+        // Sum over bins of (n_b / N) * |acc_b - conf_b| = sum of |correct_b - confidenceSum_b| / N.
+        return sum / total;
+    }
+
+    /**
+     * Returns the {@value #CALIBRATION_BINS} confidence bins, lowest first, for a reliability diagram.
+     *
+     * @return the bins, empty ones included
+     */
+    public List<CalibrationBin> calibrationBins() {
+        List<CalibrationBin> bins = new ArrayList<>(CALIBRATION_BINS);
+        for (int b = 0; b < CALIBRATION_BINS; b++) {
+            int n = calibration.count[b];
+            bins.add(new CalibrationBin((double) b / CALIBRATION_BINS, (double) (b + 1) / CALIBRATION_BINS, n,
+                    n == 0 ? 0 : calibration.confidence[b] / n, n == 0 ? 0 : (double) calibration.correct[b] / n));
+        }
+        return Collections.unmodifiableList(bins);
     }
 
     /**
@@ -330,7 +432,9 @@ public final class Evaluation {
         sb.append(String.format(Locale.ROOT, row, "macro avg", macro("precision"), macro("recall"), macroF1(), total));
         sb.append(String.format(Locale.ROOT, row, "weighted avg", weighted("precision"), weighted("recall"),
                 weightedF1(), total));
-        sb.append(String.format(Locale.ROOT, "%nloss (mean cross-entropy): %.4f%n", loss()));
+        sb.append(String.format(Locale.ROOT, "%nloss (mean cross-entropy, negative log-likelihood): %.4f%n", loss()));
+        sb.append(String.format(Locale.ROOT, "expected calibration error (%d bins): %.4f%n", CALIBRATION_BINS,
+                expectedCalibrationError()));
         sb.append("\nConfusion matrix (rows: true class, columns: predicted class):\n");
         sb.append(String.format(Locale.ROOT, "%" + width + "s", ""));
         for (String label : labels.names()) {

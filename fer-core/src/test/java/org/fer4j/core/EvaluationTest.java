@@ -99,6 +99,56 @@ class EvaluationTest {
                 new float[][] {{1, 0, 0}}))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("labels");
     }
 
+    /** All six top probabilities are 0.5, in the bin (7/15, 8/15]; 4 of 6 are right: ECE = |4/6 - 0.5| = 1/6. */
+    @Test
+    void oneFullBinGivesTheGapBetweenAccuracyAndConfidence() {
+        Evaluation e = sixImages();
+        assertThat(e.expectedCalibrationError()).isCloseTo(1.0 / 6, within(1e-6));
+        assertThat(e.negativeLogLikelihood()).isEqualTo(e.loss());
+        Evaluation.CalibrationBin bin = e.calibrationBins().get(7);
+        assertThat(bin.count()).isEqualTo(6);
+        assertThat(bin.meanConfidence()).isCloseTo(0.5, within(1e-6));
+        assertThat(bin.accuracy()).isCloseTo(4.0 / 6, within(1e-12));
+        assertThat(e.calibrationBins()).hasSize(15).filteredOn(b -> b.count() > 0).hasSize(1);
+    }
+
+    /**
+     * Four images, two classes, top probabilities 0.9 (right), 0.9 (wrong), 0.7 (right), 0.62 (right): bins
+     * (13/15, 14/15] with 2 images (accuracy 1/2, confidence 0.9), (10/15, 11/15] and (9/15, 10/15] with one
+     * right image each. ECE = 2/4 * 0.4 + 1/4 * 0.3 + 1/4 * 0.38 = 0.37; NLL = -(ln 0.9 + ln 0.1 + ln 0.7 + ln 0.62) / 4.
+     * The same images as logits (log-probabilities) give the same figures, and so do two batches added up.
+     */
+    @Test
+    void calibrationErrorAndLikelihoodMatchTheHandComputation() {
+        EmotionLabels ab = EmotionLabels.of("a", "b");
+        int[] truth = {0, 1, 1, 0};
+        float[][] p = {{0.9f, 0.1f}, {0.9f, 0.1f}, {0.3f, 0.7f}, {0.62f, 0.38f}};
+        Evaluation e = Evaluation.of(ab, truth, p);
+        assertThat(e.expectedCalibrationError()).isCloseTo(0.37, within(1e-6));
+        double nll = -(Math.log(0.9) + Math.log(0.1) + Math.log(0.7) + Math.log(0.62)) / 4;
+        assertThat(e.negativeLogLikelihood()).isCloseTo(nll, within(1e-6));
+        assertThat(e.calibrationBins().get(13).count()).isEqualTo(2);
+        assertThat(e.calibrationBins().get(10).count()).isEqualTo(1);
+        assertThat(e.calibrationBins().get(9).count()).isEqualTo(1);
+
+        float[] logits = new float[8];
+        for (int i = 0; i < 4; i++) {
+            logits[2 * i] = (float) Math.log(p[i][0]);
+            logits[2 * i + 1] = (float) Math.log(p[i][1]);
+        }
+        Evaluation fromLogits = Evaluation.ofLogits(ab, truth, logits);
+        assertThat(fromLogits.expectedCalibrationError()).isCloseTo(0.37, within(1e-6));
+        assertThat(fromLogits.negativeLogLikelihood()).isCloseTo(nll, within(1e-6));
+
+        Evaluation halves = Evaluation.of(ab, new int[] {0, 1}, new float[][] {p[0], p[1]})
+                .plus(Evaluation.of(ab, new int[] {1, 0}, new float[][] {p[2], p[3]}));
+        assertThat(halves.expectedCalibrationError()).isCloseTo(0.37, within(1e-6));
+        assertThat(halves.calibrationBins()).isEqualTo(e.calibrationBins());
+        // Perfectly confident and always right: no calibration error.
+        assertThat(Evaluation.of(ab, new int[] {0, 1}, new float[][] {{1, 0}, {0, 1}}).expectedCalibrationError())
+                .isZero();
+    }
+
     @Test
     void classWithoutImagesOrPredictionsIsHandled() {
         // Nothing is predicted as c and there are no c images: precision 0, recall 0, left out of the macro mean.

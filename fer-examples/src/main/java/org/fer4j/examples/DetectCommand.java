@@ -97,7 +97,10 @@ final class DetectCommand implements Callable<Integer> {
             summary = output.resolveSibling(base + "-summary.csv");
             timeline = output.resolveSibling(base + "-timeline.png");
         }
-        // A clash would destroy an input or an earlier output.
+        // Before anything is loaded or written: a clash would destroy an input or an earlier output.
+        if (detector.problem() != null) {
+            return usage(detector.problem());
+        }
         Optional<String> clash = clashes(src, folder, summary, timeline).find();
         if (clash.isPresent()) {
             return usage(clash.get());
@@ -130,10 +133,12 @@ final class DetectCommand implements Callable<Integer> {
         Engines.preferOneInferenceThread();
         Engines.quietFfmpeg();
         boolean display = !noDisplay && !GraphicsEnvironment.isHeadless();
-        try (EmotionClassifier fer = model.load(TestTimeAugmentation.NONE); FaceDetector faces = detector.open(src.isVideo())) {
+        // Cameras and streams must keep up; video files are scanned in full, as photos are.
+        boolean live = src.isVideo() && src.path().isEmpty();
+        try (EmotionClassifier fer = model.load(TestTimeAugmentation.NONE); FaceDetector faces = detector.open(live)) {
             EmotionCamera.Builder builder = EmotionCamera.builder().setSource(src).setClassifier(fer)
                     .optDetector(faces).optEveryNthFrame(every).optSmoothing(smooth ? 0.3 : 1.0);
-            if (src.isVideo() && src.path().isEmpty()) {
+            if (live) {
                 // Live: keep up with the camera; files are read at whatever pace the work allows.
                 builder.optClassifyAtMost(LIVE_CLASSIFY_AT_MOST);
             }

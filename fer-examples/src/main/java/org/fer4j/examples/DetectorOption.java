@@ -21,22 +21,43 @@ final class DetectorOption {
             description = "Face detector: yunet (default; landmarks, turns faces upright) or haar (boxes only).")
     Kind kind = Kind.YUNET;
 
+    @Option(names = "--min-face", paramLabel = "PX",
+            description = "Smallest face to find, in pixels of the image (yunet: 20 for photos and video files,"
+                    + " 40 for cameras and streams; haar: 64; larger is faster).")
+    Integer minFace;
+
     /**
      * Creates the chosen detector; the caller closes it.
      *
-     * @param video whether it is for frames of a video or camera, which YuNet scans at a lower resolution
+     * @param live whether it is for a camera or stream, which must keep up with the frames: YuNet then scans
+     *     coarsely on most frames and in full every few (see {@code EmotionCamera.Builder#optFullScanEvery})
      */
-    FaceDetector open(boolean video) throws IOException {
-        return open(kind, video);
+    FaceDetector open(boolean live) throws IOException {
+        return open(kind, live, minFace);
     }
 
-    /** Creates a detector of the given kind, as {@link #open(boolean)}. */
-    static FaceDetector open(Kind kind, boolean video) throws IOException {
+    /** Creates a detector of the given kind, as {@link #open(boolean)}, finding faces of {@code minFace} px and up (null: the default). */
+    static FaceDetector open(Kind kind, boolean live, Integer minFace) throws IOException {
         if (kind == Kind.HAAR) {
-            return HaarFaceDetector.create();
+            HaarFaceDetector.Builder haar = HaarFaceDetector.builder();
+            if (minFace != null) {
+                haar.optMinFaceSize(minFace);
+            }
+            return haar.build();
         }
-        return video ? YuNetFaceDetector.builder().optMaxInputSide(YuNetFaceDetector.VIDEO_MAX_INPUT_SIDE).build()
-                : YuNetFaceDetector.create();
+        YuNetFaceDetector.Builder yunet = live ? YuNetFaceDetector.live() : YuNetFaceDetector.builder();
+        if (minFace != null) {
+            yunet.optMinFaceSize(minFace);
+        }
+        return yunet.build();
+    }
+
+    /** Returns why {@code --min-face} is unusable, or null when it is fine; a usage error. */
+    String problem() {
+        if (minFace != null && minFace < 8) {
+            return "--min-face must be at least 8 pixels, got " + minFace;
+        }
+        return null;
     }
 
     /** Reads the detector name in any case. */

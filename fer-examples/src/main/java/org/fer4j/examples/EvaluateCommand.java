@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.fer4j.camera.FaceAnalyzer;
 import org.fer4j.camera.FaceDetector;
 import org.fer4j.camera.PhotoEvaluation;
+import org.fer4j.core.Evaluation;
 import org.fer4j.core.SkippedFile;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EvaluationReport;
@@ -32,7 +33,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Folder of class sub-folders, or a dataset root with test/ (default: $FER_DATA).")
     Path data;
 
-    @Option(names = "--report-dir", description = "Where to write evaluation.json, classification_report.txt, confusion_matrix.png.")
+    @Option(names = "--report-dir", description = "Where to write evaluation.json, classification_report.txt, predictions.csv,"
+            + " confusion_matrix.png, reliability_diagram.png and confident_mistakes.png.")
     Path reportDir;
 
     @Option(names = "--detect", description = "The images are uncropped photos: find the faces in each and classify "
@@ -41,6 +43,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (detector.problem() != null) {
+            System.err.println("fer evaluate: " + detector.problem());
+            return 2;
+        }
         // Before the model loads: a report that cannot be written would throw the whole evaluation away.
         Optional<String> unusable = usageError();
         if (unusable.isPresent()) {
@@ -75,12 +81,17 @@ final class EvaluateCommand implements Callable<Integer> {
                         report.model(), report.folder(), report.evaluation().total(), fer.testTimeAugmentation().id());
                 System.out.print(report.evaluation().classificationReport());
             }
+            Evaluation figures = report.evaluation();
+            System.out.printf(Locale.ROOT, "expected calibration error (%d bins): %.4f, negative log-likelihood: %.4f%n",
+                    Evaluation.CALIBRATION_BINS, figures.expectedCalibrationError(), figures.negativeLogLikelihood());
+            report.selectionSplit().ifPresent(note -> System.out.println("Note: " + note));
             for (SkippedFile s : report.skipped()) {
                 System.out.println("skipped " + s.path() + ": " + s.reason());
             }
             if (reportDir != null) {
                 report.write(reportDir);
-                System.out.println("Report written to " + reportDir);
+                System.out.println("Report written to " + reportDir + ": evaluation.json, classification_report.txt,"
+                        + " predictions.csv, confusion_matrix.png, reliability_diagram.png, confident_mistakes.png");
             }
         }
         return 0;

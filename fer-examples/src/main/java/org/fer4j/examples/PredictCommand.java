@@ -56,6 +56,10 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (detector.problem() != null) {
+            System.err.println("fer predict: " + detector.problem());
+            return 2;
+        }
         int failures = 0;
         try (EmotionClassifier fer = model.load(); FaceDetector faces = detector.open(false);
                 FaceAnalyzer analyzer = FaceAnalyzer.builder().setClassifier(fer).optDetector(faces).build()) {

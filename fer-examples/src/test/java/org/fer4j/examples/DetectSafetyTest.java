@@ -173,6 +173,10 @@ class DetectSafetyTest {
             named.add(JSON.readTree(line).get("source").asText());
         }
         assertThat(named).isEqualTo(sources);
+        // The console names each image by its file, as the JSON lines do, rather than by a frame number.
+        List<String> printed = ((String) r[1]).lines().filter(l -> l.contains(" face(s)"))
+                .map(l -> l.substring(0, l.indexOf(": "))).toList();
+        assertThat(printed).isEqualTo(sources);
         assertThat((String) r[2]).contains(faces.resolve("broken.jpg").toString() + ": not a decodable image");
         assertThat((String) r[1]).contains("1 unreadable");
     }

@@ -107,6 +107,20 @@ class FerAppTest {
     }
 
     @Test
+    void aMinimumFaceSizeBelowEightPixelsIsAUsageErrorFoundBeforeTheModelLoads() {
+        String noModel = tmp.resolve("no-model").toString();
+        Object[] detect = run("detect", "--model", noModel, "--input", tmp.toString(), "--no-display", "--min-face", "4");
+        assertThat(detect[0]).isEqualTo(2);
+        assertThat(((String) detect[2]).trim()).isEqualTo("fer detect: --min-face must be at least 8 pixels, got 4");
+        Object[] predict = run("predict", "--model", noModel, "--detect", "--min-face", "0", "x.jpg");
+        assertThat(predict[0]).isEqualTo(2);
+        assertThat(((String) predict[2]).trim()).isEqualTo("fer predict: --min-face must be at least 8 pixels, got 0");
+        Object[] evaluate = run("evaluate", "--model", noModel, "--detect", "--min-face", "2");
+        assertThat(evaluate[0]).isEqualTo(2);
+        assertThat(((String) evaluate[2]).trim()).isEqualTo("fer evaluate: --min-face must be at least 8 pixels, got 2");
+    }
+
+    @Test
     void aReportFolderOnAFileSystemThatTakesNoFilesIsAUsageError() {
         // /proc takes no new files even for root, for whom permission bits would not stop a write.
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");

@@ -148,5 +148,16 @@ class PhotoCommandsTest {
         List<String> names = new ArrayList<>();
         json.get("noFacePhotos").forEach(n -> names.add(n.asText()));
         assertThat(names).containsExactly(data.resolve("happy/none.png").toString());
+        // Calibration figures on the console and in the JSON; one line per classified photo in predictions.csv.
+        assertThat(out).containsPattern("expected calibration error \\(15 bins\\): \\d\\.\\d{4}, negative log-likelihood: \\d+\\.\\d{4}");
+        assertThat(json.get("expectedCalibrationError").asDouble()).isBetween(0.0, 1.0);
+        assertThat(json.get("negativeLogLikelihood").asDouble()).isPositive();
+        assertThat(json.get("data").asText()).isEqualTo(data.toAbsolutePath().normalize().toString());
+        List<String> csv = Files.readAllLines(report.resolve("predictions.csv"));
+        assertThat(csv).hasSize(3);
+        assertThat(csv.get(1)).startsWith(data.resolve("happy/two.png") + ",happy,");
+        assertThat(csv.get(2)).startsWith(data.resolve("neutral/one.png") + ",neutral,");
+        assertThat(report.resolve("reliability_diagram.png")).isRegularFile();
+        assertThat(report.resolve("confident_mistakes.png")).isRegularFile();
     }
 }

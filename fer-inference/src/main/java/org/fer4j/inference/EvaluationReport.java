@@ -10,16 +10,21 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Evaluation;
 import org.fer4j.core.FaceFolder;
+import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Progress;
 import org.fer4j.core.SkippedFile;
 
 /**
  * The evaluation of a classifier on an image folder of class sub-folders (the seed's "model
- * analysis"), with the files it writes: {@code evaluation.json}, {@code classification_report.txt}
- * and {@code confusion_matrix.png}. Immutable.
+ * analysis"), with the files it writes: {@code evaluation.json}, {@code classification_report.txt},
+ * {@code confusion_matrix.png}, {@code reliability_diagram.png}, and, when each image's prediction is
+ * known, {@code predictions.csv} and {@code confident_mistakes.png}. Immutable.
  *
  * <pre>{@code
  * EvaluationReport r = EvaluationReport.evaluate(classifier, Path.of("fer2013/test"));
@@ -37,22 +42,42 @@ public final class EvaluationReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The top-level keys of evaluation.json that {@link #toJson()} always writes. */
-    private static final List<String> KEYS = List.of("accuracy", "loss", "macroF1", "weightedF1", "labels",
-            "perClass", "confusionMatrix", "images", "skipped", "model");
+    private static final List<String> KEYS = List.of("accuracy", "loss", "negativeLogLikelihood",
+            "expectedCalibrationError", "macroF1", "weightedF1", "labels", "perClass", "confusionMatrix",
+            "calibrationBins", "images", "skipped", "data", "model", "modelDetails", "selectionSplit");
+
+    /** What the report says when the evaluated images are the ones that chose the model's epoch. */
+    public static final String SELECTION_SPLIT_NOTE = "this is the split the model was selected on (its validation"
+            + " split), so these figures are validation figures, not a held-out test";
 
     private final Evaluation evaluation;
     private final Path folder;
     private final List<SkippedFile> skipped;
     private final String model;
+    private final Map<String, Object> modelDetails;
+    private final String selectionSplit;
     private final Map<String, Object> details;
+    /** Per image, when known (else empty): the file, its true class, its probabilities. */
+    private final List<Path> files;
+    private final int[] truth;
+    private final float[][] probabilities;
 
     private EvaluationReport(Evaluation evaluation, Path folder, List<SkippedFile> skipped, String model,
-            Map<String, Object> details) {
+            Map<String, Object> modelDetails, String selectionSplit, Map<String, Object> details, List<Path> files,
+            int[] truth, float[][] probabilities) {
         this.evaluation = evaluation;
         this.folder = folder;
         this.skipped = Collections.unmodifiableList(new ArrayList<>(skipped));
         this.model = model;
+        this.modelDetails = Collections.unmodifiableMap(new LinkedHashMap<>(modelDetails));
+        this.selectionSplit = selectionSplit;
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        this.files = List.copyOf(files);
+        this.truth = truth.clone();
+        this.probabilities = new float[probabilities.length][];
+        for (int i = 0; i < probabilities.length; i++) {
+            this.probabilities[i] = probabilities[i].clone();
+        }
     }
 
     /**
@@ -79,7 +104,86 @@ public final class EvaluationReport {
                 throw new IllegalArgumentException("Detail key '" + key + "' is a standard key of evaluation.json");
             }
         }
-        return new EvaluationReport(evaluation, folder, skipped, model, new LinkedHashMap<>(details));
+        return new EvaluationReport(evaluation, folder, skipped, model, Map.of(), null, new LinkedHashMap<>(details),
+                List.of(), new int[0], new float[0][]);
+    }
+
+    /**
+     * Returns a copy that knows each image's prediction, so that {@link #write} adds {@code predictions.csv}
+     * and {@code confident_mistakes.png}: image i is {@code files.get(i)}, of true class {@code truth[i]}
+     * (an index of the report's labels), predicted with {@code probabilities[i]}.
+     *
+     * @param files the image files, in evaluation order
+     * @param truth the true class index of each image
+     * @param probabilities the probabilities of each image, in label order
+     * @return the report with the predictions
+     * @throws IllegalArgumentException if the three do not have one entry per evaluated image
+     */
+    public EvaluationReport withPredictions(List<Path> files, int[] truth, float[][] probabilities) {
+        if (files.size() != evaluation.total() || truth.length != evaluation.total()
+                || probabilities.length != evaluation.total()) {
+            throw new IllegalArgumentException("Need one file, label and probability row per evaluated image ("
+                    + evaluation.total() + "), got " + files.size() + ", " + truth.length + " and " + probabilities.length);
+        }
+        return new EvaluationReport(evaluation, folder, skipped, model, modelDetails, selectionSplit, details, files,
+                truth, probabilities);
+    }
+
+    /**
+     * Returns a copy that describes the model that was evaluated (architecture, best epoch, training data)
+     * and, when {@code folder} is the validation split recorded in its {@code model.json}, says so with
+     * {@link #SELECTION_SPLIT_NOTE}.
+     *
+     * @param info the evaluated model's description
+     * @return the report with the model's details
+     */
+    public EvaluationReport withModel(ModelInfo info) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("architecture", info.architecture());
+        info.results().ifPresent(r -> {
+            m.put("bestEpoch", r.bestEpoch());
+            m.put("validationSplit", r.validationSplit());
+            m.put("validationAccuracy", r.validationAccuracy());
+        });
+        info.provenance().ifPresent(p -> m.put("trainedOn", p.data()));
+        return new EvaluationReport(evaluation, folder, skipped, model, m, selectionSplit(info, folder, evaluation),
+                details, files, truth, probabilities);
+    }
+
+    /**
+     * Whether {@code folder} is the split that chose the model's epoch: training keeps the epoch that did best
+     * on {@code test/} of its dataset root, recorded in {@code model.json}. The same folder (after links are
+     * followed) counts, and so does a copy elsewhere with exactly the recorded number of images per class.
+     */
+    static String selectionSplit(ModelInfo info, Path folder, Evaluation evaluation) {
+        if (info.results().isEmpty() || info.provenance().isEmpty() || info.provenance().get().data() == null) {
+            return null;
+        }
+        Path validation = Path.of(info.provenance().get().data()).resolve("test");
+        if (same(validation, folder)) {
+            return SELECTION_SPLIT_NOTE;
+        }
+        Map<String, Integer> recorded = info.provenance().get().testImagesPerClass();
+        if (recorded.isEmpty() || !recorded.keySet().equals(new java.util.LinkedHashSet<>(evaluation.labels().names()))) {
+            return null;
+        }
+        for (String label : evaluation.labels().names()) {
+            if (recorded.get(label) != evaluation.support(label)) {
+                return null;
+            }
+        }
+        return SELECTION_SPLIT_NOTE + " (matched by its image count per class, " + evaluation.total() + " images)";
+    }
+
+    private static boolean same(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -129,11 +233,14 @@ public final class EvaluationReport {
             progress.update(CLASSIFYING, predictions.size(), inputs.size());
         }
         float[][] p = new float[predictions.size()][];
+        List<Path> files = new ArrayList<>(p.length);
         for (int i = 0; i < p.length; i++) {
             p[i] = predictions.get(i).probabilities();
+            files.add(data.path(i));
         }
-        return new EvaluationReport(Evaluation.of(classifier.labels(), truth, p), classes, data.skipped(),
-                classifier.source(), Map.of("testTimeAugmentation", classifier.testTimeAugmentation().id()));
+        return of(Evaluation.of(classifier.labels(), truth, p), classes, data.skipped(), classifier.source(),
+                Map.of("testTimeAugmentation", classifier.testTimeAugmentation().id()))
+                .withPredictions(files, truth, p).withModel(classifier.info());
     }
 
     private static Path resolve(Path folder, EmotionClassifier classifier) {
@@ -181,6 +288,16 @@ public final class EvaluationReport {
     }
 
     /**
+     * Returns {@link #SELECTION_SPLIT_NOTE} (with how the split was recognised) when the evaluated folder is
+     * the one that chose the model's epoch, as {@link #withModel} found; empty otherwise.
+     *
+     * @return the note, if the folder is the model's validation split
+     */
+    public Optional<String> selectionSplit() {
+        return Optional.ofNullable(selectionSplit);
+    }
+
+    /**
      * Returns the extra entries given to {@link #of}, empty for a plain folder evaluation.
      *
      * @return the details, in their order
@@ -190,9 +307,12 @@ public final class EvaluationReport {
     }
 
     /**
-     * Returns the {@code evaluation.json} content: {@code accuracy}, {@code loss}, {@code macroF1},
+     * Returns the {@code evaluation.json} content: {@code accuracy}, {@code loss},
+     * {@code negativeLogLikelihood} (the same number), {@code expectedCalibrationError}, {@code macroF1},
      * {@code weightedF1}, {@code labels}, {@code perClass}, {@code confusionMatrix} (rows = true class),
-     * {@code images}, {@code skipped} and {@code model}, then the {@link #details()}.
+     * {@code calibrationBins}, {@code images}, {@code skipped}, {@code data} (the evaluated folder, absolute),
+     * {@code model}, {@code modelDetails} and {@code selectionSplit} (the note, or null), then the
+     * {@link #details()}.
      *
      * @return the report as a JSON-ready map
      */
@@ -200,11 +320,14 @@ public final class EvaluationReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("accuracy", evaluation.accuracy());
         m.put("loss", evaluation.loss());
+        m.put("negativeLogLikelihood", evaluation.negativeLogLikelihood());
+        m.put("expectedCalibrationError", evaluation.expectedCalibrationError());
         m.put("macroF1", evaluation.macroF1());
         m.put("weightedF1", evaluation.weightedF1());
         m.put("labels", evaluation.labels().names());
         m.put("perClass", evaluation.perClass());
         m.put("confusionMatrix", evaluation.confusionMatrix());
+        m.put("calibrationBins", evaluation.calibrationBins());
         m.put("images", evaluation.total());
         List<Map<String, String>> skip = new ArrayList<>();
         for (SkippedFile s : skipped) {
@@ -214,13 +337,18 @@ public final class EvaluationReport {
             skip.add(e);
         }
         m.put("skipped", skip);
+        m.put("data", folder.toAbsolutePath().normalize().toString());
         m.put("model", model);
+        m.put("modelDetails", modelDetails);
+        m.put("selectionSplit", selectionSplit);
         m.putAll(details);
         return m;
     }
 
     /**
-     * Writes {@code evaluation.json}, {@code classification_report.txt} and {@code confusion_matrix.png} into {@code dir}.
+     * Writes {@code evaluation.json}, {@code classification_report.txt}, {@code confusion_matrix.png} and
+     * {@code reliability_diagram.png} into {@code dir}, and, when the predictions are known,
+     * {@code predictions.csv} and {@code confident_mistakes.png}.
      *
      * @param dir the folder to write into
      * @throws IOException if a file cannot be written
@@ -228,7 +356,13 @@ public final class EvaluationReport {
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         JSON.writeValue(dir.resolve("evaluation.json").toFile(), toJson());
-        StringBuilder text = new StringBuilder(evaluation.classificationReport());
+        StringBuilder text = new StringBuilder();
+        text.append("data: ").append(folder.toAbsolutePath().normalize()).append('\n');
+        text.append("model: ").append(model).append('\n');
+        if (selectionSplit != null) {
+            text.append("note: ").append(selectionSplit).append('\n');
+        }
+        text.append('\n').append(evaluation.classificationReport());
         if (details.values().stream().anyMatch(v -> v instanceof Number || v instanceof CharSequence)) {
             text.append('\n');
             details.forEach((key, value) -> {
@@ -239,5 +373,44 @@ public final class EvaluationReport {
         }
         Files.writeString(dir.resolve("classification_report.txt"), text.toString());
         ConfusionMatrixChart.write(evaluation, dir.resolve("confusion_matrix.png"));
+        ReportCharts.reliabilityDiagram(evaluation, dir.resolve("reliability_diagram.png"));
+        if (!files.isEmpty()) {
+            writePredictions(dir.resolve("predictions.csv"));
+            ReportCharts.mistakesGallery(evaluation.labels(), ReportCharts.mistakes(evaluation.labels().size(), files,
+                    truth, probabilities, ReportCharts.MISTAKES_PER_CLASS), dir.resolve("confident_mistakes.png"));
+        }
+    }
+
+    /** One line per image: file, true label, predicted label, then each label's probability. */
+    private void writePredictions(Path file) throws IOException {
+        EmotionLabels labels = evaluation.labels();
+        StringBuilder csv = new StringBuilder("file,true,predicted");
+        for (String label : labels.names()) {
+            csv.append(',').append(csvField("p_" + label));
+        }
+        csv.append('\n');
+        for (int i = 0; i < files.size(); i++) {
+            int predicted = 0;
+            for (int c = 1; c < probabilities[i].length; c++) {
+                if (probabilities[i][c] > probabilities[i][predicted]) {
+                    predicted = c;
+                }
+            }
+            csv.append(csvField(files.get(i).toString())).append(',').append(csvField(labels.name(truth[i])))
+                    .append(',').append(csvField(labels.name(predicted)));
+            for (float p : probabilities[i]) {
+                csv.append(',').append(String.format(Locale.ROOT, "%.6f", p));
+            }
+            csv.append('\n');
+        }
+        Files.writeString(file, csv.toString());
+    }
+
+    /** Quotes a CSV field (RFC 4180) when it holds a comma, quote or line break. */
+    static String csvField(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
     }
 }

@@ -64,6 +64,8 @@ class BundledModelTest {
                     + report.evaluation().total() + " images, not the " + trainedTestImages
                     + " the model was validated on: skipping the comparison with its reported accuracy");
             assertThat(report.evaluation().accuracy()).isCloseTo(reported, org.assertj.core.api.Assertions.within(1e-9));
+            // The split chose the model's epoch, and the report says so.
+            assertThat(report.selectionSplit()).get().asString().startsWith(EvaluationReport.SELECTION_SPLIT_NOTE);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Evaluation;
+import org.fer4j.core.ModelInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +49,16 @@ class EvaluationReportTest {
             JsonNode json = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
             List<String> fields = new ArrayList<>();
             json.fieldNames().forEachRemaining(fields::add);
-            assertThat(fields).containsExactly("accuracy", "loss", "macroF1", "weightedF1", "labels", "perClass",
-                    "confusionMatrix", "images", "skipped", "model", "testTimeAugmentation");
+            assertThat(fields).containsExactly("accuracy", "loss", "negativeLogLikelihood", "expectedCalibrationError",
+                    "macroF1", "weightedF1", "labels", "perClass", "confusionMatrix", "calibrationBins", "images",
+                    "skipped", "data", "model", "modelDetails", "selectionSplit", "testTimeAugmentation");
+            assertThat(json.get("expectedCalibrationError").asDouble())
+                    .isEqualTo(report.evaluation().expectedCalibrationError());
+            assertThat(json.get("negativeLogLikelihood").asDouble()).isEqualTo(report.evaluation().loss());
+            assertThat(json.get("calibrationBins")).hasSize(15);
+            assertThat(json.get("data").asText()).isEqualTo(data.toAbsolutePath().normalize().toString());
+            assertThat(json.at("/modelDetails/architecture").asText()).isEqualTo("seed");
+            assertThat(json.get("selectionSplit").isNull()).as("a model without training results").isTrue();
             assertThat(json.get("testTimeAugmentation").asText()).as("a model.json without an inference section").isEqualTo("none");
             assertThat(json.get("labels")).hasSize(7);
             assertThat(json.get("labels").get(0).asText()).isEqualTo("angry");
@@ -71,7 +80,76 @@ class EvaluationReportTest {
             assertThat(json.get("accuracy").asDouble()).isEqualTo(report.evaluation().accuracy());
             assertThat(Files.readString(out.resolve("classification_report.txt"))).contains("weighted avg");
             assertThat(ImageIO.read(out.resolve("confusion_matrix.png").toFile()).getWidth()).isGreaterThan(800);
+            assertThat(ImageIO.read(out.resolve("reliability_diagram.png").toFile()).getWidth()).isGreaterThan(400);
+            assertThat(ImageIO.read(out.resolve("confident_mistakes.png").toFile()).getHeight()).isGreaterThan(7 * 96);
+
+            List<String> csv = Files.readAllLines(out.resolve("predictions.csv"));
+            assertThat(csv.get(0)).isEqualTo("file,true,predicted,p_angry,p_disgust,p_fear,p_happy,p_neutral,p_sad,"
+                    + "p_surprise");
+            assertThat(csv).hasSize(16);
+            int right = 0;
+            for (String line : csv.subList(1, csv.size())) {
+                String[] f = line.split(",");
+                assertThat(f).hasSize(10);
+                assertThat(Path.of(f[0])).exists().startsWith(data.resolve(f[1]));
+                double sum = 0;
+                int top = 3;
+                for (int c = 3; c < 10; c++) {
+                    sum += Double.parseDouble(f[c]);
+                    top = Double.parseDouble(f[c]) > Double.parseDouble(f[top]) ? c : top;
+                }
+                assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
+                assertThat(f[2]).isEqualTo(EmotionLabels.fer2013().name(top - 3));
+                right += f[1].equals(f[2]) ? 1 : 0;
+            }
+            assertThat(right).isEqualTo(Math.round(report.evaluation().accuracy() * 15));
         }
+    }
+
+    @Test
+    void saysWhenTheFolderIsTheSplitThatChoseTheModelsEpoch() throws Exception {
+        Path root = tmp.resolve("fer");
+        Path test = folder(root.resolve("test"), List.of("happy", "sad"), 3);
+        Path model = TestModels.randomModel(tmp.resolve("model"), "seed", EmotionLabels.fer2013());
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String label : EmotionLabels.fer2013().names()) {
+            counts.put(label, label.equals("happy") || label.equals("sad") ? 3 : 0);
+        }
+        ModelInfo.read(model).withResults(new ModelInfo.Results(4, 5, "test/ of the dataset root", 1.0, 0.5, 0.6, 0.5,
+                "", false, true)).withProvenance(new ModelInfo.Provenance(root.toString(), counts, counts, 0, "0.32.0",
+                "PyTorch", "17", "Linux", "2026-12-01T00:00:00Z", "2026-12-01T01:00:00Z")).write(model);
+        Path copy = folder(tmp.resolve("elsewhere/test"), List.of("happy", "sad"), 3);
+        Path other = folder(tmp.resolve("other"), List.of("happy", "sad"), 2);
+        try (EmotionClassifier fer = EmotionClassifier.load(model)) {
+            EvaluationReport onRoot = EvaluationReport.evaluate(fer, root);
+            assertThat(onRoot.selectionSplit()).contains(EvaluationReport.SELECTION_SPLIT_NOTE);
+            assertThat(EvaluationReport.evaluate(fer, test).selectionSplit()).contains(EvaluationReport.SELECTION_SPLIT_NOTE);
+            assertThat(EvaluationReport.evaluate(fer, copy).selectionSplit()).get().asString()
+                    .startsWith(EvaluationReport.SELECTION_SPLIT_NOTE).contains("image count per class");
+            assertThat(EvaluationReport.evaluate(fer, other).selectionSplit()).isEmpty();
+            Path out = tmp.resolve("report");
+            onRoot.write(out);
+            JsonNode json = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
+            assertThat(json.get("selectionSplit").asText()).isEqualTo(EvaluationReport.SELECTION_SPLIT_NOTE);
+            assertThat(json.at("/modelDetails/bestEpoch").asInt()).isEqualTo(4);
+            assertThat(json.at("/modelDetails/trainedOn").asText()).isEqualTo(root.toString());
+            assertThat(Files.readString(out.resolve("classification_report.txt")))
+                    .contains("note: " + EvaluationReport.SELECTION_SPLIT_NOTE);
+        }
+    }
+
+    @Test
+    void theGalleryShowsEachClassItsMostConfidentMistakesFirst() {
+        List<Path> files = List.of(Path.of("a1"), Path.of("a2"), Path.of("a3"), Path.of("b1"));
+        int[] truth = {0, 0, 0, 1};
+        float[][] p = {{0.2f, 0.8f}, {0.9f, 0.1f}, {0.4f, 0.6f}, {0.1f, 0.9f}};
+        List<List<ReportCharts.Mistake>> m = ReportCharts.mistakes(2, files, truth, p, 8);
+        assertThat(m.get(0)).extracting(ReportCharts.Mistake::file).containsExactly(Path.of("a1"), Path.of("a3"));
+        assertThat(m.get(0).get(0).confidence()).isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(m.get(1)).isEmpty();
+        assertThat(ReportCharts.mistakes(2, files, truth, p, 1).get(0)).hasSize(1);
+        assertThat(EvaluationReport.csvField("a,b \"c\"")).isEqualTo("\"a,b \"\"c\"\"\"");
+        assertThat(EvaluationReport.csvField("plain")).isEqualTo("plain");
     }
 
     @Test
@@ -101,8 +179,13 @@ class EvaluationReportTest {
         JsonNode json = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
         List<String> fields = new ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactly("accuracy", "loss", "macroF1", "weightedF1", "labels", "perClass",
-                "confusionMatrix", "images", "skipped", "model", "photos", "noFace", "noFacePhotos");
+        assertThat(fields).containsExactly("accuracy", "loss", "negativeLogLikelihood", "expectedCalibrationError",
+                "macroF1", "weightedF1", "labels", "perClass", "confusionMatrix", "calibrationBins", "images", "skipped",
+                "data", "model", "modelDetails", "selectionSplit", "photos", "noFace", "noFacePhotos");
+        // Predictions were not given: no predictions.csv or gallery, but the reliability diagram.
+        assertThat(out.resolve("predictions.csv")).doesNotExist();
+        assertThat(out.resolve("confident_mistakes.png")).doesNotExist();
+        assertThat(out.resolve("reliability_diagram.png")).exists();
         assertThat(json.get("images").asInt()).isEqualTo(3);
         assertThat(json.get("noFacePhotos").get(0).asText()).isEqualTo("x.jpg");
         // Numbers and text close the text report; lists stay in the JSON.
