@@ -83,13 +83,16 @@ public final class DocsSite {
     /**
      * Renders every page into {@code out}, copies the docs' other files beside them, and checks links.
      *
-     * @param root the repository root (holding docs/ and README.md)
-     * @param out the site folder (created; apidocs/ in it is left alone)
-     * @param requireApidocs whether links into apidocs/ must find their file in {@code out}
+     * @param repository the repository root (holding docs/ and README.md)
+     * @param site the site folder (created; apidocs/ in it is left alone)
+     * @param requireApidocs whether links into apidocs/ must find their file in {@code site}
      * @return one line per broken link, image or anchor, in README.md or a page; empty when all resolve
      * @throws IOException when a file cannot be read or written
      */
-    public static List<String> render(Path root, Path out, boolean requireApidocs) throws IOException {
+    public static List<String> render(Path repository, Path site, boolean requireApidocs) throws IOException {
+        // Normalised, so that a link's target can be compared with docs/ (the build passes ".." paths).
+        Path root = repository.toAbsolutePath().normalize();
+        Path out = site.toAbsolutePath().normalize();
         Path docs = root.resolve("docs");
         Files.createDirectories(out);
         copyNonMarkdown(docs, out);
