@@ -22,6 +22,8 @@ final class ProgressListener extends SparkListener {
     private int total;
     private int done;
     private boolean openLine;
+    /** Only the scoring job is shown, not the small jobs that count the rows afterwards. */
+    private volatile boolean enabled;
 
     ProgressListener(PrintStream out) {
         this.out = out;
@@ -29,6 +31,9 @@ final class ProgressListener extends SparkListener {
 
     @Override
     public synchronized void onStageSubmitted(SparkListenerStageSubmitted event) {
+        if (!enabled) {
+            return;
+        }
         stage = event.stageInfo().stageId();
         total = event.stageInfo().numTasks();
         done = 0;
@@ -59,8 +64,15 @@ final class ProgressListener extends SparkListener {
         }
     }
 
-    /** Ends the progress line before the final report. */
+    /** Shows the stages submitted from now on. */
+    void start() {
+        enabled = true;
+    }
+
+    /** Stops showing stages and ends the progress line. */
     synchronized void finish() {
+        enabled = false;
+        stage = -1;
         endLine();
     }
 

@@ -1,5 +1,7 @@
 package org.fer4j.spark.cli;
 
+import java.io.IOException;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,12 +26,27 @@ public final class ScoreApp implements Runnable {
      * @param args the command line
      */
     public static void main(String[] args) {
+        boolean help = args.length == 0 || args[0].startsWith("-") || args[0].equals("help");
+        if (!help) {
+            try {
+                Optional<Integer> exit = SparkJvm.relaunchIfNeeded(args);
+                if (exit.isPresent()) {
+                    System.exit(exit.get());
+                }
+            } catch (IOException e) {
+                System.err.println("fer score: " + e.getMessage());
+                System.exit(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                System.exit(1);
+            }
+        }
         System.exit(execute(args));
     }
 
     /**
-     * Runs the app in this JVM (tests call this); the JVM needs Spark's {@code --add-opens} options, which
-     * {@code java -jar fer-spark.jar} takes from the jar's manifest.
+     * Runs the app in this JVM (tests call this); the JVM needs Spark on the class path and its
+     * {@code --add-opens} options ({@link SparkJvm#OPTIONS}), which {@link #main} arranges.
      *
      * @param args the command line
      * @return the exit code

@@ -148,14 +148,15 @@ final class ScoreCommand implements Callable<Integer> {
                 }
                 scored = detect ? scorer.scoreFaces(files) : scorer.scoreImages(files);
             }
+            progress.start();
             write(scored, output);
+            progress.finish();
             Dataset<Row> written = read(spark, output, scored);
             long rows = written.count();
             long errors = written.filter(col(EmotionScorer.ERROR).isNotNull()).count();
             if (summary != null) {
                 write(scorer.summarizeVideos(written), summary);
             }
-            progress.finish();
             err.println(String.format(Locale.ROOT, "fer score: wrote %d rows (%d with an error) to %s as %s%s in %.1f s",
                     rows, errors, output, format.name().toLowerCase(Locale.ROOT),
                     summary != null ? ", per-second summary to " + summary : "",
