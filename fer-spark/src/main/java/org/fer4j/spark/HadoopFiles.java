@@ -50,7 +50,14 @@ final class HadoopFiles implements Serializable {
     }
 
     Local localize(String location) throws IOException {
-        URI uri = URI.create(location);
+        URI uri;
+        try {
+            // Spark lists paths as URIs, with special characters escaped.
+            uri = new URI(location);
+        } catch (java.net.URISyntaxException e) {
+            // A path given by hand (spaces and all): Hadoop's parser escapes it.
+            uri = new org.apache.hadoop.fs.Path(location).toUri();
+        }
         if (uri.getScheme() == null) {
             return new Local(Path.of(location), false);
         }

@@ -55,7 +55,13 @@ final class ModelSource implements Serializable {
     static ModelSource folder(String location, Configuration hadoop, TestTimeAugmentation tta)
             throws ModelLoadException {
         LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
-        URI uri = URI.create(location.replace('\\', '/'));
+        URI uri;
+        try {
+            uri = new URI(location.replace('\\', '/'));
+        } catch (java.net.URISyntaxException e) {
+            // A local path with characters a URI escapes, such as spaces.
+            uri = URI.create("");
+        }
         boolean local = uri.getScheme() == null || uri.getScheme().length() == 1 || "file".equals(uri.getScheme());
         for (String name : new String[] {ModelInfo.FILE_NAME, ModelInfo.PARAMETERS_FILE}) {
             try {

@@ -55,6 +55,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Test-time augmentation of both sides (default: none, the cost of the network itself).")
     TestTimeAugmentation tta = TestTimeAugmentation.NONE;
 
+    @Option(names = "--make-photos", paramLabel = "N",
+            description = "Compose N photos of 1-3 faces from the --faces folder (640x480, fixed seed) for the --detect row.")
+    Integer makePhotos;
+
     @Option(names = "--one-jvm-only", hidden = true,
             description = "Internal: time the one-JVM side only and print its seconds.")
     boolean oneJvmOnly;
@@ -67,6 +71,15 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         if (oneJvmOnly) {
             return oneJvm();
+        }
+        if (makePhotos != null) {
+            if (faces == null || photos != null) {
+                System.err.println("fer benchmark: --make-photos composes its photos from --faces and replaces --photos");
+                return 2;
+            }
+            photos = Files.createTempDirectory("fer-benchmark-photos");
+            composePhotos(list(faces), makePhotos, photos);
+            System.err.println("fer benchmark: " + makePhotos + " photos in " + photos);
         }
         // The one-JVM side runs in a JVM of its own: PyTorch's thread count is fixed when its engine starts,
         // and Spark's side wants one thread per task where a lone JVM uses every core.
@@ -92,6 +105,26 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         table.forEach(System.out::println);
         return 0;
+    }
+
+    /** Writes {@code n} light grey 640x480 photos, each with one to three faces of 100-180 px side by side. */
+    static void composePhotos(List<Path> faceFiles, int n, Path dir) throws IOException {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < n; i++) {
+            BufferedImage photo = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = photo.createGraphics();
+            g.setColor(new java.awt.Color(200, 200, 200));
+            g.fillRect(0, 0, 640, 480);
+            int count = 1 + random.nextInt(3);
+            for (int f = 0; f < count; f++) {
+                BufferedImage face = Preprocessing.decode(Files.readAllBytes(faceFiles.get(random.nextInt(faceFiles.size()))));
+                int size = 100 + random.nextInt(81);
+                int x = f * 640 / count + random.nextInt(Math.max(1, 640 / count - size));
+                g.drawImage(face, x, 60 + random.nextInt(480 - 60 - size), size, size, null);
+            }
+            g.dispose();
+            javax.imageio.ImageIO.write(photo, "jpg", dir.resolve(String.format(Locale.ROOT, "photo-%05d.jpg", i)).toFile());
+        }
     }
 
     /** Times predictAll (and FaceAnalyzer) in this JVM and prints {@code faces=S} and {@code photos=S}. */

@@ -111,7 +111,10 @@ final class ScoreCommand implements Callable<Integer> {
             // Nobody watches a web UI of a laptop run; not binding its port saves start-up time.
             builder.config("spark.ui.enabled", "false");
         }
-        try (SparkSession spark = builder.getOrCreate()) {
+        // A session this JVM already runs (a test, an application calling ScoreApp) is used and left running.
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+        SparkSession spark = builder.getOrCreate();
+        try {
             Configuration hadoop = spark.sparkContext().hadoopConfiguration();
             for (String out : summary == null ? new String[] {output} : new String[] {output, summary}) {
                 Optional<String> clash = clash(out, hadoop);
@@ -119,6 +122,12 @@ final class ScoreCommand implements Callable<Integer> {
                     err.println("fer score: " + clash.get());
                     return 2;
                 }
+            }
+            org.apache.hadoop.fs.Path pattern = new org.apache.hadoop.fs.Path(input);
+            FileStatus[] matches = pattern.getFileSystem(hadoop).globStatus(pattern);
+            if (matches == null || matches.length == 0) {
+                err.println("fer score: --input " + input + " matches no file or folder");
+                return 2;
             }
             EmotionScorer.Builder options = EmotionScorer.builder().optEveryNthFrame(every);
             if (model != null) {
@@ -162,6 +171,10 @@ final class ScoreCommand implements Callable<Integer> {
                     summary != null ? ", per-second summary to " + summary : "",
                     (System.nanoTime() - started) / 1e9));
             return 0;
+        } finally {
+            if (ownSession) {
+                spark.stop();
+            }
         }
     }
 

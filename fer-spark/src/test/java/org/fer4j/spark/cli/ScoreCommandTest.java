@@ -16,14 +16,25 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EmotionPrediction;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** fer score end to end on an embedded local[2] master, and its usage and model errors. */
 class ScoreCommandTest {
 
+    /** One session for every run here: fer score uses a session the JVM already has, and leaves it running. */
+    private static SparkSession spark;
+
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void start() {
+        // As org.fer4j.spark.TestData.spark(), which the other test classes share.
+        spark = SparkSession.builder().master("local[2,2]").appName("fer-spark tests").config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    }
 
     /** What a run printed and returned. */
     private record Run(int exit, String err) {
@@ -62,7 +73,6 @@ class ScoreCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.err()).contains("tasks").contains("wrote 3 rows (1 with an error)");
 
-        SparkSession spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
         try (EmotionClassifier fer = EmotionClassifier.loadDefault()) {
             List<Row> rows = spark.read().option("header", "true").option("inferSchema", "true").csv(out.toString())
                     .collectAsList();
@@ -79,9 +89,29 @@ class ScoreCommandTest {
                     assertThat(((Number) r.getAs(label)).floatValue()).isCloseTo(p.probability(label), within(1e-5f));
                 }
             }
-        } finally {
-            spark.stop();
         }
+    }
+
+    @Test
+    void videosGiveFaceRowsAndAPerSecondSummary() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("videos"));
+        java.awt.image.BufferedImage face;
+        try (InputStream s = getClass().getResourceAsStream("/faces/happy_PublicTest_10248771.jpg")) {
+            face = javax.imageio.ImageIO.read(s);
+        }
+        org.fer4j.camera.SyntheticVideo.write(in.resolve("one.mp4"), 640, 480, 10, 15,
+                i -> List.of(new org.fer4j.camera.SyntheticVideo.Placement(face, 220 + i, 140, 180)));
+        Path out = dir.resolve("out");
+        Run run = score("--input", in.toString(), "--output", out.toString(), "--videos", "--every", "5", "--format", "json");
+        assertThat(run.exit()).isZero();
+        // Frames 0, 5 and 10 are analysed, one face each.
+        assertThat(run.err()).contains("wrote 3 rows (0 with an error)").contains("summary to " + out + "-summary");
+
+        assertThat(spark.read().json(out.toString()).select("frame").as(org.apache.spark.sql.Encoders.LONG())
+                .collectAsList()).containsExactlyInAnyOrder(0L, 5L, 10L);
+        List<Row> summary = spark.read().json(out + "-summary").orderBy("second").collectAsList();
+        // 1.5 s at 10 frames per second: frames 0 and 5 in second 0, frame 10 in second 1.
+        assertThat(summary).extracting(r -> r.<Long>getAs("faces")).containsExactly(2L, 1L);
     }
 
     @Test
@@ -102,6 +132,13 @@ class ScoreCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("is not empty");
         assertThat(Files.readString(out.resolve("old.csv"))).isEqualTo("earlier results");
+    }
+
+    @Test
+    void anInputThatMatchesNothingIsAUsageError() {
+        Run run = score("--input", dir.resolve("nothing-here/*.jpg").toString(), "--output", dir.resolve("out").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("matches no file");
     }
 
     @Test
