@@ -26,20 +26,18 @@ public final class ScoreApp implements Runnable {
      * @param args the command line
      */
     public static void main(String[] args) {
-        boolean help = args.length == 0 || args[0].startsWith("-") || args[0].equals("help");
-        if (!help) {
-            try {
-                Optional<Integer> exit = SparkJvm.relaunchIfNeeded(args);
-                if (exit.isPresent()) {
-                    System.exit(exit.get());
-                }
-            } catch (IOException e) {
-                System.err.println("fer score: " + e.getMessage());
-                System.exit(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                System.exit(1);
+        // Even --help: picocli reads the commands' classes, which name Spark's types.
+        try {
+            Optional<Integer> exit = SparkJvm.relaunchIfNeeded(args);
+            if (exit.isPresent()) {
+                System.exit(exit.get());
             }
+        } catch (IOException e) {
+            System.err.println("fer score: " + e.getMessage());
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
         }
         System.exit(execute(args));
     }
