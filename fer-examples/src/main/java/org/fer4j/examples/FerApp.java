@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fer", mixinStandardHelpOptions = true, versionProvider = FerApp.Version.class,
         description = "Recognise the seven basic facial expressions with fer4j.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, DetectCommand.class,
-            DistributionCommand.class, DemoCommand.class, BenchmarkCommand.class,
+            DistributionCommand.class, DemoCommand.class, BenchmarkCommand.class, ScoreCommand.class,
             CommandLine.HelpCommand.class})
 public final class FerApp implements Runnable {
 

@@ -1,0 +1,155 @@
+package org.fer4j.spark;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.TaskCompletionListener;
+import org.fer4j.camera.AnalyzedFace;
+import org.fer4j.camera.FaceAnalyzer;
+import org.fer4j.camera.FaceBox;
+import org.fer4j.camera.FaceLandmarks;
+import org.fer4j.camera.YuNetFaceDetector;
+import org.fer4j.core.Preprocessing;
+import org.fer4j.inference.EmotionClassifier;
+
+/**
+ * Finds and classifies every face of a partition's images with {@link FaceAnalyzer}, as
+ * {@code fer predict --detect} does. Each task has its own detector, because a detector serves one call
+ * at a time and tasks run side by side; the classifier is the JVM's shared one.
+ */
+final class FaceScoring implements MapPartitionsFunction<Row, Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Broadcast<ModelSource> model;
+    private final int[] keep;
+    private final int content;
+    private final int labels;
+
+    FaceScoring(Broadcast<ModelSource> model, int[] keep, int content, int labels) {
+        this.model = model;
+        this.keep = keep;
+        this.content = content;
+        this.labels = labels;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> input) throws Exception {
+        EmotionClassifier fer = ExecutorModels.get(model.value());
+        YuNetFaceDetector detector = YuNetFaceDetector.create();
+        FaceAnalyzer analyzer = FaceAnalyzer.builder().setClassifier(fer).optDetector(detector).build();
+        TaskContext task = TaskContext.get();
+        if (task != null) {
+            // The writer may stop reading early (a failed task): close the natives whichever way the task ends.
+            task.addTaskCompletionListener((TaskCompletionListener) ctx -> {
+                analyzer.close();
+                detector.close();
+            });
+        }
+        // Rows of one image at a time: an image has few faces.
+        return new Iterator<>() {
+            private Iterator<Row> current = List.<Row>of().iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && input.hasNext()) {
+                    current = analyze(analyzer, input.next()).iterator();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                hasNext();
+                return current.next();
+            }
+        };
+    }
+
+    private List<Row> analyze(FaceAnalyzer analyzer, Row row) {
+        List<Row> out = new ArrayList<>();
+        List<AnalyzedFace> faces;
+        try {
+            byte[] bytes = row.isNullAt(content) ? null : (byte[]) row.get(content);
+            if (bytes == null) {
+                throw new IllegalArgumentException("No content (the file could not be read)");
+            }
+            checkPixels(bytes);
+            faces = analyzer.analyze(bytes);
+        } catch (RuntimeException e) {
+            out.add(row(row, null, 0, Predictions.message(e)));
+            return out;
+        }
+        if (faces.isEmpty()) {
+            out.add(row(row, null, 0, null));
+        }
+        for (int i = 0; i < faces.size(); i++) {
+            out.add(row(row, faces.get(i), i + 1, null));
+        }
+        return out;
+    }
+
+    private Row row(Row in, AnalyzedFace face, int index, String error) {
+        List<Object> values = new ArrayList<>();
+        Predictions.putKept(values, in, keep);
+        values.add(index);
+        if (face == null) {
+            for (int i = 1; i < Schemas.FACE_COLUMNS.size(); i++) {
+                values.add(null);
+            }
+            Predictions.putNone(values, labels, error);
+        } else {
+            FaceBox b = face.box();
+            values.add(b.x());
+            values.add(b.y());
+            values.add(b.width());
+            values.add(b.height());
+            values.add(face.detection().score());
+            FaceLandmarks l = face.detection().landmarks().orElse(null);
+            for (FaceLandmarks.Point p : l == null ? new FaceLandmarks.Point[5] : new FaceLandmarks.Point[] {
+                l.rightEye(), l.leftEye(), l.noseTip(), l.rightMouthCorner(), l.leftMouthCorner()}) {
+                values.add(p == null ? null : p.x());
+                values.add(p == null ? null : p.y());
+            }
+            Predictions.put(values, face.prediction());
+        }
+        return RowFactory.create(values.toArray());
+    }
+
+    /**
+     * Applies the pixel limit of {@link Preprocessing#maxImagePixels()} from the image header before OpenCV
+     * decodes anything: OpenCV's own limit is about a billion pixels, enough to exhaust an executor.
+     */
+    static void checkPixels(byte[] bytes) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > Preprocessing.maxImagePixels()) {
+                    throw new IllegalArgumentException("Image too large to decode (" + bytes.length + " bytes, "
+                            + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels; the limit is "
+                            + Preprocessing.maxImagePixels() + " pixels, set by -Dfer4j.maxImagePixels)");
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            // An unreadable header is left to the decoder, whose message is the one users know.
+        }
+    }
+}
