@@ -18,6 +18,8 @@ import org.fer4j.camera.FaceDetector;
 import org.fer4j.camera.SyntheticVideo;
 import org.fer4j.camera.VideoSource;
 import org.fer4j.inference.EmotionClassifier;
+import org.fer4j.inference.ModelLoadException;
+import org.fer4j.inference.ClassifierOptions;
 
 /**
  * Frames per second of the camera loop ({@link EmotionCamera}: decode, detect, crop, classify, annotate)
@@ -242,6 +244,13 @@ final class CameraBenchmark {
      * @param args the JSON file, the soak minutes (0 for the frame-rate rows), then optionally the model folder
      * @throws Exception if the model cannot be loaded or a video cannot be written or read
      */
+    /** Loads the classifier as {@code fer detect} does: its test-time augmentation, one PyTorch thread. */
+    static EmotionClassifier classifier(Path model) throws ModelLoadException {
+        Engines.preferOneInferenceThread();
+        ClassifierOptions options = ClassifierOptions.builder().optTestTimeAugmentation(DetectCommand.VIDEO_TTA).build();
+        return model != null ? EmotionClassifier.load(model, options) : EmotionClassifier.loadDefault(options);
+    }
+
     public static void main(String[] args) throws Exception {
         Engines.preferOneInferenceThread();
         Engines.quietFfmpeg();
@@ -251,14 +260,14 @@ final class CameraBenchmark {
         }
         int soakMinutes = Integer.parseInt(args[1]);
         Path work = Files.createTempDirectory("fer-camera-benchmark");
-        try (EmotionClassifier fer = args.length > 2 ? EmotionClassifier.load(Path.of(args[2]))
-                : EmotionClassifier.loadDefault()) {
+        try (EmotionClassifier fer = classifier(args.length > 2 ? Path.of(args[2]) : null)) {
             List<BenchmarkRow> rows = new ArrayList<>();
             if (soakMinutes > 0) {
                 rows.addAll(soak(fer, faces, work, soakMinutes));
             } else {
                 for (Row r : run(fer, faces, work)) {
-                    rows.add(BenchmarkRow.of(r.name(), r.fps(), "frames/s"));
+                    rows.add(BenchmarkRow.of(r.name() + " (" + fer.testTimeAugmentation().id()
+                            + ", one PyTorch thread, as fer detect)", r.fps(), "frames/s"));
                 }
             }
             new ObjectMapper().writeValue(Path.of(args[0]).toFile(), rows);

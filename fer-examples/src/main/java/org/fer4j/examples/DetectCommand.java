@@ -33,6 +33,13 @@ import picocli.CommandLine.Option;
         description = "Detect faces and classify their expressions in a webcam, video file, stream, image or folder.")
 final class DetectCommand implements Callable<Integer> {
 
+    /**
+     * The test-time augmentation {@code fer detect} classifies with unless given {@code --tta}: single-pass,
+     * to keep video real-time. {@code fer benchmark}'s camera rows use it too, so they time what this runs.
+     */
+    static final TestTimeAugmentation VIDEO_TTA = TestTimeAugmentation.NONE;
+
+
     @Mixin
     ModelOption model;
 
@@ -135,7 +142,7 @@ final class DetectCommand implements Callable<Integer> {
         boolean display = !noDisplay && !GraphicsEnvironment.isHeadless();
         // Cameras and streams must keep up; video files are scanned in full, as photos are.
         boolean live = src.isVideo() && src.path().isEmpty();
-        try (EmotionClassifier fer = model.load(TestTimeAugmentation.NONE); FaceDetector faces = detector.open(live)) {
+        try (EmotionClassifier fer = model.load(VIDEO_TTA); FaceDetector faces = detector.open(live)) {
             EmotionCamera.Builder builder = EmotionCamera.builder().setSource(src).setClassifier(fer)
                     .optDetector(faces).optEveryNthFrame(every).optSmoothing(smooth ? 0.3 : 1.0);
             if (live) {

@@ -1,5 +1,6 @@
 package org.fer4j.examples;
 
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fer", mixinStandardHelpOptions = true, versionProvider = FerApp.Version.class,
         description = "Recognise the seven basic facial expressions with fer4j.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, DetectCommand.class,
-            DistributionCommand.class, DemoCommand.class, BenchmarkCommand.class, ScoreCommand.class,
+            DistributionCommand.class, DemoCommand.class, BenchmarkCommand.class, CalibrateCommand.class,
+            ScoreCommand.class,
             CommandLine.HelpCommand.class})
 public final class FerApp implements Runnable {
 
@@ -43,6 +45,7 @@ public final class FerApp implements Runnable {
      */
     public static int execute(String... args) {
         int code = new CommandLine(new FerApp()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(FerApp::quietThenRun)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // --verbose is inherited: it may have been given to the subcommand.
                     boolean verbose = false;
@@ -65,6 +68,34 @@ public final class FerApp implements Runnable {
             return code == 0 ? 1 : code;
         }
         return code;
+    }
+
+    /** The commands that run PyTorch in this JVM, and those of them that want one PyTorch thread. */
+    private static final Set<String> ENGINE_COMMANDS = Set.of("train", "evaluate", "predict", "detect", "demo",
+            "benchmark", "calibrate");
+    private static final Set<String> ONE_THREAD_COMMANDS = Set.of("detect", "demo");
+
+    /**
+     * Runs the command, first running PyTorch's first convolution with its native warnings silenced
+     * ({@link NativeNoise}) unless {@code --verbose} was given. The engine reads its thread settings when it
+     * starts, so the commands that want one thread get it set before.
+     */
+    private static int quietThenRun(CommandLine.ParseResult parsed) {
+        boolean verbose = false;
+        CommandLine.ParseResult last = parsed;
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            verbose |= p.hasMatchedOption("--verbose");
+            last = p;
+        }
+        String name = last.commandSpec().name();
+        if (!verbose && !last.isUsageHelpRequested() && !last.isVersionHelpRequested()
+                && ENGINE_COMMANDS.contains(name)) {
+            if (ONE_THREAD_COMMANDS.contains(name)) {
+                Engines.preferOneInferenceThread();
+            }
+            NativeNoise.silenceFirstConvolution();
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     @Override

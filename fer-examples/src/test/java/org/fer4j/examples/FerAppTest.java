@@ -184,6 +184,26 @@ class FerAppTest {
         assertThat(unknown[0]).isEqualTo(2);
         assertThat((String) unknown[2]).contains("Unknown test-time augmentation 'many'");
 
+        // Calibration: the fitted temperature lands in model.json, lowers the NLL, keeps the accuracy, and the
+        // classifier applies it (a new evaluation reports the NLL that calibrate printed for "after").
+        assertThat(run("calibrate", "--data", data.toString())[0]).as("no model folder to write into").isEqualTo(2);
+        Object[] calibrate = run("calibrate", "--model", model.toString(), "--data", data.toString());
+        assertThat(calibrate[0]).as((String) calibrate[2]).isEqualTo(0);
+        String[] before = lineStarting((String) calibrate[1], "before");
+        String[] after = lineStarting((String) calibrate[1], "after");
+        assertThat(Double.parseDouble(after[3])).isLessThanOrEqualTo(Double.parseDouble(before[3]));
+        assertThat(after[2]).isEqualTo(before[2]);
+        double temperature = new ObjectMapper().readTree(model.resolve("model.json").toFile())
+                .at("/inference/temperature").asDouble();
+        assertThat(String.format(java.util.Locale.ROOT, "%.4f", temperature)).isEqualTo(after[1]);
+        Object[] again = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--report-dir",
+                tmp.resolve("report2").toString());
+        assertThat(again[0]).as((String) again[2]).isEqualTo(0);
+        JsonNode calibrated = new ObjectMapper().readTree(tmp.resolve("report2/evaluation.json").toFile());
+        assertThat(calibrated.get("negativeLogLikelihood").asDouble()).isCloseTo(Double.parseDouble(after[3]),
+                within(1e-4));
+        assertThat(calibrated.get("accuracy").asDouble()).isEqualTo(json.get("accuracy").asDouble());
+
         Path face = data.resolve("test/happy/0.png");
         Object[] predict = run("predict", "--model", model.toString(), "--json", face.toString());
         assertThat(predict[0]).isEqualTo(0);
@@ -204,5 +224,15 @@ class FerAppTest {
         // Enum values are case-insensitive, as model.json stores them in lower case.
         Object[] lower = run("train", "--optimizer", "nesterov", "--schedule", "cosine", "--resume", "--output", "x");
         assertThat((String) lower[2]).doesNotContain("Invalid value");
+    }
+
+    /** The whitespace-separated cells of the first line of {@code text} that starts with {@code first}. */
+    private static String[] lineStarting(String text, String first) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(first + " ")) {
+                return line.trim().split("\\s+");
+            }
+        }
+        throw new AssertionError("no line starting with '" + first + "' in:\n" + text);
     }
 }

@@ -252,6 +252,33 @@ public final class EvaluationReport {
     }
 
     /**
+     * Returns each evaluated image's probabilities, in the order of the files, or an empty array when the
+     * report was made without them.
+     *
+     * @return a copy of the probability rows
+     */
+    public float[][] probabilities() {
+        if (probabilities == null) {
+            return new float[0][];
+        }
+        float[][] copy = new float[probabilities.length][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = probabilities[i].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * Returns each evaluated image's true class index, in the order of the files, or an empty array when
+     * the report was made without predictions.
+     *
+     * @return a copy of the true classes
+     */
+    public int[] truth() {
+        return truth == null ? new int[0] : truth.clone();
+    }
+
+    /**
      * Returns the metrics.
      *
      * @return the metrics
