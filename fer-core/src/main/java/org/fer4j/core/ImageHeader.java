@@ -14,6 +14,10 @@ public record ImageHeader(String format, int width, int height, int orientation)
     /**
      * Checks the fields.
      *
+     * @param format see the record description
+     * @param width see the record description
+     * @param height see the record description
+     * @param orientation see the record description
      * @throws IllegalArgumentException if a size is not positive or the orientation is not 1 to 8
      */
     public ImageHeader {
