@@ -111,6 +111,22 @@ public record Distillation(List<Teacher> teachers, float temperature, float weig
         return !teachers.isEmpty();
     }
 
+    /**
+     * Jackson's filter that leaves {@link #NONE} out of saved settings, so runs and models without
+     * distillation write their {@code state.json} and {@code model.json} exactly as before it existed.
+     */
+    static final class NoneFilter {
+        @Override
+        public boolean equals(Object value) {
+            return NONE.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
+
     private static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

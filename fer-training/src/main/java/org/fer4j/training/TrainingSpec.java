@@ -1,6 +1,7 @@
 package org.fer4j.training;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ import org.fer4j.core.nn.Architectures;
 public record TrainingSpec(String architecture, int epochs, int batchSize, long seed, int patience, Monitor monitor,
         Optimizer optimizer, float learningRate, float weightDecay, Schedule schedule, int warmupEpochs,
         float labelSmoothing, boolean classWeights, Augmentation augmentation, Preprocessing preprocessing,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Distillation.NoneFilter.class)
         Distillation distillation) {
 
     /**
