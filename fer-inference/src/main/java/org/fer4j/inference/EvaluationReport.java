@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -382,7 +383,7 @@ public final class EvaluationReport {
      */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        JSON.writeValue(dir.resolve("evaluation.json").toFile(), toJson());
+        writeFile(dir.resolve("evaluation.json"), f -> JSON.writeValue(f.toFile(), toJson()));
         StringBuilder text = new StringBuilder();
         text.append("data: ").append(folder.toAbsolutePath().normalize()).append('\n');
         text.append("model: ").append(model).append('\n');
@@ -398,13 +399,36 @@ public final class EvaluationReport {
                 }
             });
         }
-        Files.writeString(dir.resolve("classification_report.txt"), text.toString());
-        ConfusionMatrixChart.write(evaluation, dir.resolve("confusion_matrix.png"));
-        ReportCharts.reliabilityDiagram(evaluation, dir.resolve("reliability_diagram.png"));
+        writeFile(dir.resolve("classification_report.txt"), f -> Files.writeString(f, text.toString()));
+        writeFile(dir.resolve("confusion_matrix.png"), f -> ConfusionMatrixChart.write(evaluation, f));
+        writeFile(dir.resolve("reliability_diagram.png"), f -> ReportCharts.reliabilityDiagram(evaluation, f));
         if (!files.isEmpty()) {
-            writePredictions(dir.resolve("predictions.csv"));
-            ReportCharts.mistakesGallery(evaluation.labels(), ReportCharts.mistakes(evaluation.labels().size(), files,
-                    truth, probabilities, ReportCharts.MISTAKES_PER_CLASS), dir.resolve("confident_mistakes.png"));
+            writeFile(dir.resolve("predictions.csv"), this::writePredictions);
+            writeFile(dir.resolve("confident_mistakes.png"), f -> ReportCharts.mistakesGallery(evaluation.labels(),
+                    ReportCharts.mistakes(evaluation.labels().size(), files, truth, probabilities,
+                            ReportCharts.MISTAKES_PER_CLASS), f));
+        }
+    }
+
+    /** Writes a report file; {@code file} is where to write it (a temporary sibling with the same extension). */
+    @FunctionalInterface
+    private interface FileWriter {
+        void write(Path file) throws IOException;
+    }
+
+    /**
+     * Writes one report file through a temporary sibling renamed into place, so a failure (a full disk)
+     * leaves no truncated file behind and the message names the file that could not be written.
+     */
+    private static void writeFile(Path target, FileWriter writer) throws IOException {
+        Path tmp = target.resolveSibling(".writing-" + target.getFileName());
+        try {
+            writer.write(tmp);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw new IOException(target + ": could not be written (" + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()) + ")", e);
         }
     }
 

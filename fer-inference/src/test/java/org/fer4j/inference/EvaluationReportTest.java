@@ -152,6 +152,25 @@ class EvaluationReportTest {
         assertThat(EvaluationReport.csvField("plain")).isEqualTo("plain");
     }
 
+    /** A file that cannot be written (here a folder stands in its way, as a full disk would) is named, and no part of it is left. */
+    @Test
+    void aReportFileThatCannotBeWrittenIsNamedAndLeavesNothingHalfWritten() throws Exception {
+        Path data = folder(tmp.resolve("faces"), List.of("happy", "sad"), 2);
+        Path model = TestModels.randomModel(tmp.resolve("model"), "seed", EmotionLabels.fer2013());
+        try (EmotionClassifier fer = EmotionClassifier.load(model)) {
+            EvaluationReport report = EvaluationReport.evaluate(fer, data);
+            Path out = tmp.resolve("report");
+            Path blocked = Files.createDirectories(out.resolve("confusion_matrix.png"));
+            Files.writeString(blocked.resolve("keep"), "x");
+            assertThatThrownBy(() -> report.write(out)).isInstanceOf(IOException.class)
+                    .hasMessageStartingWith(blocked + ": could not be written");
+            try (var left = Files.list(out)) {
+                assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".writing-"));
+            }
+            assertThat(out.resolve("evaluation.json")).isNotEmptyFile();
+        }
+    }
+
     @Test
     void unknownClassFolderIsAClearError() throws Exception {
         Path data = folder(tmp.resolve("odd"), List.of("happy", "bored"), 2);
