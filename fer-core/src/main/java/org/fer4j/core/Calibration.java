@@ -33,12 +33,7 @@ public final class Calibration {
         float[] out = new float[probabilities.length];
         double[] logs = new double[classes];
         for (int row = 0; row < probabilities.length; row += classes) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                // Work in logs: p^(1/t) underflows for small p and small t.
-                logs[c] = Math.log(Math.max(probabilities[row + c], 1e-30)) / t;
-                max = Math.max(max, logs[c]);
-            }
+            double max = scaledLogs(probabilities, row, classes, t, logs);
             double sum = 0;
             for (int c = 0; c < classes; c++) {
                 logs[c] = Math.exp(logs[c] - max);
@@ -99,12 +94,7 @@ public final class Calibration {
         double sum = 0;
         double[] logs = new double[classes];
         for (int i = 0; i < labels.length; i++) {
-            int row = i * classes;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                logs[c] = Math.log(Math.max(probabilities[row + c], 1e-30)) / t;
-                max = Math.max(max, logs[c]);
-            }
+            double max = scaledLogs(probabilities, i * classes, classes, t, logs);
             double z = 0;
             for (int c = 0; c < classes; c++) {
                 z += Math.exp(logs[c] - max);
@@ -112,5 +102,18 @@ public final class Calibration {
             sum -= logs[labels[i]] - max - Math.log(z);
         }
         return sum / labels.length;
+    }
+
+    /**
+     * Fills {@code logs} with one row's {@code log p / t} and returns its largest value. Working in logs
+     * keeps {@code p^(1/t)} from underflowing for small p and small t.
+     */
+    private static double scaledLogs(float[] probabilities, int row, int classes, double t, double[] logs) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < classes; c++) {
+            logs[c] = Math.log(Math.max(probabilities[row + c], 1e-30)) / t;
+            max = Math.max(max, logs[c]);
+        }
+        return max;
     }
 }
