@@ -36,7 +36,7 @@ class ScoreImagesTest {
         Map<String, String> bad = Map.of(
                 TestData.zeroBytes(dir).getFileName().toString(), "Empty image bytes",
                 TestData.notAnImage(dir).getFileName().toString(), "Not a decodable image",
-                TestData.truncated(dir).getFileName().toString(), "Cannot decode",
+                TestData.truncated(dir).getFileName().toString(), "Not a decodable image",
                 TestData.hugePixelCount(dir).getFileName().toString(), "too large");
 
         EmotionScorer scorer = EmotionScorer.builder().optBatchSize(3).build(spark);
