@@ -246,6 +246,11 @@ public final class EmotionClassifier implements AutoCloseable {
         block.loadParameters(manager, new DataInputStream(new BufferedInputStream(params)));
     }
 
+    /** The calibration temperature the model's model.json records, 1 when it records none. */
+    private static double temperature(ModelInfo info) {
+        return info.inference().map(ModelInfo.Inference::temperatureOrOne).orElse(1.0);
+    }
+
     private static TestTimeAugmentation testTimeAugmentation(ModelInfo info, String source, ClassifierOptions options)
             throws ModelLoadException {
         if (options.testTimeAugmentation().isPresent()) {
@@ -387,7 +392,7 @@ public final class EmotionClassifier implements AutoCloseable {
     /** The probabilities of each face: its views averaged, then scaled to the model's calibration temperature. */
     private float[][] probabilities(float[][] batch) {
         float[][] p = averagedOverViews(batch);
-        double t = info.inference().map(ModelInfo.Inference::temperatureOrOne).orElse(1.0);
+        double t = temperature(info);
         if (t != 1) {
             for (int i = 0; i < p.length; i++) {
                 p[i] = Calibration.atTemperature(p[i], p[i].length, t);
@@ -593,7 +598,7 @@ public final class EmotionClassifier implements AutoCloseable {
         @Override
         public Classifications processOutput(TranslatorContext ctx, NDList list) {
             float[] p = list.singletonOrThrow().softmax(0).toFloatArray();
-            double t = info.inference().map(ModelInfo.Inference::temperatureOrOne).orElse(1.0);
+            double t = temperature(info);
             return new EmotionPrediction(info.labels(), t == 1 ? p : Calibration.atTemperature(p, p.length, t))
                     .toClassifications();
         }
