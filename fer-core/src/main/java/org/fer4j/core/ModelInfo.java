@@ -63,15 +63,15 @@ public final class ModelInfo {
      * How the model is meant to be run, as measured on its validation split; models without the section
      * run without test-time augmentation.
      *
-     * @param testTimeAugmentation the views of a face whose probabilities are averaged, by the name
-     *     fer-inference's {@code TestTimeAugmentation} gives them ({@code none}, {@code flip}, {@code ten-crop})
+     * @param testTimeAugmentation the views of a face whose probabilities are averaged, written by its
+     *     {@link TestTimeAugmentation#id()} ({@code none}, {@code flip}, {@code ten-crop}); null for none
      * @param validationAccuracy the accuracy measured with those views on the validation split, or null
      * @param temperature the temperature that calibrates the averaged probabilities ({@link Calibration}),
      *     fitted on the validation split; null for none (1)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Inference(String testTimeAugmentation, Double validationAccuracy, Double temperature) {
+    public record Inference(TestTimeAugmentation testTimeAugmentation, Double validationAccuracy, Double temperature) {
 
         /**
          * Checks the temperature.
@@ -93,7 +93,7 @@ public final class ModelInfo {
          * @param testTimeAugmentation see the record description
          * @param validationAccuracy see the record description
          */
-        public Inference(String testTimeAugmentation, Double validationAccuracy) {
+        public Inference(TestTimeAugmentation testTimeAugmentation, Double validationAccuracy) {
             this(testTimeAugmentation, validationAccuracy, null);
         }
 

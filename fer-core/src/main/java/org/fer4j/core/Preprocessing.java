@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -58,6 +59,33 @@ public final class Preprocessing {
     private Preprocessing(boolean equalize, double targetSharpness) {
         this.equalize = equalize;
         this.targetSharpness = targetSharpness;
+    }
+
+    /**
+     * Returns the shape every network takes: a batch of {@code batch} one-channel {@link #SIZE} x
+     * {@link #SIZE} inputs, (N, 1, 48, 48). The one place the layout is written.
+     *
+     * @param batch the number of inputs
+     * @return the input shape
+     */
+    public static Shape inputShape(long batch) {
+        return new Shape(batch, 1, SIZE, SIZE);
+    }
+
+    /**
+     * Puts {@code batch} inputs, laid end to end in {@code pixels}, into one array of {@link #inputShape}.
+     *
+     * @param manager the manager that will own the array
+     * @param pixels {@code batch * PIXELS} floats
+     * @param batch the number of inputs
+     * @return a new float32 array of shape (batch, 1, 48, 48)
+     * @throws IllegalArgumentException if {@code pixels} does not hold exactly {@code batch} inputs
+     */
+    public static NDArray toInputArray(NDManager manager, float[] pixels, int batch) {
+        if (pixels.length != (long) batch * PIXELS) {
+            throw new IllegalArgumentException(pixels.length + " floats are not " + batch + " inputs of " + PIXELS);
+        }
+        return manager.create(pixels, inputShape(batch));
     }
 
     /**
@@ -366,7 +394,7 @@ public final class Preprocessing {
      * @return a new 48x48 input
      * @throws IllegalArgumentException if the input has the wrong length or the square does not fit
      */
-    public static float[] crop(float[] input, int x, int y, int side) {
+    static float[] crop(float[] input, int x, int y, int side) {
         if (input.length != PIXELS || side < 1 || x < 0 || y < 0 || x + side > SIZE || y + side > SIZE) {
             throw new IllegalArgumentException("Cannot cut a " + side + "-pixel square at (" + x + ", " + y
                     + ") out of an input of " + input.length + " floats");

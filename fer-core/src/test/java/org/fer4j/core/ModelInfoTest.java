@@ -30,7 +30,7 @@ class ModelInfoTest {
     void roundTripsArchitectureLabelsPreprocessingAndTypedSections() throws IOException {
         Preprocessing plain = Preprocessing.builder().build();
         ModelInfo.of("seed", EmotionLabels.fer2013(), plain).withTraining(new Settings("adam", 0.001f))
-                .withResults(RESULTS).withProvenance(PROVENANCE).withInference(new ModelInfo.Inference("ten-crop", 0.7072)).write(dir);
+                .withResults(RESULTS).withProvenance(PROVENANCE).withInference(new ModelInfo.Inference(TestTimeAugmentation.TEN_CROP, 0.7072)).write(dir);
         ModelInfo read = ModelInfo.read(dir);
         assertThat(read.architecture()).isEqualTo("seed");
         assertThat(read.labels()).isEqualTo(EmotionLabels.fer2013());
@@ -38,7 +38,7 @@ class ModelInfoTest {
         assertThat(read.training(Settings.class)).contains(new Settings("adam", 0.001f));
         assertThat(read.results()).contains(RESULTS);
         assertThat(read.provenance()).contains(PROVENANCE);
-        assertThat(read.inference()).contains(new ModelInfo.Inference("ten-crop", 0.7072));
+        assertThat(read.inference()).contains(new ModelInfo.Inference(TestTimeAugmentation.TEN_CROP, 0.7072));
         String json = Files.readString(dir.resolve("model.json"));
         assertThat(json).contains("\"version\" : 2").doesNotContain("rankEqualize");
         // Sections follow the model's own fields, in this order, with the settings as Jackson writes them.

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.fer4j.core.nn.NetworkCost;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.inference.TestTimeAugmentation;
+import org.fer4j.core.TestTimeAugmentation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -68,7 +68,7 @@ final class CalibrateCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-12s %12.4f %10.4f %10.4f %10.4f%n", "after", temperature, after.accuracy(),
                     after.negativeLogLikelihood(), after.expectedCalibrationError());
             if (!dryRun) {
-                ModelInfo.read(model.model).withInference(new ModelInfo.Inference(fer.testTimeAugmentation().id(),
+                ModelInfo.read(model.model).withInference(new ModelInfo.Inference(fer.testTimeAugmentation(),
                         before.accuracy(), temperature)).write(model.model);
                 System.out.println("Recorded in " + model.model.resolve(ModelInfo.FILE_NAME));
             }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.ModelLoadException;
-import org.fer4j.inference.TestTimeAugmentation;
+import org.fer4j.core.TestTimeAugmentation;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 

@@ -48,7 +48,7 @@ final class TrainingBenchmark {
         for (int i = 0; i < batchSize; i++) {
             labels[i] = random.nextInt(CLASSES);
         }
-        Shape shape = new Shape(batchSize, 1, Preprocessing.SIZE, Preprocessing.SIZE);
+        Shape shape = Preprocessing.inputShape(batchSize);
         String stage = "training compute only, " + architecture;
         try (Model model = Model.newInstance("bench", Device.cpu())) {
             Block block = Architectures.build(architecture, CLASSES);

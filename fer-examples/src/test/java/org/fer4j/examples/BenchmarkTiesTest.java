@@ -3,7 +3,7 @@ package org.fer4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.inference.TestTimeAugmentation;
+import org.fer4j.core.TestTimeAugmentation;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's rows time what the commands they stand for run. */

@@ -2,6 +2,7 @@ package org.fer4j.inference;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.fer4j.core.TestTimeAugmentation;
 
 /**
  * Options of an {@link EmotionClassifier}. Immutable; build one with {@link #builder()}.

@@ -37,6 +37,7 @@ import org.fer4j.core.GreyImage;
 import org.fer4j.core.ImageDecoding;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
+import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.core.nn.Architectures;
 
 /**
@@ -242,7 +243,7 @@ public final class EmotionClassifier implements AutoCloseable {
     /** Initialises {@code block} for one grey 48x48 face and reads fer4j's parameters (no DJL header) into it. */
     static void loadWeights(Block block, NDManager manager, InputStream params)
             throws IOException, MalformedModelException {
-        block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, Preprocessing.SIZE, Preprocessing.SIZE));
+        block.initialize(manager, DataType.FLOAT32, Preprocessing.inputShape(1));
         block.loadParameters(manager, new DataInputStream(new BufferedInputStream(params)));
     }
 
@@ -256,12 +257,7 @@ public final class EmotionClassifier implements AutoCloseable {
         if (options.testTimeAugmentation().isPresent()) {
             return options.testTimeAugmentation().get();
         }
-        String named = info.inference().map(ModelInfo.Inference::testTimeAugmentation).orElse(null);
-        try {
-            return named == null ? TestTimeAugmentation.NONE : TestTimeAugmentation.of(named);
-        } catch (IllegalArgumentException e) {
-            throw new ModelLoadException(source + "/" + ModelInfo.FILE_NAME + ": " + e.getMessage(), e);
-        }
+        return info.inference().map(ModelInfo.Inference::testTimeAugmentation).orElse(TestTimeAugmentation.NONE);
     }
 
     private static EmotionClassifier create(ModelInfo info, InputStream params, String paramsName, String source,
@@ -545,8 +541,7 @@ public final class EmotionClassifier implements AutoCloseable {
             for (int i = 0; i < batch.length; i++) {
                 System.arraycopy(batch[i], 0, flat, i * Preprocessing.PIXELS, Preprocessing.PIXELS);
             }
-            return new NDList(ctx.getNDManager().create(flat,
-                    new Shape(batch.length, 1, Preprocessing.SIZE, Preprocessing.SIZE)));
+            return new NDList(Preprocessing.toInputArray(ctx.getNDManager(), flat, batch.length));
         }
 
         @Override

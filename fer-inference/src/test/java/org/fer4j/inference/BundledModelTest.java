@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.ModelInfo;
+import org.fer4j.core.TestTimeAugmentation;
 import org.junit.jupiter.api.Test;
 
 /** Checks the model bundled in fer-inference's resources. */

@@ -21,6 +21,7 @@ import org.fer4j.core.Calibration;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
+import org.fer4j.core.TestTimeAugmentation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -237,7 +238,7 @@ class EmotionClassifierTest {
                     .isEqualTo(TestTimeAugmentation.NONE);
         }
         Path dir = TestModels.randomModel(tmp.resolve("cropping"), "seed", EmotionLabels.fer2013());
-        ModelInfo.read(dir).withInference(new ModelInfo.Inference("ten-crop", null)).write(dir);
+        ModelInfo.read(dir).withInference(new ModelInfo.Inference(TestTimeAugmentation.TEN_CROP, null)).write(dir);
         BufferedImage img = TestModels.image(6, 48, 48);
         try (EmotionClassifier followsModel = EmotionClassifier.load(dir);
                 EmotionClassifier crops = EmotionClassifier.load(dir,
@@ -251,7 +252,8 @@ class EmotionClassifierTest {
             assertThat(followsModel.predict(img).probabilities()).containsExactly(crops.predict(img).probabilities());
             assertThat(followsModel.predict(img).probabilities()).isNotEqualTo(none.predict(img).probabilities());
         }
-        ModelInfo.read(dir).withInference(new ModelInfo.Inference("twenty-crop", null)).write(dir);
+        Path json = dir.resolve(ModelInfo.FILE_NAME);
+        Files.writeString(json, Files.readString(json).replace("\"ten-crop\"", "\"twenty-crop\""));
         assertThatThrownBy(() -> EmotionClassifier.load(dir)).isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining(dir.resolve("model.json").toString()).hasMessageContaining("twenty-crop");
     }
@@ -265,19 +267,19 @@ class EmotionClassifierTest {
         try (EmotionClassifier c = EmotionClassifier.load(dir)) {
             plain = c.predict(img).probabilities();
         }
-        ModelInfo.read(dir).withInference(new ModelInfo.Inference("flip", null, 2.5)).write(dir);
+        ModelInfo.read(dir).withInference(new ModelInfo.Inference(TestTimeAugmentation.FLIP, null, 2.5)).write(dir);
         float[] flipped;
         try (EmotionClassifier c = EmotionClassifier.load(dir,
                 ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.FLIP).build())) {
             flipped = c.predict(img).probabilities();
         }
-        ModelInfo.read(dir).withInference(new ModelInfo.Inference("flip", null)).write(dir);
+        ModelInfo.read(dir).withInference(new ModelInfo.Inference(TestTimeAugmentation.FLIP, null)).write(dir);
         try (EmotionClassifier c = EmotionClassifier.load(dir)) {
             float[] expected = Calibration.atTemperature(c.predict(img).probabilities(), 7, 2.5);
             assertThat(flipped).containsExactly(expected, within(1e-6f));
             assertThat(flipped).isNotEqualTo(plain);
         }
-        assertThatThrownBy(() -> new ModelInfo.Inference("none", null, -1.0)).hasMessageContaining("positive");
+        assertThatThrownBy(() -> new ModelInfo.Inference(TestTimeAugmentation.NONE, null, -1.0)).hasMessageContaining("positive");
     }
 
     @Test

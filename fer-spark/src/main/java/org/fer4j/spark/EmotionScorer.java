@@ -33,7 +33,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.ModelLoadException;
-import org.fer4j.inference.TestTimeAugmentation;
+import org.fer4j.core.TestTimeAugmentation;
 
 /**
  * Scores images and videos held in Spark DataFrames with one fer4j classifier per executor JVM.

@@ -17,7 +17,7 @@ import org.fer4j.core.ModelInfo;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.ModelLoadException;
-import org.fer4j.inference.TestTimeAugmentation;
+import org.fer4j.core.TestTimeAugmentation;
 
 /**
  * The model a job scores with, as it travels to the executors: the bundled model (nothing to ship, every

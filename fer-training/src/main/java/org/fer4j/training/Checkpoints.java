@@ -61,7 +61,7 @@ final class Checkpoints extends TrainingListenerAdapter {
         TrainingSpec spec = state.spec();
         try (NDManager manager = NDManager.newBaseManager()) {
             Block block = Architectures.build(spec.architecture(), labels.size());
-            block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, Preprocessing.SIZE, Preprocessing.SIZE));
+            block.initialize(manager, DataType.FLOAT32, Preprocessing.inputShape(1));
             CheckpointedOptimizer optimizer = new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(),
                     step -> 0, block);
             restore(runDir.resolve("checkpoints"), state, block, optimizer, manager);

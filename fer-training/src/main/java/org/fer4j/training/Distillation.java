@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.fer4j.core.ModelInfo;
+import org.fer4j.core.TestTimeAugmentation;
 
 /**
  * Knowledge distillation settings of a run: the teacher models whose averaged probabilities on each
@@ -36,7 +37,7 @@ public record Distillation(List<Teacher> teachers, float temperature, float weig
      * @param validationAccuracy the validation accuracy its model.json records for that mode, or null
      * @param parametersSha256 the SHA-256 of its {@code model.params}, which names the weights wherever they move
      */
-    public record Teacher(String path, String architecture, String testTimeAugmentation, Double validationAccuracy,
+    public record Teacher(String path, String architecture, TestTimeAugmentation testTimeAugmentation, Double validationAccuracy,
             String parametersSha256) {
 
         /**
@@ -94,7 +95,8 @@ public record Distillation(List<Teacher> teachers, float temperature, float weig
         List<Teacher> teachers = new ArrayList<>();
         for (Path dir : teacherDirs) {
             ModelInfo info = ModelInfo.read(dir);
-            ModelInfo.Inference inference = info.inference().orElse(new ModelInfo.Inference("none", null));
+            ModelInfo.Inference inference =
+                    info.inference().orElse(new ModelInfo.Inference(TestTimeAugmentation.NONE, null));
             teachers.add(new Teacher(dir.toAbsolutePath().normalize().toString(), info.architecture(),
                     inference.testTimeAugmentation(), inference.validationAccuracy(),
                     sha256(dir.resolve(ModelInfo.PARAMETERS_FILE))));

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
@@ -108,7 +107,7 @@ final class EpochFigures extends TrainingListenerAdapter {
             }
             float[] logits;
             try (NDManager bm = manager.newSubManager()) {
-                NDArray x = bm.create(pixels, new Shape(n, 1, Preprocessing.SIZE, Preprocessing.SIZE));
+                NDArray x = Preprocessing.toInputArray(bm, pixels, n);
                 logits = block.forward(new ParameterStore(bm, false), new NDList(x), false).singletonOrThrow()
                         .toFloatArray();
             }

@@ -176,7 +176,7 @@ public final class FerTrainer {
                     spec.labelSmoothing(), distillation)).optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()})
                     .addTrainingListeners(figures, history, stopping, checkpoints,
                             new ProgressReporter(progress, figures, stopping, batches));
-            Shape inputShape = new Shape(spec.batchSize(), 1, Preprocessing.SIZE, Preprocessing.SIZE);
+            Shape inputShape = Preprocessing.inputShape(spec.batchSize());
             if (state.epochsDone() > 0) {
                 // Load before the Trainer exists: it caches the parameter arrays when it initialises.
                 block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
@@ -282,8 +282,7 @@ public final class FerTrainer {
         if (hb.soft() != null) {
             labels.add(manager.create(hb.soft(), new Shape(hb.size(), classes)));
         }
-        NDList pixels = new NDList(manager.create(hb.pixels(), new Shape(hb.size(), 1, Preprocessing.SIZE,
-                Preprocessing.SIZE)));
+        NDList pixels = new NDList(Preprocessing.toInputArray(manager, hb.pixels(), hb.size()));
         return new Batch(manager, pixels, labels, hb.size(), Batchifier.STACK, Batchifier.STACK, index, total);
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import org.fer4j.core.ModelInfo;
+import org.fer4j.core.TestTimeAugmentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +54,7 @@ class DistillationTest {
                 .distillation().teachers().get(0);
         assertThat(recorded.path()).isEqualTo(teacher.toAbsolutePath().normalize().toString());
         assertThat(recorded.architecture()).isEqualTo("seed");
-        assertThat(recorded.testTimeAugmentation()).isEqualTo("none");
+        assertThat(recorded.testTimeAugmentation()).isEqualTo(TestTimeAugmentation.NONE);
         assertThat(recorded.parametersSha256()).matches("[0-9a-f]{64}");
     }
 
@@ -112,7 +113,7 @@ class DistillationTest {
         }
         assertThat(TeacherTargets.load(run, d, loaded.train(), TrainingProgress.NONE)).containsExactly(p);
 
-        Distillation other = new Distillation(List.of(new Distillation.Teacher("/elsewhere", "seed", "none", null,
+        Distillation other = new Distillation(List.of(new Distillation.Teacher("/elsewhere", "seed", TestTimeAugmentation.NONE, null,
                 "00")), 2, 0.5f);
         assertThatThrownBy(() -> TeacherTargets.load(run, other, loaded.train(), TrainingProgress.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("teachers.json")
@@ -129,7 +130,7 @@ class DistillationTest {
     @Test
     void theLossMixesHardLabelsAndTheSoftTermByHand() {
         // One sample, three classes, logits (1, 0, 0), label 0, soft targets (0.5, 0.25, 0.25), T = 2, w = 0.25.
-        Distillation d = new Distillation(List.of(new Distillation.Teacher("/t", "seed", "none", null, "00")), 2,
+        Distillation d = new Distillation(List.of(new Distillation.Teacher("/t", "seed", TestTimeAugmentation.NONE, null, "00")), 2,
                 0.25f);
         try (NDManager m = NDManager.newBaseManager()) {
             NDList labels = new NDList(m.create(new long[] {0}), m.create(new float[] {1f}),
@@ -150,7 +151,7 @@ class DistillationTest {
 
     @Test
     void settingsAreChecked() {
-        Distillation.Teacher t = new Distillation.Teacher("/t", "seed", "none", null, "00");
+        Distillation.Teacher t = new Distillation.Teacher("/t", "seed", TestTimeAugmentation.NONE, null, "00");
         assertThatThrownBy(() -> new Distillation(List.of(), 2, 0.5f)).hasMessageContaining("at least one teacher");
         assertThatThrownBy(() -> new Distillation(List.of(t), 2, 0)).hasMessageContaining("weight above 0");
         assertThatThrownBy(() -> new Distillation(List.of(t), 0.5f, 0.5f)).hasMessageContaining("temperature");

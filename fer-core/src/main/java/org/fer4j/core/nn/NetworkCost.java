@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.core.Linear;
+import org.fer4j.core.Preprocessing;
 
 /**
  * The arithmetic a network costs per image, read from the network definition: the multiply-adds of its
@@ -29,7 +30,7 @@ public final class NetworkCost {
      */
     public static long multiplyAdds(String architecture, int classes) {
         Block block = Architectures.build(architecture, classes);
-        Shape input = new Shape(1, 1, 48, 48);
+        Shape input = Preprocessing.inputShape(1);
         try (NDManager manager = NDManager.newBaseManager()) {
             block.initialize(manager, DataType.FLOAT32, input);
             return multiplyAdds(block, input);

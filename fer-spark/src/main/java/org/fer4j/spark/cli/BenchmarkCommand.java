@@ -22,7 +22,7 @@ import org.fer4j.camera.YuNetFaceDetector;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.inference.TestTimeAugmentation;
+import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.spark.EmotionScorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

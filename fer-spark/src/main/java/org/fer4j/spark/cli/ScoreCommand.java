@@ -19,7 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.fer4j.inference.ModelLoadException;
-import org.fer4j.inference.TestTimeAugmentation;
+import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.spark.EmotionScorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;

@@ -1,9 +1,10 @@
-package org.fer4j.inference;
+package org.fer4j.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.fer4j.core.Preprocessing;
 
 /**
  * The views of each face a classifier averages the probabilities of (test-time augmentation). A model's
@@ -29,6 +30,7 @@ public enum TestTimeAugmentation {
      *
      * @return the name
      */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -40,6 +42,7 @@ public enum TestTimeAugmentation {
      * @return the augmentation
      * @throws IllegalArgumentException if no augmentation has that name
      */
+    @JsonCreator
     public static TestTimeAugmentation of(String id) {
         for (TestTimeAugmentation t : values()) {
             if (t.id().equalsIgnoreCase(id) || t.name().equalsIgnoreCase(id)) {
@@ -58,8 +61,13 @@ public enum TestTimeAugmentation {
         return this == NONE ? 1 : this == FLIP ? 2 : 10;
     }
 
-    /** Returns the model inputs to classify for one face's input, the face itself first. */
-    List<float[]> views(float[] input) {
+    /**
+     * Returns the model inputs to classify for one face's input, the face itself first.
+     *
+     * @param input a model input of {@link Preprocessing#PIXELS} floats, row-major
+     * @return {@link #passes()} new or shared inputs; the first is {@code input} itself unless cropped
+     */
+    public List<float[]> views(float[] input) {
         List<float[]> views = new ArrayList<>();
         if (this == TEN_CROP) {
             int far = Preprocessing.SIZE - CROP_SIDE;
