@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.nn.Architectures;
+import org.fer4j.core.nn.ParameterFiles;
 
 /**
  * A run's {@code checkpoints/} folder. After every epoch it saves the best weights when the epoch is the
@@ -81,7 +82,7 @@ final class Checkpoints extends TrainingListenerAdapter {
      */
     static void restore(Path dir, RunState state, Block block, CheckpointedOptimizer optimizer, NDManager manager)
             throws IOException {
-        FerTrainer.loadParameters(block, manager, dir.resolve(state.checkpoint() + PARAMS));
+        ParameterFiles.read(block, manager, dir.resolve(state.checkpoint() + PARAMS));
         // Runs saved before optimiser state was checkpointed have only the weights.
         Path optimizerFile = dir.resolve(state.checkpoint() + OPTIMIZER);
         if (Files.isRegularFile(optimizerFile)) {
@@ -95,10 +96,10 @@ final class Checkpoints extends TrainingListenerAdapter {
         Block block = trainer.getModel().getBlock();
         try {
             if (stopping.lastWasBest()) {
-                FerTrainer.saveParameters(block, dir.resolve(BEST));
+                ParameterFiles.write(block, dir.resolve(BEST));
             }
             String checkpoint = String.format(Locale.ROOT, "epoch-%04d", epoch);
-            FerTrainer.saveParameters(block, dir.resolve(checkpoint + PARAMS));
+            ParameterFiles.write(block, dir.resolve(checkpoint + PARAMS));
             optimizer.save(dir.resolve(checkpoint + OPTIMIZER));
             String previous = state.checkpoint();
             state = state.after(epoch, stopping, checkpoint, optimizer.steps());
