@@ -1,25 +1,10 @@
 package org.fer4j.inference;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.inference.Predictor;
 import ai.djl.modality.Classifications;
 import ai.djl.modality.cv.Image;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.repository.zoo.Criteria;
-import ai.djl.translate.NoBatchifyTranslator;
-import ai.djl.translate.TranslateException;
-import ai.djl.translate.Translator;
-import ai.djl.translate.TranslatorContext;
 import java.awt.image.BufferedImage;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,17 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.fer4j.core.Calibration;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.GreyImage;
 import org.fer4j.core.ImageDecoding;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.TestTimeAugmentation;
-import org.fer4j.core.nn.Architectures;
 
 /**
  * Classifies the facial expression of face images with a trained fer4j model.
@@ -57,29 +37,25 @@ import org.fer4j.core.nn.Architectures;
  */
 public final class EmotionClassifier implements AutoCloseable {
 
-    /** The classpath folder of the bundled default model. */
-    static final String DEFAULT_MODEL = "/org/fer4j/inference/default-model/";
+    /** Faces' views per forward pass: enough to keep the engine busy, few enough to bound its memory. */
     private static final int MAX_BATCH = 128;
 
-    private final Model model;
     private final ModelInfo info;
     private final String source;
     private final ClassifierOptions options;
     private final TestTimeAugmentation testTimeAugmentation;
-    private final LinkedBlockingDeque<Predictor<float[][], float[][]>> idle = new LinkedBlockingDeque<>();
-    private final List<Predictor<float[][], float[][]>> all = new ArrayList<>();
-    private final AtomicInteger created = new AtomicInteger();
-    private volatile boolean closed;
-    /** Predictions hold it shared; close holds it alone, so it waits for in-flight predictions. */
-    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final FaceTranslator translator;
+    private final PredictorPool pool;
 
-    private EmotionClassifier(Model model, ModelInfo info, String source, ClassifierOptions options,
-            TestTimeAugmentation testTimeAugmentation) {
-        this.model = model;
+    private EmotionClassifier(Model model, ModelInfo info, String source, ClassifierOptions options) {
         this.info = info;
         this.source = source;
         this.options = options;
-        this.testTimeAugmentation = testTimeAugmentation;
+        // The options' setting wins; else what model.json says; else one view.
+        this.testTimeAugmentation = options.testTimeAugmentation().orElse(
+                info.inference().map(ModelInfo.Inference::testTimeAugmentation).orElse(TestTimeAugmentation.NONE));
+        this.translator = FaceTranslator.of(info, testTimeAugmentation);
+        this.pool = new PredictorPool(model, translator, options.maxConcurrency());
     }
 
     /**
@@ -103,10 +79,11 @@ public final class EmotionClassifier implements AutoCloseable {
      * @throws ModelLoadException if the model cannot be loaded; the message names the file
      */
     public static EmotionClassifier load(Path modelDir, ClassifierOptions options) throws ModelLoadException {
-        ModelInfo info = readInfo(modelDir);
-        Path params = parametersFile(modelDir);
+        ModelInfo info = ModelFiles.readInfo(modelDir);
+        Path params = ModelFiles.parametersFile(modelDir);
         try (InputStream in = Files.newInputStream(params)) {
-            return create(info, in, params.toString(), modelDir.toString(), options);
+            return new EmotionClassifier(ModelFiles.newModel(info, in, params.toString(), modelDir.toString()),
+                    info, modelDir.toString(), options);
         } catch (IOException e) {
             throw new ModelLoadException(params + ": cannot read (" + e.getMessage() + ")", e);
         }
@@ -132,18 +109,7 @@ public final class EmotionClassifier implements AutoCloseable {
      * @throws ModelLoadException if a file is missing or the architecture is unknown; the message names the file
      */
     public static Criteria<Image, Classifications> criteria(Path modelDir) throws ModelLoadException {
-        ModelInfo info = readInfo(modelDir);
-        Path params = parametersFile(modelDir);
-        return Criteria.builder()
-                .setTypes(Image.class, Classifications.class)
-                .optModelPath(modelDir)
-                .optModelName("fer4j")
-                .optEngine("PyTorch")
-                .optBlock(buildBlock(info, modelDir.toString()))
-                // fer4j's model.params is a block's parameters without DJL's header: the translator loads it.
-                .optOption("hasParameter", "false")
-                .optTranslator(new FaceTranslator(info, params))
-                .build();
+        return ModelFiles.criteria(modelDir);
     }
 
     /**
@@ -154,53 +120,7 @@ public final class EmotionClassifier implements AutoCloseable {
      * @throws ModelLoadException if the jar holds no bundled model or the copy fails
      */
     public static Criteria<Image, Classifications> defaultCriteria() throws ModelLoadException {
-        try {
-            Path dir = Files.createTempDirectory("fer4j-default-model");
-            dir.toFile().deleteOnExit();
-            for (String name : List.of(ModelInfo.FILE_NAME, ModelInfo.PARAMETERS_FILE)) {
-                Path file = dir.resolve(name);
-                try (InputStream in = defaultResource(name)) {
-                    Files.copy(in, file);
-                }
-                file.toFile().deleteOnExit();
-            }
-            return criteria(dir);
-        } catch (IOException e) {
-            throw new ModelLoadException("Bundled default model: cannot copy to a temporary folder (" + e.getMessage()
-                    + ")", e);
-        }
-    }
-
-    private static ModelInfo readInfo(Path modelDir) throws ModelLoadException {
-        Objects.requireNonNull(modelDir, "modelDir");
-        if (!Files.isDirectory(modelDir)) {
-            throw new ModelLoadException("Model folder " + modelDir + " does not exist or is not a folder");
-        }
-        try {
-            return ModelInfo.read(modelDir);
-        } catch (NoSuchFileException e) {
-            throw new ModelLoadException(modelDir.resolve(ModelInfo.FILE_NAME) + ": missing (not a fer4j model folder?)", e);
-        } catch (IOException e) {
-            throw new ModelLoadException(e.getMessage(), e);
-        }
-    }
-
-    private static Path parametersFile(Path modelDir) throws ModelLoadException {
-        Path params = modelDir.resolve(ModelInfo.PARAMETERS_FILE);
-        if (!Files.isRegularFile(params)) {
-            throw new ModelLoadException(params + ": missing network parameters");
-        }
-        return params;
-    }
-
-    /** Opens a file of the bundled model, or names the missing resource. */
-    private static InputStream defaultResource(String name) throws ModelLoadException {
-        InputStream in = EmotionClassifier.class.getResourceAsStream(DEFAULT_MODEL + name);
-        if (in == null) {
-            throw new ModelLoadException("No default model is bundled: classpath resource " + DEFAULT_MODEL + name
-                    + " is missing; load a model folder with EmotionClassifier.load(Path)");
-        }
-        return in;
+        return ModelFiles.defaultCriteria();
     }
 
     /**
@@ -221,67 +141,12 @@ public final class EmotionClassifier implements AutoCloseable {
      * @throws ModelLoadException if the jar holds no bundled model
      */
     public static EmotionClassifier loadDefault(ClassifierOptions options) throws ModelLoadException {
-        String json = DEFAULT_MODEL + ModelInfo.FILE_NAME;
-        String params = DEFAULT_MODEL + ModelInfo.PARAMETERS_FILE;
-        try (InputStream jsonIn = defaultResource(ModelInfo.FILE_NAME);
-                InputStream paramsIn = defaultResource(ModelInfo.PARAMETERS_FILE)) {
-            ModelInfo info = ModelInfo.parse(jsonIn.readAllBytes(), "classpath:" + json);
-            return create(info, paramsIn, "classpath:" + params, "default", options);
+        ModelInfo info = ModelFiles.defaultInfo();
+        String params = "classpath:" + ModelFiles.DEFAULT_MODEL + ModelInfo.PARAMETERS_FILE;
+        try (InputStream in = ModelFiles.defaultResource(ModelInfo.PARAMETERS_FILE)) {
+            return new EmotionClassifier(ModelFiles.newModel(info, in, params, "default"), info, "default", options);
         } catch (IOException e) {
             throw new ModelLoadException("Bundled default model: " + e.getMessage(), e);
-        }
-    }
-
-    private static Block buildBlock(ModelInfo info, String source) throws ModelLoadException {
-        try {
-            return Architectures.build(info.architecture(), info.labels().size());
-        } catch (IllegalArgumentException e) {
-            throw new ModelLoadException(source + "/" + ModelInfo.FILE_NAME + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Initialises {@code block} for one grey 48x48 face and reads fer4j's parameters (no DJL header) into it. */
-    static void loadWeights(Block block, NDManager manager, InputStream params)
-            throws IOException, MalformedModelException {
-        block.initialize(manager, DataType.FLOAT32, Preprocessing.inputShape(1));
-        block.loadParameters(manager, new DataInputStream(new BufferedInputStream(params)));
-    }
-
-    /** The calibration temperature the model's model.json records, 1 when it records none. */
-    private static double temperature(ModelInfo info) {
-        return info.inference().map(ModelInfo.Inference::temperatureOrOne).orElse(1.0);
-    }
-
-    private static TestTimeAugmentation testTimeAugmentation(ModelInfo info, String source, ClassifierOptions options)
-            throws ModelLoadException {
-        if (options.testTimeAugmentation().isPresent()) {
-            return options.testTimeAugmentation().get();
-        }
-        return info.inference().map(ModelInfo.Inference::testTimeAugmentation).orElse(TestTimeAugmentation.NONE);
-    }
-
-    private static EmotionClassifier create(ModelInfo info, InputStream params, String paramsName, String source,
-            ClassifierOptions options) throws ModelLoadException {
-        Block block = buildBlock(info, source);
-        Model model = Model.newInstance("fer4j", Device.cpu());
-        try {
-            model.setBlock(block);
-            loadWeights(block, model.getNDManager(), params);
-            EmotionClassifier classifier = new EmotionClassifier(model, info, source, options,
-                    testTimeAugmentation(info, source, options));
-            long outputs = classifier.forward(new float[][] {new float[Preprocessing.PIXELS]})[0].length;
-            if (outputs != info.labels().size()) {
-                throw new ModelLoadException(paramsName + ": the network has " + outputs + " outputs but "
-                        + source + "/" + ModelInfo.FILE_NAME + " lists " + info.labels().size() + " labels");
-            }
-            return classifier;
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            model.close();
-            throw new ModelLoadException(paramsName + ": corrupt or not parameters of a '" + info.architecture()
-                    + "' network (" + e.getMessage() + ")", e);
-        } catch (ModelLoadException e) {
-            model.close();
-            throw e;
         }
     }
 
@@ -376,92 +241,13 @@ public final class EmotionClassifier implements AutoCloseable {
             }
         }
         List<EmotionPrediction> out = new ArrayList<>(inputs.size());
-        for (int start = 0; start < inputs.size(); start += MAX_BATCH) {
-            List<float[]> chunk = inputs.subList(start, Math.min(inputs.size(), start + MAX_BATCH));
-            for (float[] p : probabilities(chunk.toArray(new float[0][]))) {
+        int step = translator.facesPerPass(MAX_BATCH);
+        for (int start = 0; start < inputs.size(); start += step) {
+            for (float[] p : pool.predict(inputs.subList(start, Math.min(inputs.size(), start + step)))) {
                 out.add(new EmotionPrediction(info.labels(), p));
             }
         }
         return out;
-    }
-
-    /** The probabilities of each face: its views averaged, then scaled to the model's calibration temperature. */
-    private float[][] probabilities(float[][] batch) {
-        float[][] p = averagedOverViews(batch);
-        double t = temperature(info);
-        if (t != 1) {
-            for (int i = 0; i < p.length; i++) {
-                p[i] = Calibration.atTemperature(p[i], p[i].length, t);
-            }
-        }
-        return p;
-    }
-
-    private float[][] averagedOverViews(float[][] batch) {
-        if (testTimeAugmentation == TestTimeAugmentation.NONE) {
-            return forward(batch);
-        }
-        List<float[]> views = new ArrayList<>();
-        for (float[] input : batch) {
-            views.addAll(testTimeAugmentation.views(input));
-        }
-        int perFace = views.size() / batch.length;
-        float[][] p = new float[views.size()][];
-        for (int start = 0; start < views.size(); start += MAX_BATCH) {
-            int end = Math.min(views.size(), start + MAX_BATCH);
-            float[][] part = forward(views.subList(start, end).toArray(new float[0][]));
-            System.arraycopy(part, 0, p, start, part.length);
-        }
-        float[][] avg = new float[batch.length][];
-        for (int i = 0; i < batch.length; i++) {
-            avg[i] = new float[p[i * perFace].length];
-            for (int v = 0; v < perFace; v++) {
-                for (int c = 0; c < avg[i].length; c++) {
-                    avg[i][c] += p[i * perFace + v][c] / perFace;
-                }
-            }
-        }
-        return avg;
-    }
-
-    private float[][] forward(float[][] batch) {
-        lifecycle.readLock().lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("This EmotionClassifier is closed");
-            }
-            Predictor<float[][], float[][]> predictor = borrow();
-            try {
-                return predictor.predict(batch);
-            } catch (TranslateException e) {
-                throw new InferenceException("The engine failed to classify a batch of " + batch.length, e);
-            } finally {
-                idle.offerFirst(predictor);
-            }
-        } finally {
-            lifecycle.readLock().unlock();
-        }
-    }
-
-    private Predictor<float[][], float[][]> borrow() {
-        Predictor<float[][], float[][]> p = idle.pollFirst();
-        if (p != null) {
-            return p;
-        }
-        synchronized (all) {
-            if (created.get() < options.maxConcurrency() && !closed) {
-                created.incrementAndGet();
-                Predictor<float[][], float[][]> fresh = model.newPredictor(new Softmax());
-                all.add(fresh);
-                return fresh;
-            }
-        }
-        try {
-            return idle.takeFirst();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InferenceException("Interrupted while waiting for a free predictor", e);
-        }
     }
 
     /**
@@ -516,86 +302,6 @@ public final class EmotionClassifier implements AutoCloseable {
      */
     @Override
     public void close() {
-        lifecycle.writeLock().lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            synchronized (all) {
-                all.forEach(Predictor::close);
-                all.clear();
-            }
-            idle.clear();
-            model.close();
-        } finally {
-            lifecycle.writeLock().unlock();
-        }
-    }
-
-    /** Turns a batch of preprocessed faces into class probabilities. */
-    private static final class Softmax implements NoBatchifyTranslator<float[][], float[][]> {
-        @Override
-        public NDList processInput(TranslatorContext ctx, float[][] batch) {
-            float[] flat = new float[batch.length * Preprocessing.PIXELS];
-            for (int i = 0; i < batch.length; i++) {
-                System.arraycopy(batch[i], 0, flat, i * Preprocessing.PIXELS, Preprocessing.PIXELS);
-            }
-            return new NDList(Preprocessing.toInputArray(ctx.getNDManager(), flat, batch.length));
-        }
-
-        @Override
-        public float[][] processOutput(TranslatorContext ctx, NDList list) {
-            NDArray p = list.singletonOrThrow().softmax(1);
-            int classes = (int) p.getShape().get(1);
-            float[] flat = p.toFloatArray();
-            float[][] out = new float[flat.length / classes][classes];
-            for (int i = 0; i < out.length; i++) {
-                System.arraycopy(flat, i * classes, out[i], 0, classes);
-            }
-            return out;
-        }
-    }
-
-    /**
-     * The translator of {@link #criteria(Path)}: the model's own preprocessing in, softmax
-     * {@link Classifications} with its label names out, batched by DJL's default stacking.
-     */
-    private static final class FaceTranslator implements Translator<Image, Classifications> {
-        private final ModelInfo info;
-        private final Path params;
-
-        FaceTranslator(ModelInfo info, Path params) {
-            this.info = info;
-            this.params = params;
-        }
-
-        /** Reads the weights into the model's block once, when its first predictor first predicts. */
-        @Override
-        public void prepare(TranslatorContext ctx) throws IOException, MalformedModelException {
-            Model model = ctx.getModel();
-            Block block = model.getBlock();
-            synchronized (block) {
-                if (!block.isInitialized()) {
-                    try (InputStream in = Files.newInputStream(params)) {
-                        loadWeights(block, model.getNDManager(), in);
-                    }
-                }
-            }
-        }
-
-        @Override
-        public NDList processInput(TranslatorContext ctx, Image image) {
-            return new NDList(ctx.getNDManager().create(info.preprocessing().toInput(image),
-                    new Shape(1, Preprocessing.SIZE, Preprocessing.SIZE)));
-        }
-
-        @Override
-        public Classifications processOutput(TranslatorContext ctx, NDList list) {
-            float[] p = list.singletonOrThrow().softmax(0).toFloatArray();
-            double t = temperature(info);
-            return new EmotionPrediction(info.labels(), t == 1 ? p : Calibration.atTemperature(p, p.length, t))
-                    .toClassifications();
-        }
+        pool.close();
     }
 }

@@ -1,20 +1,15 @@
 package org.fer4j.inference;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Evaluation;
 import org.fer4j.core.FaceFolder;
 import org.fer4j.core.ModelInfo;
@@ -39,8 +34,6 @@ public final class EvaluationReport {
     public static final String CLASSIFYING = "classifying images";
     /** Images classified between two progress updates; a multiple of the classifier's batch, so results stay the same. */
     private static final int PROGRESS_STEP = 512;
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The top-level keys of evaluation.json that {@link #toJson()} always writes. */
     private static final List<String> KEYS = List.of("accuracy", "loss", "negativeLogLikelihood",
@@ -382,86 +375,6 @@ public final class EvaluationReport {
      * @throws IOException if a file cannot be written
      */
     public void write(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        writeFile(dir.resolve("evaluation.json"), f -> JSON.writeValue(f.toFile(), toJson()));
-        StringBuilder text = new StringBuilder();
-        text.append("data: ").append(folder.toAbsolutePath().normalize()).append('\n');
-        text.append("model: ").append(model).append('\n');
-        if (selectionSplit != null) {
-            text.append("note: ").append(selectionSplit).append('\n');
-        }
-        text.append('\n').append(evaluation.classificationReport());
-        if (details.values().stream().anyMatch(v -> v instanceof Number || v instanceof CharSequence)) {
-            text.append('\n');
-            details.forEach((key, value) -> {
-                if (value instanceof Number || value instanceof CharSequence) {
-                    text.append(key).append(": ").append(value).append('\n');
-                }
-            });
-        }
-        writeFile(dir.resolve("classification_report.txt"), f -> Files.writeString(f, text.toString()));
-        writeFile(dir.resolve("confusion_matrix.png"), f -> ConfusionMatrixChart.write(evaluation, f));
-        writeFile(dir.resolve("reliability_diagram.png"), f -> ReportCharts.reliabilityDiagram(evaluation, f));
-        if (!files.isEmpty()) {
-            writeFile(dir.resolve("predictions.csv"), this::writePredictions);
-            writeFile(dir.resolve("confident_mistakes.png"), f -> ReportCharts.mistakesGallery(evaluation.labels(),
-                    ReportCharts.mistakes(evaluation.labels().size(), files, truth, probabilities,
-                            ReportCharts.MISTAKES_PER_CLASS), f));
-        }
-    }
-
-    /** Writes a report file; {@code file} is where to write it (a temporary sibling with the same extension). */
-    @FunctionalInterface
-    private interface FileWriter {
-        void write(Path file) throws IOException;
-    }
-
-    /**
-     * Writes one report file through a temporary sibling renamed into place, so a failure (a full disk)
-     * leaves no truncated file behind and the message names the file that could not be written.
-     */
-    private static void writeFile(Path target, FileWriter writer) throws IOException {
-        Path tmp = target.resolveSibling(".writing-" + target.getFileName());
-        try {
-            writer.write(tmp);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw new IOException(target + ": could not be written (" + (e.getMessage() != null ? e.getMessage()
-                    : e.getClass().getSimpleName()) + ")", e);
-        }
-    }
-
-    /** One line per image: file, true label, predicted label, then each label's probability. */
-    private void writePredictions(Path file) throws IOException {
-        EmotionLabels labels = evaluation.labels();
-        StringBuilder csv = new StringBuilder("file,true,predicted");
-        for (String label : labels.names()) {
-            csv.append(',').append(csvField("p_" + label));
-        }
-        csv.append('\n');
-        for (int i = 0; i < files.size(); i++) {
-            int predicted = 0;
-            for (int c = 1; c < probabilities[i].length; c++) {
-                if (probabilities[i][c] > probabilities[i][predicted]) {
-                    predicted = c;
-                }
-            }
-            csv.append(csvField(files.get(i).toString())).append(',').append(csvField(labels.name(truth[i])))
-                    .append(',').append(csvField(labels.name(predicted)));
-            for (float p : probabilities[i]) {
-                csv.append(',').append(String.format(Locale.ROOT, "%.6f", p));
-            }
-            csv.append('\n');
-        }
-        Files.writeString(file, csv.toString());
-    }
-
-    /** Quotes a CSV field (RFC 4180) when it holds a comma, quote or line break. */
-    static String csvField(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
+        ReportFiles.write(this, files, truth, probabilities, dir);
     }
 }

@@ -148,8 +148,8 @@ class EvaluationReportTest {
         assertThat(m.get(0).get(0).confidence()).isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(m.get(1)).isEmpty();
         assertThat(ReportCharts.mistakes(2, files, truth, p, 1).get(0)).hasSize(1);
-        assertThat(EvaluationReport.csvField("a,b \"c\"")).isEqualTo("\"a,b \"\"c\"\"\"");
-        assertThat(EvaluationReport.csvField("plain")).isEqualTo("plain");
+        assertThat(ReportFiles.csvField("a,b \"c\"")).isEqualTo("\"a,b \"\"c\"\"\"");
+        assertThat(ReportFiles.csvField("plain")).isEqualTo("plain");
     }
 
     /** A file that cannot be written (here a folder stands in its way, as a full disk would) is named, and no part of it is left. */
