@@ -20,6 +20,7 @@ import org.fer4j.core.FaceFolder;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Progress;
 import org.fer4j.core.SkippedFile;
+import org.fer4j.core.TextFields;
 
 /**
  * The evaluation of a classifier on an image folder of class sub-folders (the seed's "model
@@ -453,11 +454,8 @@ public final class EvaluationReport {
         Files.writeString(file, csv.toString());
     }
 
-    /** Quotes a CSV field (RFC 4180) when it holds a comma, quote or line break. */
+    /** Quotes a CSV field (RFC 4180) when it holds a comma, quote or line break: fer-core's one rule for it. */
     static String csvField(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
+        return TextFields.csv(value);
     }
 }
