@@ -93,7 +93,7 @@ class ImageDecodingTest {
     @Test
     void aPhoneJpegWithOrientationSixIsTurnedUprightByDecode() throws IOException {
         byte[] jpeg = jpegWithOrientation(marked(), 6);
-        assertThat(ImageDecoding.probe(jpeg)).isEqualTo(new ImageHeader("jpeg", 40, 20, 6));
+        assertThat(ImageDecoding.probe(jpeg)).isEqualTo(new ImageDecoding.Header("jpeg", 40, 20, 6));
         BufferedImage upright = ImageDecoding.decode(jpeg);
         assertThat(upright.getWidth()).isEqualTo(20);
         assertThat(upright.getHeight()).isEqualTo(40);
