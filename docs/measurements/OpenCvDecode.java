@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.fer4j.core.ImageDecoding;
 import org.fer4j.core.Preprocessing;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -44,7 +45,7 @@ public class OpenCvDecode {
 
         Function<Path, float[]> imageIo = p -> {
             try {
-                return pre.toInput(Preprocessing.read(p));
+                return pre.toInput(ImageDecoding.read(p));
             } catch (IOException e) {
                 throw new RuntimeException(e);
             }

@@ -24,7 +24,6 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.fer4j.core.GreyImage;
 import org.fer4j.core.ImageDecoding;
-import org.fer4j.core.ImageHeader;
 
 /** Conversions between OpenCV Mats, Java images and model inputs, and decoding with OpenCV. */
 final class Mats {
@@ -41,7 +40,7 @@ final class Mats {
      * @throws IllegalArgumentException if the bytes are empty, not an accepted image, or over the pixel limit
      */
     static Mat decode(byte[] encoded) {
-        ImageHeader header = ImageDecoding.probe(encoded);
+        ImageDecoding.Header header = ImageDecoding.probe(encoded);
         Mat image = null;
         try (BytePointer bytes = new BytePointer(encoded); Mat buffer = new Mat(1, encoded.length, CV_8UC1, bytes)) {
             // The orientation is applied below from fer-core's reading, the same for all formats and paths.

@@ -76,8 +76,7 @@ public final class PhotoEvaluation {
      */
     public static PhotoEvaluation evaluate(FaceAnalyzer analyzer, Path folder, Progress progress) throws IOException {
         EmotionLabels labels = analyzer.classifier().labels();
-        Path root = Files.isDirectory(folder.resolve("test")) && labels.indexOf("test") < 0
-                ? folder.resolve("test") : folder;
+        Path root = FaceFolder.evaluationFolder(folder, labels);
         List<String> classes = FaceFolder.classFolders(root, 1);
         for (String c : classes) {
             if (labels.indexOf(c) < 0) {

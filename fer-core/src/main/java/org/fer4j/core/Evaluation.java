@@ -1,11 +1,10 @@
 package org.fer4j.core;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Classification metrics of a model on labelled images: accuracy, mean cross-entropy loss (the negative
@@ -28,9 +27,9 @@ public final class Evaluation {
     private final double lossSum;
     private final int total;
     /** Per confidence bin: images, sum of their confidences, images whose top class was right. */
-    private final Calibration calibration;
+    private final ConfidenceBins calibration;
 
-    private Evaluation(EmotionLabels labels, int[][] confusion, double lossSum, int total, Calibration calibration) {
+    private Evaluation(EmotionLabels labels, int[][] confusion, double lossSum, int total, ConfidenceBins calibration) {
         this.labels = labels;
         this.confusion = confusion;
         this.lossSum = lossSum;
@@ -51,32 +50,16 @@ public final class Evaluation {
     public record CalibrationBin(double lower, double upper, int count, double meanConfidence, double accuracy) {
     }
 
-    /** Mutable while an evaluation is computed, then owned by it and never changed. */
-    private static final class Calibration {
-        final int[] count = new int[CALIBRATION_BINS];
-        final double[] confidence = new double[CALIBRATION_BINS];
-        final int[] correct = new int[CALIBRATION_BINS];
-
-        /** The bin of a confidence: ((b - 1) / M, b / M] is bin b - 1, and 0 goes to the first. */
-        void add(double top, boolean right) {
-            int b = (int) Math.ceil(top * CALIBRATION_BINS) - 1;
-            b = Math.max(0, Math.min(CALIBRATION_BINS - 1, b));
-            count[b]++;
-            confidence[b] += top;
-            if (right) {
-                correct[b]++;
-            }
-        }
-
-        Calibration plus(Calibration o) {
-            Calibration sum = new Calibration();
-            for (int b = 0; b < CALIBRATION_BINS; b++) {
-                sum.count[b] = count[b] + o.count[b];
-                sum.confidence[b] = confidence[b] + o.confidence[b];
-                sum.correct[b] = correct[b] + o.correct[b];
-            }
-            return sum;
-        }
+    /**
+     * The figures of one class, as {@link #precision(String)}, {@link #recall(String)}, {@link #f1(String)} and
+     * {@link #support(String)} give them.
+     *
+     * @param precision the share of images predicted as the class that truly are, 0 to 1
+     * @param recall the share of images of the class predicted as such, 0 to 1
+     * @param f1 the harmonic mean of precision and recall, 0 to 1
+     * @param support the number of images of the class
+     */
+    public record ClassMetrics(double precision, double recall, double f1, int support) {
     }
 
     /**
@@ -96,7 +79,7 @@ public final class Evaluation {
         int k = labels.size();
         int[][] confusion = new int[k][k];
         double lossSum = 0;
-        Calibration calibration = new Calibration();
+        ConfidenceBins calibration = new ConfidenceBins();
         for (int i = 0; i < truth.length; i++) {
             checkRow(i, truth[i], probabilities[i].length, k, "probabilities");
             int predicted = argMax(probabilities[i], 0, k);
@@ -126,7 +109,7 @@ public final class Evaluation {
         }
         int[][] confusion = new int[k][k];
         double lossSum = 0;
-        Calibration calibration = new Calibration();
+        ConfidenceBins calibration = new ConfidenceBins();
         for (int i = 0; i < truth.length; i++) {
             checkRow(i, truth[i], k, k, "logits");
             int row = i * k;
@@ -246,14 +229,7 @@ public final class Evaluation {
      * @return the expected calibration error, 0 to 1
      */
     public double expectedCalibrationError() {
-        double sum = 0;
-        for (int b = 0; b < CALIBRATION_BINS; b++) {
-            if (calibration.count[b] > 0) {
-                sum += Math.abs(calibration.correct[b] - calibration.confidence[b]);
-            }
-        }
-        // Sum over bins of (n_b / N) * |acc_b - conf_b| = sum of |correct_b - confidenceSum_b| / N.
-        return sum / total;
+        return calibration.expectedCalibrationError(total);
     }
 
     /**
@@ -262,13 +238,7 @@ public final class Evaluation {
      * @return the bins, empty ones included
      */
     public List<CalibrationBin> calibrationBins() {
-        List<CalibrationBin> bins = new ArrayList<>(CALIBRATION_BINS);
-        for (int b = 0; b < CALIBRATION_BINS; b++) {
-            int n = calibration.count[b];
-            bins.add(new CalibrationBin((double) b / CALIBRATION_BINS, (double) (b + 1) / CALIBRATION_BINS, n,
-                    n == 0 ? 0 : calibration.confidence[b] / n, n == 0 ? 0 : (double) calibration.correct[b] / n));
-        }
-        return Collections.unmodifiableList(bins);
+        return calibration.bins();
     }
 
     /**
@@ -343,7 +313,7 @@ public final class Evaluation {
      * @return the macro-averaged F1, 0 to 1
      */
     public double macroF1() {
-        return macro("f1");
+        return macro(this::f1);
     }
 
     /**
@@ -352,36 +322,27 @@ public final class Evaluation {
      * @return the weighted F1, 0 to 1
      */
     public double weightedF1() {
-        return weighted("f1");
+        return weighted(this::f1);
     }
 
-    private double metric(String name, String label) {
-        switch (name) {
-            case "precision":
-                return precision(label);
-            case "recall":
-                return recall(label);
-            default:
-                return f1(label);
-        }
-    }
-
-    private double macro(String name) {
+    /** The unweighted mean of a per-class metric over the classes that have images. */
+    double macro(ToDoubleFunction<String> metric) {
         double sum = 0;
         int n = 0;
         for (String label : labels.names()) {
             if (support(label) > 0) {
-                sum += metric(name, label);
+                sum += metric.applyAsDouble(label);
                 n++;
             }
         }
         return sum / n;
     }
 
-    private double weighted(String name) {
+    /** The support-weighted mean of a per-class metric. */
+    double weighted(ToDoubleFunction<String> metric) {
         double sum = 0;
         for (String label : labels.names()) {
-            sum += metric(name, label) * support(label);
+            sum += metric.applyAsDouble(label) * support(label);
         }
         return sum / total;
     }
@@ -395,21 +356,16 @@ public final class Evaluation {
     }
 
     /**
-     * Returns per-class metrics by label: {@code precision}, {@code recall}, {@code f1}, {@code support}.
+     * Returns each class's precision, recall, F1 and support, keyed by label.
      *
-     * @return the metrics of each class, in label order
+     * @return the metrics of each class, in label order, unmodifiable
      */
-    public Map<String, Map<String, Object>> perClass() {
-        Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+    public Map<String, ClassMetrics> perClass() {
+        Map<String, ClassMetrics> m = new LinkedHashMap<>();
         for (String label : labels.names()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("precision", precision(label));
-            row.put("recall", recall(label));
-            row.put("f1", f1(label));
-            row.put("support", support(label));
-            m.put(label, row);
+            m.put(label, new ClassMetrics(precision(label), recall(label), f1(label), support(label)));
         }
-        return m;
+        return Collections.unmodifiableMap(m);
     }
 
     /**
@@ -419,35 +375,6 @@ public final class Evaluation {
      * @return the report text
      */
     public String classificationReport() {
-        int width = Math.max(12, labels.names().stream().mapToInt(String::length).max().orElse(0));
-        StringBuilder sb = new StringBuilder();
-        String head = "%" + width + "s %9s %9s %9s %9s%n";
-        String row = "%" + width + "s %9.4f %9.4f %9.4f %9d%n";
-        sb.append(String.format(Locale.ROOT, head, "", "precision", "recall", "f1-score", "support")).append('\n');
-        for (String label : labels.names()) {
-            sb.append(String.format(Locale.ROOT, row, label, precision(label), recall(label), f1(label), support(label)));
-        }
-        sb.append('\n');
-        sb.append(String.format(Locale.ROOT, "%" + width + "s %9s %9s %9.4f %9d%n", "accuracy", "", "", accuracy(), total));
-        sb.append(String.format(Locale.ROOT, row, "macro avg", macro("precision"), macro("recall"), macroF1(), total));
-        sb.append(String.format(Locale.ROOT, row, "weighted avg", weighted("precision"), weighted("recall"),
-                weightedF1(), total));
-        sb.append(String.format(Locale.ROOT, "%nloss (mean cross-entropy, negative log-likelihood): %.4f%n", loss()));
-        sb.append(String.format(Locale.ROOT, "expected calibration error (%d bins): %.4f%n", CALIBRATION_BINS,
-                expectedCalibrationError()));
-        sb.append("\nConfusion matrix (rows: true class, columns: predicted class):\n");
-        sb.append(String.format(Locale.ROOT, "%" + width + "s", ""));
-        for (String label : labels.names()) {
-            sb.append(String.format(Locale.ROOT, " %8.8s", label));
-        }
-        sb.append('\n');
-        for (int t = 0; t < confusion.length; t++) {
-            sb.append(String.format(Locale.ROOT, "%" + width + "s", labels.name(t)));
-            for (int p = 0; p < confusion[t].length; p++) {
-                sb.append(String.format(Locale.ROOT, " %8d", confusion[t][p]));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
+        return ClassificationReport.format(this);
     }
 }

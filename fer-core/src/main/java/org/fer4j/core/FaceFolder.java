@@ -24,6 +24,11 @@ public final class FaceFolder {
 
     /** The stage name {@link #load(Path, EmotionLabels, Preprocessing, Progress)} reports. */
     public static final String DECODING = "decoding images";
+    /**
+     * The sub-folder of a dataset root that holds the validation split, the images that choose a model's
+     * epoch; named {@code test} as in the FER-2013 folder layout.
+     */
+    public static final String VALIDATION_SPLIT = "test";
 
     private final Path root;
     private final EmotionLabels labels;
@@ -196,6 +201,20 @@ public final class FaceFolder {
                     + " class sub-folder" + (minimum == 1 ? "" : "s") + ", found " + folders);
         }
         return folders;
+    }
+
+    /**
+     * Returns the folder to evaluate when a user names {@code folder}: its {@value #VALIDATION_SPLIT}
+     * sub-folder when it has one and that is not a label (so a dataset root means its validation split),
+     * else {@code folder} itself.
+     *
+     * @param folder a folder of class sub-folders, or a dataset root
+     * @param labels the labels of the model that will be evaluated
+     * @return the folder of class sub-folders to evaluate
+     */
+    public static Path evaluationFolder(Path folder, EmotionLabels labels) {
+        Path split = folder.resolve(VALIDATION_SPLIT);
+        return Files.isDirectory(split) && labels.indexOf(VALIDATION_SPLIT) < 0 ? split : folder;
     }
 
     /**

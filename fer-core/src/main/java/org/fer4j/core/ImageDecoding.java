@@ -1,19 +1,9 @@
 package org.fer4j.core;
 
-import com.twelvemonkeys.imageio.metadata.CompoundDirectory;
-import com.twelvemonkeys.imageio.metadata.Directory;
-import com.twelvemonkeys.imageio.metadata.Entry;
-import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
-import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
-import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -32,7 +22,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *
  * <pre>{@code
  * BufferedImage upright = ImageDecoding.read(Path.of("phone-photo.jpg"));
- * ImageHeader h = ImageDecoding.probe(bytes);   // format, size and orientation, nothing decoded
+ * ImageDecoding.Header h = ImageDecoding.probe(bytes);   // format, size and orientation, nothing decoded
  * }</pre>
  */
 public final class ImageDecoding {
@@ -51,9 +41,53 @@ public final class ImageDecoding {
     /** The largest image file read, in bytes (1 GiB): beyond any real photo, and below Java's array limit. */
     public static final long MAX_FILE_BYTES = 1L << 30;
 
-    private static final int EXIF_ORIENTATION = 274;
-
     private ImageDecoding() {
+    }
+
+    /**
+     * What the header of an encoded image says, read before any pixel is decoded: its format, its stored size
+     * and its EXIF orientation. Immutable.
+     *
+     * @param format the format, one of {@link ImageDecoding#FORMATS} ({@code "jpeg"}, {@code "png"}, ...)
+     * @param width the stored width in pixels, before the orientation is applied
+     * @param height the stored height in pixels, before the orientation is applied
+     * @param orientation the EXIF orientation, 1 (upright, also when there is none) to 8
+     */
+    public record Header(String format, int width, int height, int orientation) {
+
+        /**
+         * Checks the fields.
+         *
+         * @param format see the record description
+         * @param width see the record description
+         * @param height see the record description
+         * @param orientation see the record description
+         * @throws IllegalArgumentException if a size is not positive or the orientation is not 1 to 8
+         */
+        public Header {
+            if (width <= 0 || height <= 0 || orientation < 1 || orientation > 8) {
+                throw new IllegalArgumentException("Bad image header: " + format + " " + width + "x" + height
+                        + ", orientation " + orientation);
+            }
+        }
+
+        /**
+         * Returns the number of pixels, the figure the pixel limit is checked against.
+         *
+         * @return width times height
+         */
+        public long pixels() {
+            return (long) width * height;
+        }
+
+        /**
+         * Returns whether the orientation turns the image a quarter turn, so upright it is {@code height} wide.
+         *
+         * @return whether width and height swap when the orientation is applied
+         */
+        public boolean swapsSides() {
+            return orientation >= 5;
+        }
     }
 
     /**
@@ -102,7 +136,7 @@ public final class ImageDecoding {
      * @throws IllegalArgumentException if the bytes are empty, not one of the {@link #FORMATS}, have an
      *     unreadable header, or the image has more pixels than {@link #maxPixels()}
      */
-    public static ImageHeader probe(byte[] encoded) {
+    public static Header probe(byte[] encoded) {
         Objects.requireNonNull(encoded, "encoded image bytes");
         return withReader(encoded, (reader, format) -> header(reader, format, encoded));
     }
@@ -119,7 +153,7 @@ public final class ImageDecoding {
     public static BufferedImage decode(byte[] encoded) {
         Objects.requireNonNull(encoded, "encoded image bytes");
         return withReader(encoded, (reader, format) -> {
-            ImageHeader header = header(reader, format, encoded);
+            Header header = header(reader, format, encoded);
             BufferedImage image;
             try {
                 image = reader.read(0);
@@ -248,7 +282,7 @@ public final class ImageDecoding {
         return FORMATS.contains(name) ? name : null;
     }
 
-    private static ImageHeader header(ImageReader reader, String format, byte[] encoded) {
+    private static Header header(ImageReader reader, String format, byte[] encoded) {
         int width;
         int height;
         try {
@@ -269,98 +303,7 @@ public final class ImageDecoding {
                     + "megapixels (raise it with -D%s=PIXELS)", width, height, (double) width * height / 1e6,
                     encoded.length, limit / 1e6, MAX_PIXELS_PROPERTY));
         }
-        return new ImageHeader(format, width, height, orientation(format, encoded));
-    }
-
-    /** The EXIF orientation the image carries, 1 when it has none or it cannot be read. */
-    static int orientation(String format, byte[] encoded) {
-        try {
-            byte[] tiff = switch (format) {
-                case "jpeg" -> jpegExif(encoded);
-                case "png" -> pngExif(encoded);
-                case "webp" -> webpExif(encoded);
-                case "tiff" -> encoded;
-                default -> null;
-            };
-            return tiff == null ? 1 : tiffOrientation(tiff);
-        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            // A damaged EXIF block does not make the picture unreadable: it is shown as stored, as viewers do.
-            // The errors too: a forged count can ask the reader for one impossible array, which is refused
-            // before any memory is taken, and a forged chain of directories can recurse deeply.
-            return 1;
-        }
-    }
-
-    private static byte[] jpegExif(byte[] encoded) throws IOException {
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
-            List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(in, 0xFFE1, "Exif");
-            if (segments.isEmpty()) {
-                return null;
-            }
-            try (InputStream data = segments.get(0).data()) {
-                return data.readAllBytes();
-            }
-        }
-    }
-
-    /** The data of PNG's {@code eXIf} chunk, which comes before the image data. */
-    private static byte[] pngExif(byte[] png) {
-        ByteBuffer b = ByteBuffer.wrap(png).order(ByteOrder.BIG_ENDIAN);
-        int at = 8;
-        while (at + 8 <= png.length) {
-            long length = b.getInt(at) & 0xFFFFFFFFL;
-            String type = new String(png, at + 4, 4, StandardCharsets.ISO_8859_1);
-            if (type.equals("IDAT") || type.equals("IEND") || at + 8 + length > png.length) {
-                return null;
-            }
-            if (type.equals("eXIf")) {
-                return java.util.Arrays.copyOfRange(png, at + 8, at + 8 + (int) length);
-            }
-            at += 12 + (int) length;
-        }
-        return null;
-    }
-
-    /** The data of WebP's {@code EXIF} chunk. */
-    private static byte[] webpExif(byte[] webp) {
-        ByteBuffer b = ByteBuffer.wrap(webp).order(ByteOrder.LITTLE_ENDIAN);
-        int at = 12;
-        while (at + 8 <= webp.length) {
-            String type = new String(webp, at, 4, StandardCharsets.ISO_8859_1);
-            long length = b.getInt(at + 4) & 0xFFFFFFFFL;
-            if (at + 8 + length > webp.length) {
-                return null;
-            }
-            if (type.equals("EXIF")) {
-                return java.util.Arrays.copyOfRange(webp, at + 8, at + 8 + (int) length);
-            }
-            at += 8 + (int) length + (int) (length & 1);
-        }
-        return null;
-    }
-
-    /** The orientation tag of the first IFD of a TIFF structure, found after any "Exif" preamble. */
-    private static int tiffOrientation(byte[] data) throws IOException {
-        int start = 0;
-        // APP1 data may keep the "Exif\0\0" identifier or a pad byte before the TIFF header ("II*\0" or "MM\0*").
-        while (start + 4 <= data.length && start < 8 && !((data[start] == 'I' && data[start + 1] == 'I'
-                && data[start + 2] == 42) || (data[start] == 'M' && data[start + 1] == 'M' && data[start + 3] == 42))) {
-            start++;
-        }
-        if (start + 4 > data.length || start >= 8) {
-            return 1;
-        }
-        try (ImageInputStream in = new MemoryCacheImageInputStream(
-                new ByteArrayInputStream(data, start, data.length - start))) {
-            Directory ifds = new TIFFReader().read(in);
-            Directory first = ifds instanceof CompoundDirectory c && c.directoryCount() > 0 ? c.getDirectory(0) : ifds;
-            Entry entry = first.getEntryById(EXIF_ORIENTATION);
-            if (entry == null || !(entry.getValue() instanceof Number n)) {
-                return 1;
-            }
-            int value = n.intValue();
-            return value >= 1 && value <= 8 ? value : 1;
-        }
+        return new Header(format, width, height, ExifOrientation.of(format, encoded));
     }
 
     private static String reason(Throwable e) {

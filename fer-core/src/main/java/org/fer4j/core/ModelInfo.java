@@ -4,19 +4,14 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,8 +31,7 @@ public final class ModelInfo {
     /** File name of the network parameters (DJL block format) in a model directory. */
     public static final String PARAMETERS_FILE = "model.params";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = ModelInfoJson.JSON;
 
     private final String architecture;
     private final EmotionLabels labels;
@@ -48,7 +42,7 @@ public final class ModelInfo {
     private final Provenance provenance;
     private final Inference inference;
 
-    private ModelInfo(String architecture, EmotionLabels labels, Preprocessing preprocessing, JsonNode training,
+    ModelInfo(String architecture, EmotionLabels labels, Preprocessing preprocessing, JsonNode training,
             Results results, Provenance provenance, Inference inference) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.labels = Objects.requireNonNull(labels, "labels");
@@ -135,7 +129,8 @@ public final class ModelInfo {
      *
      * @param data the dataset root, absolute
      * @param trainImagesPerClass the training images per label, in label order
-     * @param testImagesPerClass the validation images per label, in label order
+     * @param validationImagesPerClass the validation images per label, in label order; models saved before
+     *     it was named so call it {@code testImagesPerClass}, which is read too
      * @param skippedFiles the number of files left out of the data
      * @param djl the DJL version
      * @param engine the engine name and version
@@ -146,7 +141,7 @@ public final class ModelInfo {
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Provenance(String data, Map<String, Integer> trainImagesPerClass,
-            Map<String, Integer> testImagesPerClass, int skippedFiles, String djl, String engine, String java,
+            @JsonAlias("testImagesPerClass") Map<String, Integer> validationImagesPerClass, int skippedFiles, String djl, String engine, String java,
             String os, String started, String finished) {
 
         /**
@@ -154,7 +149,7 @@ public final class ModelInfo {
          *
          * @param data the dataset root, absolute
          * @param trainImagesPerClass the training images per label, in label order; null reads as none
-         * @param testImagesPerClass the validation images per label, in label order; null reads as none
+         * @param validationImagesPerClass the validation images per label, in label order; null reads as none
          * @param skippedFiles the number of files left out of the data
          * @param djl the DJL version
          * @param engine the engine name and version
@@ -165,7 +160,7 @@ public final class ModelInfo {
          */
         public Provenance {
             trainImagesPerClass = copy(trainImagesPerClass);
-            testImagesPerClass = copy(testImagesPerClass);
+            validationImagesPerClass = copy(validationImagesPerClass);
         }
 
         private static Map<String, Integer> copy(Map<String, Integer> counts) {
@@ -314,25 +309,7 @@ public final class ModelInfo {
      * @throws IOException if the file cannot be written
      */
     public void write(Path dir) throws IOException {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("format", 1);
-        root.put("architecture", architecture);
-        root.put("inputShape", new int[] {1, Preprocessing.SIZE, Preprocessing.SIZE});
-        root.put("preprocessing", preprocessing.describe());
-        root.put("labels", labels.names());
-        putIfPresent(root, "inference", inference);
-        putIfPresent(root, "training", training);
-        putIfPresent(root, "results", results);
-        putIfPresent(root, "provenance", provenance);
-        Path tmp = dir.resolve(FILE_NAME + ".tmp");
-        Files.writeString(tmp, JSON.writeValueAsString(root));
-        Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void putIfPresent(Map<String, Object> root, String name, Object section) {
-        if (section != null) {
-            root.put(name, section);
-        }
+        ModelInfoJson.write(this, dir);
     }
 
     /**
@@ -362,61 +339,11 @@ public final class ModelInfo {
      *     provenance or inference section of the wrong shape
      */
     public static ModelInfo parse(byte[] json, String source) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IOException(source + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IOException(source + ": expected a JSON object");
-        }
-        JsonNode arch = root.get("architecture");
-        if (arch == null || !arch.isTextual()) {
-            throw new IOException(source + ": missing string field 'architecture'");
-        }
-        JsonNode labelsNode = root.get("labels");
-        if (labelsNode == null || !labelsNode.isArray()) {
-            throw new IOException(source + ": missing array field 'labels'");
-        }
-        List<String> names = new ArrayList<>();
-        labelsNode.forEach(n -> names.add(n.asText()));
-        EmotionLabels labels;
-        try {
-            labels = EmotionLabels.of(names);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(source + ": " + e.getMessage(), e);
-        }
-        JsonNode described = root.get("preprocessing");
-        if (described == null || !described.isObject()) {
-            throw new IOException(source + ": missing object field 'preprocessing'");
-        }
-        Preprocessing preprocessing;
-        try {
-            preprocessing = Preprocessing.fromDescription(JSON.convertValue(described, Map.class));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(source + ": " + e.getMessage(), e);
-        }
-        JsonNode training = root.get("training");
-        if (training != null && !training.isObject()) {
-            throw new IOException(source + ": section 'training' is not a JSON object");
-        }
-        return new ModelInfo(arch.asText(), labels, preprocessing, training,
-                section(root, "results", Results.class, source), section(root, "provenance", Provenance.class, source),
-                section(root, "inference", Inference.class, source));
+        return ModelInfoJson.parse(json, source);
     }
 
-    private static <T> T section(JsonNode root, String name, Class<T> type, String source) throws IOException {
-        JsonNode node = root.get(name);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        try {
-            return JSON.treeToValue(node, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            String reason = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
-                    : e.getMessage();
-            throw new IOException(source + ": section '" + name + "' is not readable (" + reason + ")", e);
-        }
+    /** The training settings as saved, for writing; null when there are none. */
+    JsonNode trainingNode() {
+        return training;
     }
 }

@@ -6,13 +6,8 @@ import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.nio.file.Path;
 
 /**
  * The image preprocessing of a model, one code path for training and inference: any image becomes a
@@ -31,7 +26,7 @@ import java.nio.file.Path;
  * divided by 2,303, ties sharing their mean rank, so any change of brightness, contrast or gamma that
  * keeps the order of pixels leaves the input unchanged), and a sharpness limit (images sharper than a
  * target are blurred just enough to reach it and equalised again), which models trained on the blurred
- * first copy of FER-2013 need.
+ * first copy of FER-2013 need. Encoded images are decoded by {@link ImageDecoding}, not here.
  */
 public final class Preprocessing {
 
@@ -46,12 +41,6 @@ public final class Preprocessing {
      * the median there of the mean absolute difference of neighbouring pixels after equalisation.
      */
     public static final double BLURRED_TRAINING_SHARPNESS = 0.0315;
-
-    private static final List<Double> LUMA = List.of(0.299, 0.587, 0.114);
-    private static final Map<String, Object> GREY_STEP = Map.of("op", "grey", "weights", LUMA);
-    private static final Map<String, Object> RESIZE_STEP = Map.of("op", "resize", "size", SIZE,
-            "shrink", "area", "grow", "bilinear");
-    private static final Map<String, Object> SCALE_STEP = Map.of("op", "scale", "divisor", 255);
 
     private final boolean equalize;
     private final double targetSharpness;
@@ -158,7 +147,7 @@ public final class Preprocessing {
      * @throws IllegalArgumentException if the bytes are empty or not a decodable image
      */
     public float[] toInput(byte[] encoded) {
-        return toInput(decode(encoded));
+        return toInput(ImageDecoding.decode(encoded));
     }
 
     /**
@@ -193,43 +182,7 @@ public final class Preprocessing {
         if (equalize) {
             x = equalize(x);
         }
-        return targetSharpness > 0 ? normaliseSharpness(x, targetSharpness) : x;
-    }
-
-    /**
-     * Returns the largest image, in pixels, that decoding accepts; see {@link ImageDecoding#maxPixels()}.
-     *
-     * @return the pixel limit
-     */
-    public static long maxImagePixels() {
-        return ImageDecoding.maxPixels();
-    }
-
-    /**
-     * Decodes encoded image bytes, turned upright by their EXIF orientation; see
-     * {@link ImageDecoding#decode(byte[])}, which this calls.
-     *
-     * @param encoded the encoded image bytes
-     * @return the decoded image
-     * @throws NullPointerException if {@code encoded} is null
-     * @throws IllegalArgumentException if the bytes are empty, truncated, not an image, or an image
-     *     larger than {@link #maxImagePixels()}
-     */
-    public static BufferedImage decode(byte[] encoded) {
-        return ImageDecoding.decode(encoded);
-    }
-
-    /**
-     * Reads and decodes an image file; see {@link ImageDecoding#read(Path)}, which this calls.
-     *
-     * @param file the image file
-     * @return the decoded image
-     * @throws IOException if the file cannot be read
-     * @throws IllegalArgumentException if it is not a decodable image or is larger than the limit;
-     *     the message names the file
-     */
-    public static BufferedImage read(Path file) throws IOException {
-        return ImageDecoding.read(file);
+        return targetSharpness > 0 ? SharpnessLimit.apply(x, targetSharpness) : x;
     }
 
     /**
@@ -240,17 +193,7 @@ public final class Preprocessing {
      */
     @com.fasterxml.jackson.annotation.JsonValue
     public Map<String, Object> describe() {
-        List<Map<String, Object>> steps = new ArrayList<>(List.of(GREY_STEP, RESIZE_STEP, SCALE_STEP));
-        if (equalize) {
-            steps.add(Map.of("op", "rankEqualize"));
-        }
-        if (targetSharpness > 0) {
-            steps.add(Map.of("op", "sharpnessLimit", "target", targetSharpness));
-        }
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("version", DESCRIPTION_VERSION);
-        d.put("steps", steps);
-        return d;
+        return PreprocessingDescription.describe(equalize, targetSharpness);
     }
 
     /**
@@ -264,60 +207,7 @@ public final class Preprocessing {
      */
     @com.fasterxml.jackson.annotation.JsonCreator
     public static Preprocessing fromDescription(Map<?, ?> description) {
-        Object version = description.get("version");
-        if (version == null) {
-            Builder b = builder().optEqualize(description.containsKey("equalize"));
-            Object target = description.get("targetSharpness");
-            if (target instanceof Number) {
-                b.optSharpnessLimit(((Number) target).doubleValue());
-            }
-            return b.build();
-        }
-        if (!(version instanceof Number) || ((Number) version).intValue() != DESCRIPTION_VERSION
-                || ((Number) version).doubleValue() != DESCRIPTION_VERSION) {
-            throw new IllegalArgumentException("unknown preprocessing version " + version + " (this fer4j reads "
-                    + DESCRIPTION_VERSION + ")");
-        }
-        if (!(description.get("steps") instanceof List)) {
-            throw new IllegalArgumentException("preprocessing has no list of 'steps'");
-        }
-        List<?> steps = (List<?>) description.get("steps");
-        List<Map<String, Object>> fixed = List.of(GREY_STEP, RESIZE_STEP, SCALE_STEP);
-        for (int i = 0; i < fixed.size(); i++) {
-            if (i >= steps.size() || !sameStep(fixed.get(i), steps.get(i))) {
-                throw new IllegalArgumentException("preprocessing step " + (i + 1) + " must be " + fixed.get(i)
-                        + ", found " + (i < steps.size() ? steps.get(i) : "nothing"));
-            }
-        }
-        Builder b = builder();
-        for (Object step : steps.subList(fixed.size(), steps.size())) {
-            Object op = step instanceof Map ? ((Map<?, ?>) step).get("op") : null;
-            if ("rankEqualize".equals(op) && ((Map<?, ?>) step).size() == 1 && !b.equalize) {
-                b.optEqualize(true);
-            } else if ("sharpnessLimit".equals(op) && ((Map<?, ?>) step).get("target") instanceof Number
-                    && b.equalize && b.targetSharpness == 0) {
-                b.optSharpnessLimit(((Number) ((Map<?, ?>) step).get("target")).doubleValue());
-            } else {
-                throw new IllegalArgumentException("unknown or misplaced preprocessing step " + step
-                        + " (known after grey, resize, scale: rankEqualize, then sharpnessLimit with a target)");
-            }
-        }
-        return b.build();
-    }
-
-    private static boolean sameStep(Map<String, Object> expected, Object read) {
-        if (!(read instanceof Map) || ((Map<?, ?>) read).size() != expected.size()) {
-            return false;
-        }
-        for (Map.Entry<String, Object> e : expected.entrySet()) {
-            Object other = ((Map<?, ?>) read).get(e.getKey());
-            if (!String.valueOf(e.getValue()).equals(String.valueOf(other))
-                    && !(e.getValue() instanceof Number && other instanceof Number
-                            && ((Number) e.getValue()).doubleValue() == ((Number) other).doubleValue())) {
-                return false;
-            }
-        }
-        return true;
+        return PreprocessingDescription.parse(description);
     }
 
     @Override
@@ -434,90 +324,6 @@ public final class Preprocessing {
         return out;
     }
 
-    /**
-     * Blurs a 48x48 image with a separable Gaussian of standard deviation {@code sigma} pixels
-     * (kernel radius 3 sigma, edges clamped); sigma 0 returns a copy.
-     */
-    static float[] blur(float[] x, double sigma) {
-        if (sigma <= 0) {
-            return x.clone();
-        }
-        int r = (int) Math.ceil(3 * sigma);
-        float[] k = new float[2 * r + 1];
-        double sum = 0;
-        for (int i = -r; i <= r; i++) {
-            sum += Math.exp(-i * i / (2 * sigma * sigma));
-        }
-        for (int i = -r; i <= r; i++) {
-            k[i + r] = (float) (Math.exp(-i * i / (2 * sigma * sigma)) / sum);
-        }
-        float[] rows = new float[PIXELS];
-        float[] out = new float[PIXELS];
-        // A padded copy of each row (then column) with edges repeated keeps the inner loop free of bounds checks.
-        float[] line = new float[SIZE + 2 * r];
-        for (int y = 0; y < SIZE; y++) {
-            for (int j = 0; j < line.length; j++) {
-                line[j] = x[y * SIZE + Math.min(SIZE - 1, Math.max(0, j - r))];
-            }
-            for (int c = 0; c < SIZE; c++) {
-                float v = 0;
-                for (int i = 0; i < k.length; i++) {
-                    v += k[i] * line[c + i];
-                }
-                rows[y * SIZE + c] = v;
-            }
-        }
-        for (int c = 0; c < SIZE; c++) {
-            for (int j = 0; j < line.length; j++) {
-                line[j] = rows[Math.min(SIZE - 1, Math.max(0, j - r)) * SIZE + c];
-            }
-            for (int y = 0; y < SIZE; y++) {
-                float v = 0;
-                for (int i = 0; i < k.length; i++) {
-                    v += k[i] * line[y + i];
-                }
-                out[y * SIZE + c] = v;
-            }
-        }
-        return out;
-    }
-
-    /** Returns the mean absolute difference of horizontally neighbouring pixels of a 48x48 image. */
-    static double sharpness(float[] x) {
-        double sum = 0;
-        for (int y = 0; y < SIZE; y++) {
-            for (int c = 0; c < SIZE - 1; c++) {
-                sum += Math.abs(x[y * SIZE + c + 1] - x[y * SIZE + c]);
-            }
-        }
-        return sum / (SIZE * (SIZE - 1));
-    }
-
-    /**
-     * Blurs an equalised image just enough (Gaussian, sigma found by bisection in [0, 8] pixels to
-     * 1/32 pixel) that its {@link #sharpness(float[])} is at most {@code target}, and equalises it
-     * again; images that are already that smooth pass unchanged.
-     */
-    static float[] normaliseSharpness(float[] equalised, double target) {
-        if (sharpness(equalised) <= target) {
-            return equalised;
-        }
-        double lo = 0;
-        double hi = 8;
-        float[] best = null;
-        for (int i = 0; i < 8; i++) {
-            double mid = (lo + hi) / 2;
-            float[] candidate = equalize(blur(equalised, mid));
-            if (sharpness(candidate) <= target) {
-                hi = mid;
-                best = candidate;
-            } else {
-                lo = mid;
-            }
-        }
-        return best != null ? best : equalize(blur(equalised, hi));
-    }
-
     /** Replaces each value by its rank divided by (n - 1), tied values sharing their mean rank. */
     static float[] equalize(float[] x) {
         int n = x.length;
@@ -547,14 +353,7 @@ public final class Preprocessing {
     }
 
     /** Precomputed 1-D resampling weights from {@code src} samples to {@code dst} samples. */
-    private static final class Axis {
-        final int[][] index;
-        final float[][] weight;
-
-        private Axis(int[][] index, float[][] weight) {
-            this.index = index;
-            this.weight = weight;
-        }
+    private record Axis(int[][] index, float[][] weight) {
 
         static Axis of(int src, int dst) {
             int[][] index = new int[dst][];

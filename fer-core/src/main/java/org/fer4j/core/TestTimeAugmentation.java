@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * The views of each face a classifier averages the probabilities of (test-time augmentation). A model's
- * {@code model.json} may name the one it was measured with; fer-inference's {@code ClassifierOptions} can override it.
+ * {@code model.json} may name the one it was measured with; fer-inference's {@code ClassifierOptions} can
+ * override it.
  */
 public enum TestTimeAugmentation {
     /** The face as it is: one forward pass. */

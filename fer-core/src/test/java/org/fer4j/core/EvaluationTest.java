@@ -61,6 +61,29 @@ class EvaluationTest {
         assertThat(e.loss()).isCloseTo(-(4 * Math.log(0.5) + 2 * Math.log(0.25)) / 6, within(1e-6));
     }
 
+    @Test
+    void perClassHoldsTheHandComputedFiguresInLabelOrder() {
+        Evaluation e = sixImages();
+        assertThat(e.perClass().keySet()).containsExactly("a", "b", "c");
+        assertThat(e.perClass().get("a")).isEqualTo(new Evaluation.ClassMetrics(0.5, 0.5, 0.5, 2));
+        assertThat(e.perClass().get("b")).isEqualTo(new Evaluation.ClassMetrics(0.5, 1.0, e.f1("b"), 1));
+        assertThat(e.perClass().get("c")).isEqualTo(new Evaluation.ClassMetrics(1.0, 2.0 / 3, e.f1("c"), 3));
+        assertThatThrownBy(() -> e.perClass().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void theTextReportAveragesPrecisionAndRecallOverTheClasses() {
+        // Macro: precision (1/2 + 1/2 + 1)/3, recall (1/2 + 1 + 2/3)/3; weighted by support 2, 1, 3 of 6.
+        String line = sixImages().classificationReport().lines().filter(l -> l.contains("macro avg")).findFirst()
+                .orElseThrow();
+        assertThat(line.trim()).isEqualTo(String.format(java.util.Locale.ROOT, "macro avg %9.4f %9.4f %9.4f %9d",
+                2.0 / 3, (0.5 + 1 + 2.0 / 3) / 3, (0.5 + 2.0 / 3 + 0.8) / 3, 6));
+        String weighted = sixImages().classificationReport().lines().filter(l -> l.contains("weighted avg"))
+                .findFirst().orElseThrow();
+        assertThat(weighted.trim()).isEqualTo(String.format(java.util.Locale.ROOT, "weighted avg %9.4f %9.4f %9.4f %9d",
+                (0.5 * 2 + 0.5 + 3) / 6, (0.5 * 2 + 1 + 2) / 6.0, (0.5 * 2 + 2.0 / 3 + 0.8 * 3) / 6, 6));
+    }
+
     /**
      * Two images, two classes, from logits. Image 0: logits (0, 0), true 0: ties go to the first class, so
      * correct; p(true) = 1/2, loss ln 2. Image 1: logits (0, ln 3), true 0: predicted 1; p(true) = 1/4, loss ln 4.

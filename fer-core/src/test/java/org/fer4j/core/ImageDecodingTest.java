@@ -93,7 +93,7 @@ class ImageDecodingTest {
     @Test
     void aPhoneJpegWithOrientationSixIsTurnedUprightByDecode() throws IOException {
         byte[] jpeg = jpegWithOrientation(marked(), 6);
-        assertThat(ImageDecoding.probe(jpeg)).isEqualTo(new ImageHeader("jpeg", 40, 20, 6));
+        assertThat(ImageDecoding.probe(jpeg)).isEqualTo(new ImageDecoding.Header("jpeg", 40, 20, 6));
         BufferedImage upright = ImageDecoding.decode(jpeg);
         assertThat(upright.getWidth()).isEqualTo(20);
         assertThat(upright.getHeight()).isEqualTo(40);
@@ -101,10 +101,11 @@ class ImageDecodingTest {
         int[] c = whiteCentre(upright);
         assertThat(c[0]).isGreaterThan(14);
         assertThat(c[1]).isLessThan(10);
-        // The same through a file, and through Preprocessing's old entry points.
+        // The same through a file, and through Preprocessing's one entry point that decodes.
         Path file = Files.write(tmp.resolve("phone.jpg"), jpeg);
         assertThat(ImageDecoding.read(file).getWidth()).isEqualTo(20);
-        assertThat(Preprocessing.decode(jpeg).getWidth()).isEqualTo(20);
+        Preprocessing plain = Preprocessing.builder().build();
+        assertThat(plain.toInput(jpeg)).containsExactly(plain.toInput(upright));
         assertThat(ImageDecoding.probe(encode(marked(), "jpeg")).orientation()).isEqualTo(1);
     }
 

@@ -80,7 +80,7 @@ class ModelInfoTest {
                 0.4254667038172193, 0.5410846772789021, 0.42156589579269993, "Overfitting", true, true));
         ModelInfo.Provenance provenance = info.provenance().orElseThrow();
         assertThat(provenance.data()).isEqualTo("/work/shared/fer2013");
-        assertThat(provenance.testImagesPerClass()).containsExactly(entry("angry", 467), entry("disgust", 56));
+        assertThat(provenance.validationImagesPerClass()).containsExactly(entry("angry", 467), entry("disgust", 56));
         assertThat(provenance.djl()).isNull();
     }
 

@@ -33,7 +33,7 @@ class PreprocessingTest {
         float[] equalised = Preprocessing.equalize(scaled);
         assertThat(Preprocessing.builder().optEqualize(true).build().toInput(img)).containsExactly(equalised);
         assertThat(LEGACY.toInput(img)).containsExactly(
-                Preprocessing.normaliseSharpness(equalised, Preprocessing.BLURRED_TRAINING_SHARPNESS));
+                SharpnessLimit.apply(equalised, Preprocessing.BLURRED_TRAINING_SHARPNESS));
         assertThatThrownBy(() -> Preprocessing.builder().optSharpnessLimit(0.03).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without equalisation");
     }
@@ -178,19 +178,19 @@ class PreprocessingTest {
             noise[i] = random.nextFloat();
         }
         float[] sharp = Preprocessing.equalize(noise);
-        assertThat(Preprocessing.sharpness(sharp)).isGreaterThan(0.3);
-        float[] out = Preprocessing.normaliseSharpness(sharp, Preprocessing.BLURRED_TRAINING_SHARPNESS);
-        assertThat(Preprocessing.sharpness(out)).isLessThanOrEqualTo(Preprocessing.BLURRED_TRAINING_SHARPNESS)
+        assertThat(SharpnessLimit.sharpness(sharp)).isGreaterThan(0.3);
+        float[] out = SharpnessLimit.apply(sharp, Preprocessing.BLURRED_TRAINING_SHARPNESS);
+        assertThat(SharpnessLimit.sharpness(out)).isLessThanOrEqualTo(Preprocessing.BLURRED_TRAINING_SHARPNESS)
                 .isGreaterThan(Preprocessing.BLURRED_TRAINING_SHARPNESS * 0.9);
-        float[] smooth = Preprocessing.equalize(Preprocessing.blur(noise, 6));
-        assertThat(Preprocessing.normaliseSharpness(smooth, Preprocessing.BLURRED_TRAINING_SHARPNESS)).isSameAs(smooth);
+        float[] smooth = Preprocessing.equalize(SharpnessLimit.blur(noise, 6));
+        assertThat(SharpnessLimit.apply(smooth, Preprocessing.BLURRED_TRAINING_SHARPNESS)).isSameAs(smooth);
     }
 
     @Test
     void blurKeepsTheMeanAndSpreadsAnImpulse() {
         float[] impulse = new float[Preprocessing.PIXELS];
         impulse[24 * 48 + 24] = 1f;
-        float[] b = Preprocessing.blur(impulse, 4.0);
+        float[] b = SharpnessLimit.blur(impulse, 4.0);
         double sum = 0;
         for (float v : b) {
             sum += v;
@@ -200,7 +200,7 @@ class PreprocessingTest {
         assertThat(b[20 * 48 + 24]).isEqualTo(b[24 * 48 + 20]);
         // One sigma away the Gaussian has fallen to exp(-1/2) of its peak.
         assertThat(b[24 * 48 + 28] / b[24 * 48 + 24]).isCloseTo((float) Math.exp(-0.5), within(1e-4f));
-        assertThat(Preprocessing.blur(impulse, 0)).containsExactly(impulse);
+        assertThat(SharpnessLimit.blur(impulse, 0)).containsExactly(impulse);
     }
 
     @Test
@@ -235,8 +235,8 @@ class PreprocessingTest {
     void decodesWebpAndTiffThroughThePlugins() throws Exception {
         java.nio.file.Path jpeg = java.nio.file.Path.of(getClass().getResource("/happy_PublicTest_10248771.jpg").toURI());
         java.nio.file.Path webp = java.nio.file.Path.of(getClass().getResource("/happy_PublicTest_10248771.webp").toURI());
-        BufferedImage fromJpeg = Preprocessing.read(jpeg);
-        BufferedImage fromWebp = Preprocessing.decode(java.nio.file.Files.readAllBytes(webp));
+        BufferedImage fromJpeg = ImageDecoding.read(jpeg);
+        BufferedImage fromWebp = ImageDecoding.decode(java.nio.file.Files.readAllBytes(webp));
         assertThat(fromWebp.getWidth()).isEqualTo(48);
         float[] a = GreyImage.of(fromJpeg).levels();
         float[] b = GreyImage.of(fromWebp).levels();
@@ -247,7 +247,7 @@ class PreprocessingTest {
         assertThat(diff).as("mean grey difference of the lossy WebP copy").isLessThan(8);
         ByteArrayOutputStream tiff = new ByteArrayOutputStream();
         assertThat(ImageIO.write(fromJpeg, "tiff", tiff)).isTrue();
-        assertThat(GreyImage.of(Preprocessing.decode(tiff.toByteArray())).levels()).containsExactly(a);
+        assertThat(GreyImage.of(ImageDecoding.decode(tiff.toByteArray())).levels()).containsExactly(a);
     }
 
     /** A 100-byte PNG that claims 30000x30000 pixels is refused from its header, before any decoding. */
@@ -261,7 +261,7 @@ class PreprocessingTest {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(bytes, 12, 17);
         java.nio.ByteBuffer.wrap(bytes, 29, 4).putInt((int) crc.getValue());
-        assertThatThrownBy(() -> Preprocessing.decode(bytes)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ImageDecoding.decode(bytes)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("30000x30000").hasMessageContaining("fer4j.maxImagePixels");
     }
 

@@ -153,11 +153,11 @@ public final class EvaluationReport {
         if (info.results().isEmpty() || info.provenance().isEmpty() || info.provenance().get().data() == null) {
             return null;
         }
-        Path validation = Path.of(info.provenance().get().data()).resolve("test");
+        Path validation = Path.of(info.provenance().get().data()).resolve(FaceFolder.VALIDATION_SPLIT);
         if (same(validation, folder)) {
             return SELECTION_SPLIT_NOTE;
         }
-        Map<String, Integer> recorded = info.provenance().get().testImagesPerClass();
+        Map<String, Integer> recorded = info.provenance().get().validationImagesPerClass();
         if (recorded.isEmpty() || !recorded.keySet().equals(new java.util.LinkedHashSet<>(evaluation.labels().names()))) {
             return null;
         }
@@ -238,11 +238,7 @@ public final class EvaluationReport {
     }
 
     private static Path resolve(Path folder, EmotionClassifier classifier) {
-        Path test = folder.resolve("test");
-        if (Files.isDirectory(test) && classifier.labels().indexOf("test") < 0) {
-            return test;
-        }
-        return folder;
+        return FaceFolder.evaluationFolder(folder, classifier.labels());
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Evaluation;
+import org.fer4j.core.TextFields;
 
 /**
  * Writes the files of an {@link EvaluationReport}, each through a temporary sibling renamed into place, so
@@ -85,7 +86,7 @@ final class ReportFiles {
             float[][] probabilities) throws IOException {
         StringBuilder csv = new StringBuilder("file,true,predicted");
         for (String label : labels.names()) {
-            csv.append(',').append(csvField("p_" + label));
+            csv.append(',').append(TextFields.csv("p_" + label));
         }
         csv.append('\n');
         for (int i = 0; i < files.size(); i++) {
@@ -95,21 +96,13 @@ final class ReportFiles {
                     predicted = c;
                 }
             }
-            csv.append(csvField(files.get(i).toString())).append(',').append(csvField(labels.name(truth[i])))
-                    .append(',').append(csvField(labels.name(predicted)));
+            csv.append(TextFields.csv(files.get(i).toString())).append(',').append(TextFields.csv(labels.name(truth[i])))
+                    .append(',').append(TextFields.csv(labels.name(predicted)));
             for (float p : probabilities[i]) {
                 csv.append(',').append(String.format(Locale.ROOT, "%.6f", p));
             }
             csv.append('\n');
         }
         Files.writeString(file, csv.toString());
-    }
-
-    /** Quotes a CSV field (RFC 4180) when it holds a comma, quote or line break. */
-    static String csvField(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 }

@@ -44,7 +44,7 @@ class BundledModelTest {
             assertThat(results.complete()).isTrue();
             ModelInfo.Provenance provenance = fer.info().provenance().orElseThrow();
             assertThat(provenance.trainImagesPerClass().keySet()).containsExactlyElementsOf(EmotionLabels.fer2013().names());
-            assertThat(provenance.testImagesPerClass().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3589);
+            assertThat(provenance.validationImagesPerClass().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3589);
             assertThat(provenance.engine()).isEqualTo("PyTorch 2.5.1");
         }
     }
@@ -59,7 +59,7 @@ class BundledModelTest {
                 ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.NONE).build())) {
             double reported = fer.info().results().orElseThrow().validationAccuracy();
             EvaluationReport report = EvaluationReport.evaluate(fer, Path.of(data, "test"));
-            int trainedTestImages = fer.info().provenance().orElseThrow().testImagesPerClass().values().stream()
+            int trainedTestImages = fer.info().provenance().orElseThrow().validationImagesPerClass().values().stream()
                     .mapToInt(Integer::intValue).sum();
             assumeTrue(report.evaluation().total() == trainedTestImages, "FER_DATA/test holds "
                     + report.evaluation().total() + " images, not the " + trainedTestImages

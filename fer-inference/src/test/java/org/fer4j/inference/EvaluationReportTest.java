@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Evaluation;
 import org.fer4j.core.ModelInfo;
+import org.fer4j.core.TextFields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,8 +149,8 @@ class EvaluationReportTest {
         assertThat(m.get(0).get(0).confidence()).isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(m.get(1)).isEmpty();
         assertThat(ReportCharts.mistakes(2, files, truth, p, 1).get(0)).hasSize(1);
-        assertThat(ReportFiles.csvField("a,b \"c\"")).isEqualTo("\"a,b \"\"c\"\"\"");
-        assertThat(ReportFiles.csvField("plain")).isEqualTo("plain");
+        assertThat(TextFields.csv("a,b \"c\"")).isEqualTo("\"a,b \"\"c\"\"\"");
+        assertThat(TextFields.csv("plain")).isEqualTo("plain");
     }
 
     /** A file that cannot be written (here a folder stands in its way, as a full disk would) is named, and no part of it is left. */

@@ -1,13 +1,8 @@
 package org.fer4j.spark;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -19,7 +14,6 @@ import org.fer4j.camera.FaceAnalyzer;
 import org.fer4j.camera.FaceBox;
 import org.fer4j.camera.FaceLandmarks;
 import org.fer4j.camera.YuNetFaceDetector;
-import org.fer4j.core.Preprocessing;
 import org.fer4j.inference.EmotionClassifier;
 
 /**
@@ -84,7 +78,7 @@ final class FaceScoring implements MapPartitionsFunction<Row, Row> {
             if (bytes == null) {
                 throw new IllegalArgumentException("No content (the file could not be read)");
             }
-            checkPixels(bytes);
+            // FaceAnalyzer decodes through fer-core's ImageDecoding: the pixel limit is checked from the header there.
             faces = analyzer.analyze(bytes);
         } catch (RuntimeException e) {
             out.add(row(row, null, 0, Predictions.message(e)));
@@ -124,32 +118,5 @@ final class FaceScoring implements MapPartitionsFunction<Row, Row> {
             Predictions.put(values, face.prediction());
         }
         return RowFactory.create(values.toArray());
-    }
-
-    /**
-     * Applies the pixel limit of {@link Preprocessing#maxImagePixels()} from the image header before OpenCV
-     * decodes anything: OpenCV's own limit is about a billion pixels, enough to exhaust an executor.
-     */
-    static void checkPixels(byte[] bytes) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                return;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > Preprocessing.maxImagePixels()) {
-                    throw new IllegalArgumentException("Image too large to decode (" + bytes.length + " bytes, "
-                            + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels; the limit is "
-                            + Preprocessing.maxImagePixels() + " pixels, set by -Dfer4j.maxImagePixels)");
-                }
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException e) {
-            // An unreadable header is left to the decoder, whose message is the one users know.
-        }
     }
 }

@@ -11,7 +11,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.fer4j.core.Preprocessing;
+import org.fer4j.core.ImageDecoding;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EmotionPrediction;
 
@@ -77,7 +77,7 @@ final class ImageScoring implements MapPartitionsFunction<Row, Row> {
                     throw new IllegalArgumentException("No content (the file could not be read)");
                 }
                 // The same decoder, pixel limit and messages as EmotionClassifier.predict(Path).
-                BufferedImage image = Preprocessing.decode(bytes);
+                BufferedImage image = ImageDecoding.decode(bytes);
                 pixels += (long) image.getWidth() * image.getHeight();
                 images.add(image);
                 errors.add(null);

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fer4j.core.FaceFolder;
-import org.fer4j.core.Preprocessing;
+import org.fer4j.core.ImageDecoding;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EmotionPrediction;
 import org.fer4j.inference.ModelLoadException;
@@ -89,7 +89,7 @@ final class TeacherTargets {
                     int n = Math.min(CHUNK, train.size() - start);
                     List<BufferedImage> images = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
-                        images.add(Preprocessing.read(train.path(start + i)));
+                        images.add(ImageDecoding.read(train.path(start + i)));
                     }
                     List<EmotionPrediction> predictions = teacher.predictAll(images);
                     for (int i = 0; i < n; i++) {

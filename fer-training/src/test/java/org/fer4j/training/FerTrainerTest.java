@@ -63,7 +63,7 @@ class FerTrainerTest {
         assertThat(json.at("/results/validationAccuracy").asDouble()).isEqualTo(r.validationAccuracy());
         assertThat(json.at("/results/diagnosis").asText()).contains("validation accuracy");
         assertThat(json.at("/provenance/trainImagesPerClass/sad").asInt()).isEqualTo(24);
-        assertThat(json.at("/provenance/testImagesPerClass/angry").asInt()).isEqualTo(8);
+        assertThat(json.at("/provenance/validationImagesPerClass/angry").asInt()).isEqualTo(8);
         assertThat(json.at("/provenance/djl").asText()).isEqualTo("0.32.0");
         assertThat(json.at("/preprocessing/version").asInt()).isEqualTo(2);
         assertThat(info.training(TrainingSpec.class)).contains(quick().build());

@@ -19,7 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fer4j.camera.FaceAnalyzer;
 import org.fer4j.camera.YuNetFaceDetector;
-import org.fer4j.core.Preprocessing;
+import org.fer4j.core.ImageDecoding;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.core.TestTimeAugmentation;
@@ -120,7 +120,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             g.fillRect(0, 0, 640, 480);
             int count = 1 + random.nextInt(3);
             for (int f = 0; f < count; f++) {
-                BufferedImage face = Preprocessing.decode(Files.readAllBytes(faceFiles.get(random.nextInt(faceFiles.size()))));
+                BufferedImage face = ImageDecoding.decode(Files.readAllBytes(faceFiles.get(random.nextInt(faceFiles.size()))));
                 int size = 100 + random.nextInt(81);
                 int x = f * 640 / count + random.nextInt(Math.max(1, 640 / count - size));
                 g.drawImage(face, x, 60 + random.nextInt(480 - 60 - size), size, size, null);
@@ -138,13 +138,13 @@ final class BenchmarkCommand implements Callable<Integer> {
                 List<Path> files = list(faces);
                 List<BufferedImage> warm = new ArrayList<>();
                 for (Path f : files.subList(0, Math.min(WARM_UP, files.size()))) {
-                    warm.add(Preprocessing.decode(Files.readAllBytes(f)));
+                    warm.add(ImageDecoding.decode(Files.readAllBytes(f)));
                 }
                 fer.predictAll(warm);
                 double s = time(() -> {
                     List<BufferedImage> batch = new ArrayList<>();
                     for (Path f : files) {
-                        batch.add(Preprocessing.decode(Files.readAllBytes(f)));
+                        batch.add(ImageDecoding.decode(Files.readAllBytes(f)));
                         if (batch.size() == 64) {
                             fer.predictAll(batch);
                             batch.clear();
