@@ -44,6 +44,8 @@ import org.fer4j.inference.EmotionClassifier;
  */
 public final class EmotionCamera implements AutoCloseable {
 
+    // This class keeps the run-once lifecycle and the options; what happens to each frame is CameraLoop's
+    // job, and opening and closing the owned sinks is CameraSinks'.
     private final VideoSource source;
     private final CameraSinks sinks;
     private final CameraLoop loop;
