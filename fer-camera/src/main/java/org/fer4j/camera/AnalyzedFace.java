@@ -4,7 +4,9 @@ import java.util.Objects;
 import org.fer4j.inference.EmotionPrediction;
 
 /**
- * One face of a photo as {@link FaceAnalyzer} returns it: where it is and what it shows. Immutable.
+ * One face of a photo as {@link FaceAnalyzer} returns it: the detector's {@link FaceDetection} and the
+ * emotion of its crop. Faces of video frames, which are followed across frames, are {@link TrackedFace}s.
+ * Immutable.
  *
  * @param detection the face as detected: box in image pixels (without the classification margin), score
  *     and landmarks

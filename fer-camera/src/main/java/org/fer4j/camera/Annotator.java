@@ -22,10 +22,10 @@ final class Annotator {
     }
 
     /** Draws onto {@code bgr} (8-bit, 3 channels) in place. */
-    static void draw(Mat bgr, List<DetectedFace> faces, double fps) {
+    static void draw(Mat bgr, List<TrackedFace> faces, double fps) {
         double fontScale = Math.max(0.45, bgr.cols() / 1280.0);
         int thickness = Math.max(1, (int) Math.round(bgr.cols() / 480.0));
-        for (DetectedFace face : faces) {
+        for (TrackedFace face : faces) {
             FaceBox b = face.box();
             double[] colour = colour(face.prediction().label());
             String text = String.format(Locale.ROOT, "%s %.0f%% #%d", face.prediction().label(),

@@ -8,7 +8,7 @@ import java.awt.image.BufferedImage;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * The pixels of the frame being delivered to a {@link FrameListener} or {@link FrameSink}: the frame as
+ * The pixels of the frame being delivered to an {@link EmotionCamera.FrameListener} or {@link FrameSink}: the frame as
  * read, and the same frame annotated with boxes, labels, probabilities and the frame rate.
  *
  * <p>It is only valid during the call that receives it: the camera reuses its native buffers for the

@@ -8,10 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.fer4j.core.SkippedFile;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.inference.EmotionPrediction;
 
 /**
  * The capture, face detection and emotion loop: reads frames from a {@link VideoSource}, finds faces
@@ -24,7 +22,7 @@ import org.fer4j.inference.EmotionPrediction;
  *      EmotionCamera camera = EmotionCamera.builder()
  *          .setSource(VideoSource.camera(0))
  *          .setClassifier(fer)
- *          .optSink(Sinks.jsonLines(Path.of("faces.jsonl")))
+ *          .optSink(FrameSink.jsonLines(Path.of("faces.jsonl")))
  *          .build()) {
  *     CompletableFuture<Long> done = camera.start((result, frame) -> show(frame.annotatedImage()));
  *     ...
@@ -46,18 +44,11 @@ import org.fer4j.inference.EmotionPrediction;
  */
 public final class EmotionCamera implements AutoCloseable {
 
-    /** Analysed frames from one full scan to the next on a live source, unless the builder says otherwise. */
-    static final int LIVE_FULL_SCAN_EVERY = 5;
-
+    // This class keeps the run-once lifecycle and the options; what happens to each frame is CameraLoop's
+    // job, and opening and closing the owned sinks is CameraSinks'.
     private final VideoSource source;
-    private final EmotionClassifier classifier;
-    private final FaceDetector detector;
-    private final int everyNthFrame;
-    private final int fullScanEvery;
-    private final int classifyAtMost;
-    private final double smoothing;
-    private final double faceMargin;
-    private final List<FrameSink> sinks;
+    private final CameraSinks sinks;
+    private final CameraLoop loop;
 
     private final AtomicBoolean used = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -65,20 +56,31 @@ public final class EmotionCamera implements AutoCloseable {
     private volatile boolean closed;
     private volatile Thread loopThread;
     private volatile CompletableFuture<Long> future;
-    private volatile List<SkippedFile> skipped = List.of();
-    /** Set, on the loop thread, once a {@link FrameReader} has taken over closing the input. */
-    private boolean readerOwnsInput;
 
     private EmotionCamera(Builder b) {
         this.source = b.source;
-        this.classifier = b.classifier;
-        this.detector = b.detector;
-        this.everyNthFrame = b.everyNthFrame;
-        this.fullScanEvery = b.fullScanEvery;
-        this.classifyAtMost = b.classifyAtMost;
-        this.smoothing = b.smoothing;
-        this.faceMargin = b.faceMargin;
-        this.sinks = List.copyOf(b.sinks);
+        this.sinks = new CameraSinks(b.sinks);
+        this.loop = new CameraLoop(new CameraLoop.Settings(b.source, b.classifier, b.detector, b.everyNthFrame,
+                b.fullScanEvery, b.classifyAtMost, b.smoothing, b.faceMargin), sinks, () -> stopRequested);
+    }
+
+    /**
+     * Receives each frame's result from a running camera, on the camera's loop thread.
+     *
+     * <p>The {@link CapturedFrame} is only valid during the call, because the next frame overwrites it;
+     * take a copy ({@link CapturedFrame#annotatedImage()}) to show it on another thread. A listener that
+     * throws stops the camera, and the exception reaches whoever runs or started it.
+     */
+    @FunctionalInterface
+    public interface FrameListener {
+
+        /**
+         * Called once per frame, in order.
+         *
+         * @param result what was found in the frame
+         * @param frame the frame itself, valid only during the call
+         */
+        void onFrame(FrameResult result, CapturedFrame frame);
     }
 
     /**
@@ -106,7 +108,7 @@ public final class EmotionCamera implements AutoCloseable {
         claim();
         loopThread = Thread.currentThread();
         try {
-            return loop(openSource(), listener);
+            return loop.run(openSource(), listener);
         } finally {
             finished.countDown();
         }
@@ -133,26 +135,7 @@ public final class EmotionCamera implements AutoCloseable {
             throw e;
         }
         CompletableFuture<Long> done = new CompletableFuture<>();
-        // Not a daemon: the owner ends the loop with stop() or close(), so files are never cut short by JVM exit.
-        Thread thread = new Thread(() -> {
-            // The loop counts as finished before the future completes, so that whoever waits on the
-            // future sees isRunning() false; close() waits for both.
-            long frames;
-            try {
-                frames = loop(input, listener);
-            } catch (InterruptedException e) {
-                finished.countDown();
-                done.completeExceptionally(e);
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Throwable e) {
-                finished.countDown();
-                done.completeExceptionally(e);
-                return;
-            }
-            finished.countDown();
-            done.complete(frames);
-        }, "fer-camera " + source);
+        Thread thread = loop.thread(input, listener, done, finished::countDown, "fer-camera " + source);
         loopThread = thread;
         future = done;
         done.whenComplete((frames, error) -> {
@@ -164,7 +147,7 @@ public final class EmotionCamera implements AutoCloseable {
             thread.start();
         } catch (Error e) {
             input.close();
-            closeSinks(e);
+            sinks.close(e);
             finished.countDown();
             done.completeExceptionally(e);
             throw e;
@@ -195,7 +178,7 @@ public final class EmotionCamera implements AutoCloseable {
      * @return the skipped files with their reasons
      */
     public List<SkippedFile> skippedFiles() {
-        return skipped;
+        return loop.skipped();
     }
 
     /**
@@ -210,7 +193,7 @@ public final class EmotionCamera implements AutoCloseable {
         if (!used.getAndSet(true)) {
             finished.countDown();
             // Sinks open their files only when a run starts, so closing unused ones cannot lose data.
-            closeSinks(null);
+            sinks.close(null);
             return;
         }
         if (Thread.currentThread() != loopThread) {
@@ -244,145 +227,9 @@ public final class EmotionCamera implements AutoCloseable {
         try {
             return source.open();
         } catch (IOException | RuntimeException | Error e) {
-            closeSinks(e);
+            sinks.close(e);
             throw e;
         }
-    }
-
-    private long loop(FrameInput input, FrameListener listener) throws IOException, InterruptedException {
-        FaceDetector faces = detector;
-        Mat annotated = new Mat();
-        long frames;
-        try {
-            if (faces == null) {
-                faces = source.isLive() ? YuNetFaceDetector.live().build() : YuNetFaceDetector.create();
-            }
-            frames = frames(input, faces, annotated, listener);
-        } catch (IOException | InterruptedException | RuntimeException | Error e) {
-            release(input, faces, annotated, e);
-            throw e;
-        }
-        IOException closeError = release(input, faces, annotated, null);
-        if (closeError != null) {
-            throw closeError;
-        }
-        return frames;
-    }
-
-    private long frames(FrameInput input, FaceDetector faces, Mat annotated, FrameListener listener)
-            throws IOException, InterruptedException {
-        SourceInfo info = new SourceInfo(source.description(), input.frameRate(), source.isVideo(),
-                classifier.labels());
-        for (FrameSink sink : sinks) {
-            sink.open(info);
-        }
-        // Tracking and smoothing follow a face through the frames of one video; separate photos share neither.
-        TrackEmotions emotions = new TrackEmotions(source.isVideo() ? smoothing : 1);
-        List<DetectedFace> current = List.of();
-        long index = 0;
-        double fps = 0;
-        long previous = 0;
-        FrameReader.Cropper cropper = (frame, face) -> FaceCrops.crop(frame, face, faceMargin);
-        readerOwnsInput = true;
-        // Files are scanned in full on every analysed frame: nothing there needs real time.
-        int scanEvery = fullScanEvery > 0 ? fullScanEvery : source.isLive() ? LIVE_FULL_SCAN_EVERY : 1;
-        try (FrameReader reader = new FrameReader(input, faces,
-                source.isVideo() ? new FaceTracker(classifyAtMost) : FaceTracker.forStills(), cropper,
-                everyNthFrame, scanEvery, "fer-camera reader " + source)) {
-            while (!stopRequested) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("EmotionCamera on " + source + " was interrupted at frame " + index);
-                }
-                FrameReader.Item item = reader.next(() -> stopRequested);
-                if (item == null) {
-                    break;
-                }
-                Mat mat = item.mat();
-                boolean analysed = item.faces() != null;
-                if (analysed) {
-                    List<EmotionPrediction> fresh = item.crops().isEmpty() ? List.of()
-                            : classifier.predictGrey(item.crops());
-                    current = emotions.update(item.faces(), fresh);
-                } else {
-                    current = carried(current);
-                }
-                FrameResult result = new FrameResult(item.index(), item.timestampMs(), mat.cols(), mat.rows(), current,
-                        analysed, item.source());
-                CapturedFrame frame = new CapturedFrame(mat, annotated, result, fps);
-                try {
-                    for (FrameSink sink : sinks) {
-                        sink.accept(result, frame);
-                    }
-                    listener.onFrame(result, frame);
-                } finally {
-                    frame.invalidate();
-                    reader.recycle(mat);
-                }
-                index++;
-                long now = System.nanoTime();
-                if (previous != 0) {
-                    // Frame rate over the whole cycle (read, detect, classify, sinks, listener), smoothed so
-                    // the number drawn on the video is readable.
-                    double instant = 1e9 / Math.max(1, now - previous);
-                    fps = fps == 0 ? instant : 0.9 * fps + 0.1 * instant;
-                }
-                previous = now;
-            }
-        }
-        return index;
-    }
-
-    private static List<DetectedFace> carried(List<DetectedFace> faces) {
-        List<DetectedFace> out = new ArrayList<>(faces.size());
-        for (DetectedFace f : faces) {
-            out.add(f.carried());
-        }
-        return out;
-    }
-
-    /**
-     * Releases the source, buffers, an own detector and the sinks. Returns
-     * the first sink close error when there was no earlier failure (a sink that cannot finish its file
-     * has lost data); with a failure, close errors are added to it as suppressed.
-     */
-    private IOException release(FrameInput input, FaceDetector faces, Mat annotated, Throwable failure) {
-        skipped = input.skipped();
-        if (!readerOwnsInput) {
-            input.close();
-        }
-        annotated.close();
-        if (faces != null && faces != detector) {
-            faces.close();
-        }
-        return closeSinks(failure);
-    }
-
-    /**
-     * Closes every sink and returns the first error, or null; with an earlier {@code failure}, errors are
-     * added to it as suppressed instead. A run that failed aborts its sinks, so they drop unfinished
-     * files; an interrupted one ended on request, like a stopped one, and finishes them.
-     */
-    private IOException closeSinks(Throwable failure) {
-        boolean failed = failure != null && !(failure instanceof InterruptedException);
-        IOException first = null;
-        for (FrameSink sink : sinks) {
-            try {
-                if (failed) {
-                    sink.abort();
-                } else {
-                    sink.close();
-                }
-            } catch (IOException | RuntimeException e) {
-                if (failure != null) {
-                    failure.addSuppressed(e);
-                } else if (first == null) {
-                    first = e instanceof IOException ? (IOException) e : new IOException(e.getMessage(), e);
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        return first;
     }
 
     /** Builds an {@link EmotionCamera}: {@code setX} for the required parts, {@code optX} for the rest. */
@@ -444,10 +291,7 @@ public final class EmotionCamera implements AutoCloseable {
          * @return this builder
          */
         public Builder optEveryNthFrame(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("everyNthFrame must be >= 1, got " + n);
-            }
-            this.everyNthFrame = n;
+            this.everyNthFrame = atLeastOne(n, "everyNthFrame");
             return this;
         }
 
@@ -464,10 +308,7 @@ public final class EmotionCamera implements AutoCloseable {
          * @return this builder
          */
         public Builder optFullScanEvery(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("fullScanEvery must be >= 1, got " + n);
-            }
-            this.fullScanEvery = n;
+            this.fullScanEvery = atLeastOne(n, "fullScanEvery");
             return this;
         }
 
@@ -475,17 +316,14 @@ public final class EmotionCamera implements AutoCloseable {
          * Classifies at most {@code n} faces per analysed frame (default: all of them): faces that are new,
          * or were missing from the previous analysed frame, always; then the faces whose last
          * classification is oldest. The others keep their previous prediction and are delivered with
-         * {@link DetectedFace#fresh()} false, so with four faces and n = 2 each face is classified every
+         * {@link TrackedFace#fresh()} false, so with four faces and n = 2 each face is classified every
          * second frame. Meant for live cameras, where classification is the costly step per face.
          *
          * @param n the faces to classify per analysed frame, at least 1
          * @return this builder
          */
         public Builder optClassifyAtMost(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("classifyAtMost must be >= 1, got " + n);
-            }
-            this.classifyAtMost = n;
+            this.classifyAtMost = atLeastOne(n, "classifyAtMost");
             return this;
         }
 
@@ -520,7 +358,7 @@ public final class EmotionCamera implements AutoCloseable {
         }
 
         /**
-         * Adds a sink, which the camera then owns and closes when the run ends; see {@link Sinks}.
+         * Adds a sink, which the camera then owns and closes when the run ends; see {@link FrameSink}.
          *
          * @param sink the sink
          * @return this builder
@@ -528,6 +366,13 @@ public final class EmotionCamera implements AutoCloseable {
         public Builder optSink(FrameSink sink) {
             sinks.add(Objects.requireNonNull(sink, "sink"));
             return this;
+        }
+
+        private static int atLeastOne(int n, String option) {
+            if (n < 1) {
+                throw new IllegalArgumentException(option + " must be >= 1, got " + n);
+            }
+            return n;
         }
 
         /**

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * One face found by a {@link FaceDetector}: its box, the detector's confidence and, when the detector
- * gives them, the five landmarks. Immutable.
+ * gives them, the five landmarks; no emotion yet ({@link AnalyzedFace} and {@link TrackedFace} add it).
+ * Immutable.
  *
  * @param box the face rectangle, clipped to the frame
  * @param score the detector's confidence, 0 to 1; 1 for detectors that give none (the Haar cascade keeps

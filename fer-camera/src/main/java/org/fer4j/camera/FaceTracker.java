@@ -17,14 +17,16 @@ final class FaceTracker {
     static final int MAX_MISSED = 10;
 
     /**
-     * One face of an analysed frame.
+     * The tracker's decision for one detection of an analysed frame: which track it continues and whether to
+     * classify it. Not yet a classified face: the camera turns it into a {@link TrackedFace} once the emotion
+     * is known.
      *
      * @param track the track id, from 1
      * @param detection the face as detected
      * @param classify whether it is to be classified in this frame; when false, the previous analysed frame
      *     showed the same track, whose prediction it keeps
      */
-    record Tracked(int track, FaceDetection detection, boolean classify) {
+    record Assignment(int track, FaceDetection detection, boolean classify) {
     }
 
     private final int classifyAtMost;
@@ -55,7 +57,7 @@ final class FaceTracker {
     }
 
     /** Matches this frame's detections to tracks and returns them in detection order. */
-    List<Tracked> update(List<FaceDetection> detections) {
+    List<Assignment> update(List<FaceDetection> detections) {
         if (stills) {
             tracks.clear();
             nextId = 1;
@@ -114,12 +116,12 @@ final class FaceTracker {
         for (int k = 0; k < known.size() && k < budget; k++) {
             classify[known.get(k)] = true;
         }
-        List<Tracked> out = new ArrayList<>(n);
+        List<Assignment> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             if (classify[i]) {
                 assigned[i].classifiedAt = frame;
             }
-            out.add(new Tracked(assigned[i].id, detections.get(i), classify[i]));
+            out.add(new Assignment(assigned[i].id, detections.get(i), classify[i]));
         }
         return out;
     }

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param source where the frame came from: the file name (without its folder) for images, image folders
  *     and video files, {@code "camera 0"} for a camera, the address for a stream, the description for a grabber
  */
-public record FrameResult(long frameIndex, long timestampMs, int width, int height, List<DetectedFace> faces,
+public record FrameResult(long frameIndex, long timestampMs, int width, int height, List<TrackedFace> faces,
         boolean analysed, String source) {
 
     /**

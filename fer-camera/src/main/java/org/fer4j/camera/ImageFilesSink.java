@@ -18,7 +18,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.fer4j.core.ImageDecoding;
 
-/** Writes annotated frames as image files; see {@link Sinks#annotatedImage} and {@link Sinks#annotatedImages}. */
+/** Writes annotated frames as image files; see {@link FrameSink#annotatedImage} and {@link FrameSink#annotatedImages}. */
 final class ImageFilesSink implements FrameSink {
 
     private final Path target;
@@ -57,7 +57,7 @@ final class ImageFilesSink implements FrameSink {
                     : imwrite(output.temp().toString(), frame.annotatedMat());
         } catch (RuntimeException e) {
             output.discard();
-            // OpenCV's text names its own source files; the format check in Sinks catches the usual cause first.
+            // OpenCV's text names its own source files; the format check in FrameSink catches the usual cause first.
             throw new IOException("Cannot write image " + file + ": OpenCV could not encode or write it", e);
         }
         if (!ok) {

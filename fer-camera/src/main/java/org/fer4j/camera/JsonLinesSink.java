@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.fer4j.inference.EmotionPrediction;
 
-/** Writes one JSON object per analysed frame and line; see {@link Sinks#jsonLines(Path)}. */
+/** Writes one JSON object per analysed frame and line; see {@link FrameSink#jsonLines(Path)}. */
 final class JsonLinesSink implements FrameSink {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +55,7 @@ final class JsonLinesSink implements FrameSink {
         root.put("timestampMs", result.timestampMs());
         root.put("source", result.source());
         List<Object> faces = new ArrayList<>(result.faces().size());
-        for (DetectedFace f : result.faces()) {
+        for (TrackedFace f : result.faces()) {
             Map<String, Object> face = new LinkedHashMap<>();
             face.put("track", f.track());
             Map<String, Object> box = new LinkedHashMap<>();

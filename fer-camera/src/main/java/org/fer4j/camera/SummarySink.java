@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.TextFields;
 
-/** Emotion shares per second as CSV and a timeline chart; see {@link Sinks#summary(Path, Path, TimelineChart)}. */
+/** Emotion shares per second as CSV and a timeline chart; see {@link FrameSink#summary(Path, Path, FrameSink.TimelineChart)}. */
 final class SummarySink implements FrameSink {
 
     private final Path csvFile;
@@ -66,7 +66,7 @@ final class SummarySink implements FrameSink {
         }
         Second s = seconds.computeIfAbsent(result.timestampMs() / 1000, k -> new Second(labels.size()));
         s.frames++;
-        for (DetectedFace face : result.faces()) {
+        for (TrackedFace face : result.faces()) {
             int i = labels.indexOf(face.prediction().label());
             if (i >= 0) {
                 s.counts[i]++;

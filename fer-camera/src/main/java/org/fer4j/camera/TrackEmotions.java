@@ -29,14 +29,14 @@ final class TrackEmotions {
      * Returns the faces of an analysed frame with their emotions.
      *
      * @param faces the frame's tracked faces
-     * @param fresh the predictions of the faces marked {@link FaceTracker.Tracked#classify()}, in order
+     * @param fresh the predictions of the faces marked {@link FaceTracker.Assignment#classify()}, in order
      * @throws IllegalStateException if a face not classified now has no prediction from the previous frame
      */
-    List<DetectedFace> update(List<FaceTracker.Tracked> faces, List<EmotionPrediction> fresh) {
+    List<TrackedFace> update(List<FaceTracker.Assignment> faces, List<EmotionPrediction> fresh) {
         Iterator<EmotionPrediction> next = fresh.iterator();
         Map<Integer, EmotionPrediction> shown = new HashMap<>();
-        List<DetectedFace> out = new ArrayList<>(faces.size());
-        for (FaceTracker.Tracked face : faces) {
+        List<TrackedFace> out = new ArrayList<>(faces.size());
+        for (FaceTracker.Assignment face : faces) {
             EmotionPrediction before = previous.get(face.track());
             EmotionPrediction p;
             if (face.classify()) {
@@ -47,7 +47,7 @@ final class TrackEmotions {
                 throw new IllegalStateException("Track " + face.track() + " was not classified and has no earlier prediction");
             }
             shown.put(face.track(), p);
-            out.add(new DetectedFace(face.track(), face.detection(), p, face.classify()));
+            out.add(new TrackedFace(face.track(), face.detection(), p, face.classify()));
         }
         previous = shown;
         return out;

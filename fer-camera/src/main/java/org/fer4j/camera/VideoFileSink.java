@@ -17,7 +17,7 @@ import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
-/** Records annotated frames into a video file; see {@link Sinks#annotatedVideo(Path)}. */
+/** Records annotated frames into a video file; see {@link FrameSink#annotatedVideo(Path)}. */
 final class VideoFileSink implements FrameSink {
 
     /** Containers that take MPEG-4 part 2, an encoder every FFmpeg build has (H.264 needs a GPL build). */

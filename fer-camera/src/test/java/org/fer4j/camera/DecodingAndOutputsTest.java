@@ -154,13 +154,13 @@ class DecodingAndOutputsTest {
 
     @Test
     void outputFormatsAreCheckedWhenTheSinkIsMade() {
-        assertThatThrownBy(() -> Sinks.annotatedImage(dir.resolve("out.xyz"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FrameSink.annotatedImage(dir.resolve("out.xyz"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("out.xyz").hasMessageNotContaining("OpenCV(");
-        assertThatThrownBy(() -> Sinks.annotatedVideo(dir.resolve("out.notavideo")))
+        assertThatThrownBy(() -> FrameSink.annotatedVideo(dir.resolve("out.notavideo")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out.notavideo");
-        assertThatThrownBy(() -> Sinks.annotatedVideo(Path.of("-"))).isInstanceOf(IllegalArgumentException.class);
-        assertThat(Sinks.annotatedImage(dir.resolve("out.png"))).isNotNull();
-        assertThat(Sinks.annotatedVideo(dir.resolve("out.mp4"))).isNotNull();
+        assertThatThrownBy(() -> FrameSink.annotatedVideo(Path.of("-"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(FrameSink.annotatedImage(dir.resolve("out.png"))).isNotNull();
+        assertThat(FrameSink.annotatedVideo(dir.resolve("out.mp4"))).isNotNull();
     }
 
     @Test
@@ -212,11 +212,11 @@ class DecodingAndOutputsTest {
         FaceTracker stills = FaceTracker.forStills();
         video.update(List.of(face));
         stills.update(List.of(face));
-        List<FaceTracker.Tracked> nextFrame = video.update(List.of(face, new FaceDetection(new FaceBox(200, 10, 50, 50), 0.9, java.util.Optional.empty())));
-        List<FaceTracker.Tracked> nextPhoto = stills.update(List.of(new FaceDetection(new FaceBox(200, 10, 50, 50), 0.9, java.util.Optional.empty()), face));
+        List<FaceTracker.Assignment> nextFrame = video.update(List.of(face, new FaceDetection(new FaceBox(200, 10, 50, 50), 0.9, java.util.Optional.empty())));
+        List<FaceTracker.Assignment> nextPhoto = stills.update(List.of(new FaceDetection(new FaceBox(200, 10, 50, 50), 0.9, java.util.Optional.empty()), face));
         // In a video the same place is the same face (track 1, not classified again); in photos it is not.
         assertThat(nextFrame.get(0).track()).isEqualTo(1);
-        assertThat(nextPhoto).extracting(FaceTracker.Tracked::track).containsExactly(1, 2);
-        assertThat(nextPhoto).allMatch(FaceTracker.Tracked::classify);
+        assertThat(nextPhoto).extracting(FaceTracker.Assignment::track).containsExactly(1, 2);
+        assertThat(nextPhoto).allMatch(FaceTracker.Assignment::classify);
     }
 }

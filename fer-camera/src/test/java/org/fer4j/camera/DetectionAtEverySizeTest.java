@@ -91,7 +91,7 @@ class DetectionAtEverySizeTest {
         int falseFaces = 0;
         List<Integer> missed = new ArrayList<>();
         for (FrameResult r : results) {
-            List<FaceBox> boxes = r.faces().stream().map(DetectedFace::box).toList();
+            List<FaceBox> boxes = r.faces().stream().map(TrackedFace::box).toList();
             HardScenes.Count c = HardScenes.count(scenes.get((int) r.frameIndex() / FRAMES_PER_SCENE), boxes);
             shown += c.shown();
             found += c.found();
@@ -134,8 +134,8 @@ class DetectionAtEverySizeTest {
 
     @Test
     void tilesCoverTheLengthWithTheOverlapAskedFor() {
-        assertThat(YuNetFaceDetector.starts(600, 640, 100)).containsExactly(0);
-        int[] starts = YuNetFaceDetector.starts(1920, 640, 125);
+        assertThat(YuNetPyramid.starts(600, 640, 100)).containsExactly(0);
+        int[] starts = YuNetPyramid.starts(1920, 640, 125);
         assertThat(starts[0]).isZero();
         assertThat(starts[starts.length - 1] + 640).isEqualTo(1920);
         for (int i = 1; i < starts.length; i++) {

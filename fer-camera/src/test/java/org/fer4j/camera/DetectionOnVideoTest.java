@@ -138,12 +138,12 @@ class DetectionOnVideoTest {
                 falseOnBlank += r.faces().size();
                 continue;
             }
-            List<DetectedFace> unmatched = new ArrayList<>(r.faces());
+            List<TrackedFace> unmatched = new ArrayList<>(r.faces());
             for (Shown s : scenes.get(scene)) {
                 int kind = s.turned() ? 1 : 0;
                 shown[kind]++;
-                DetectedFace best = null;
-                for (DetectedFace d : unmatched) {
+                TrackedFace best = null;
+                for (TrackedFace d : unmatched) {
                     if (d.box().iou(s.truth()) >= 0.3 && (best == null || d.box().iou(s.truth()) > best.box().iou(s.truth()))) {
                         best = d;
                     }

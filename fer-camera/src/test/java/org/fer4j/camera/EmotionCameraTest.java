@@ -84,7 +84,7 @@ class EmotionCameraTest {
             assertThat(r.width()).isEqualTo(640);
             assertThat(r.height()).isEqualTo(480);
             assertThat(r.analysed()).isTrue();
-            for (DetectedFace f : r.faces()) {
+            for (TrackedFace f : r.faces()) {
                 float sum = 0;
                 for (float p : f.prediction().probabilities()) {
                     sum += p;
@@ -97,7 +97,7 @@ class EmotionCameraTest {
         // listed left to right.
         assertThat(results.subList(0, 10)).allSatisfy(r -> assertThat(r.faces().get(0).track()).isEqualTo(1));
         assertThat(results.subList(15, 25)).allSatisfy(r ->
-                assertThat(r.faces()).extracting(DetectedFace::track).containsExactly(2, 3));
+                assertThat(r.faces()).extracting(TrackedFace::track).containsExactly(2, 3));
         // The face drawn at (220 + shift, 140), 180 px wide, is found about there.
         FaceBox first = results.get(0).faces().get(0).box();
         assertThat(first.iou(new FaceBox(220, 140, 180, 180))).isGreaterThan(0.6);
@@ -110,14 +110,14 @@ class EmotionCameraTest {
             results = runAll(camera);
         }
         // Frames 15-24 show two faces: both new in frame 15, so both classified; then one per frame, in turn.
-        assertThat(results.get(15).faces()).extracting(DetectedFace::fresh).containsExactly(true, true);
+        assertThat(results.get(15).faces()).extracting(TrackedFace::fresh).containsExactly(true, true);
         for (int i = 16; i < 25; i++) {
-            List<DetectedFace> faces = results.get(i).faces();
-            assertThat(faces).as("frame %d", i).extracting(DetectedFace::fresh)
+            List<TrackedFace> faces = results.get(i).faces();
+            assertThat(faces).as("frame %d", i).extracting(TrackedFace::fresh)
                     .containsExactly(i % 2 == 0, i % 2 == 1);
-            for (DetectedFace f : faces) {
+            for (TrackedFace f : faces) {
                 if (!f.fresh()) {
-                    DetectedFace before = results.get(i - 1).faces().stream().filter(g -> g.track() == f.track())
+                    TrackedFace before = results.get(i - 1).faces().stream().filter(g -> g.track() == f.track())
                             .findFirst().orElseThrow();
                     assertThat(f.prediction()).as("frame %d, track %d", i, f.track()).isEqualTo(before.prediction());
                 }
@@ -136,9 +136,9 @@ class EmotionCameraTest {
         List<Boolean> annotationChangedPixels = new ArrayList<>();
         Fixtures.RecordingChart chart = new Fixtures.RecordingChart();
         try (EmotionCamera camera = camera(VideoSource.video(video))
-                .optSink(Sinks.jsonLines(jsonl))
-                .optSink(Sinks.annotatedVideo(annotated))
-                .optSink(Sinks.summary(csv, png, chart))
+                .optSink(FrameSink.jsonLines(jsonl))
+                .optSink(FrameSink.annotatedVideo(annotated))
+                .optSink(FrameSink.summary(csv, png, chart))
                 .build()) {
             camera.run((result, frame) -> {
                 if (!result.faces().isEmpty()) {
@@ -218,7 +218,7 @@ class EmotionCameraTest {
     void stopFromAnotherThreadEndsTheLoopAndClosesTheSinks() throws Exception {
         Path jsonl = dir.resolve("faces.jsonl");
         CountDownLatch third = new CountDownLatch(1);
-        try (EmotionCamera camera = camera(VideoSource.video(video)).optSink(Sinks.jsonLines(jsonl)).build()) {
+        try (EmotionCamera camera = camera(VideoSource.video(video)).optSink(FrameSink.jsonLines(jsonl)).build()) {
             CompletableFuture<Long> done = camera.start((result, frame) -> {
                 if (result.frameIndex() == 2) {
                     third.countDown();
@@ -255,7 +255,7 @@ class EmotionCameraTest {
     @Test
     void anInterruptStopsTheLoopAndReachesTheCaller() throws Exception {
         Path jsonl = dir.resolve("faces.jsonl");
-        try (EmotionCamera camera = camera(VideoSource.video(video)).optSink(Sinks.jsonLines(jsonl)).build()) {
+        try (EmotionCamera camera = camera(VideoSource.video(video)).optSink(FrameSink.jsonLines(jsonl)).build()) {
             assertThatThrownBy(() -> camera.run((result, frame) -> {
                 if (result.frameIndex() == 2) {
                     Thread.currentThread().interrupt();
@@ -313,7 +313,7 @@ class EmotionCameraTest {
     void closeReturnsSoonWhenTheSourceStallsAndTheStuckReaderFreesItLater() throws Exception {
         StallingGrabber grabber = new StallingGrabber();
         Path jsonl = dir.resolve("stall.jsonl");
-        EmotionCamera camera = camera(VideoSource.grabber(grabber)).optSink(Sinks.jsonLines(jsonl)).build();
+        EmotionCamera camera = camera(VideoSource.grabber(grabber)).optSink(FrameSink.jsonLines(jsonl)).build();
         CountDownLatch someFrames = new CountDownLatch(3);
         CompletableFuture<Long> done = camera.start((result, frame) -> someFrames.countDown());
         assertThat(someFrames.await(20, TimeUnit.SECONDS)).isTrue();
@@ -322,7 +322,7 @@ class EmotionCameraTest {
         long start = System.nanoTime();
         camera.close();
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(seconds).as("close() on a stalled source").isLessThan(FrameReader.CLOSE_WAIT_MS / 1000.0 + 3);
+        assertThat(seconds).as("close() on a stalled source").isLessThan(DetectionStage.CLOSE_WAIT_MS / 1000.0 + 3);
         assertThat(camera.isRunning()).isFalse();
         assertThat(done).isDone();
         assertThat(done.get()).isGreaterThanOrEqualTo(3L);
@@ -339,20 +339,20 @@ class EmotionCameraTest {
         Path jsonl = dir.resolve("faces.jsonl");
         List<FrameResult> results;
         try (EmotionCamera camera = camera(VideoSource.video(video)).optEveryNthFrame(5)
-                .optSink(Sinks.jsonLines(jsonl)).build()) {
+                .optSink(FrameSink.jsonLines(jsonl)).build()) {
             results = runAll(camera);
         }
         assertThat(results).hasSize(Fixtures.FRAMES);
         for (FrameResult r : results) {
             int i = (int) r.frameIndex();
             assertThat(r.analysed()).isEqualTo(i % 5 == 0);
-            List<DetectedFace> analysed = results.get(i - i % 5).faces();
+            List<TrackedFace> analysed = results.get(i - i % 5).faces();
             if (i % 5 == 0) {
-                assertThat(r.faces()).allMatch(DetectedFace::fresh);
+                assertThat(r.faces()).allMatch(TrackedFace::fresh);
             } else {
                 // The same faces and predictions, marked as not classified in this frame.
-                assertThat(r.faces()).isEqualTo(analysed.stream().map(DetectedFace::carried).toList());
-                assertThat(r.faces()).noneMatch(DetectedFace::fresh);
+                assertThat(r.faces()).isEqualTo(analysed.stream().map(TrackedFace::carried).toList());
+                assertThat(r.faces()).noneMatch(TrackedFace::fresh);
             }
         }
         assertThat(Files.readAllLines(jsonl)).hasSize(6);
@@ -426,7 +426,7 @@ class EmotionCameraTest {
         Path out = dir.resolve("annotated");
         List<FrameResult> results;
         try (EmotionCamera camera = camera(VideoSource.parse(folder.toString()))
-                .optSink(Sinks.annotatedImages(out)).build()) {
+                .optSink(FrameSink.annotatedImages(out)).build()) {
             results = runAll(camera);
             assertThat(camera.skippedFiles()).singleElement().satisfies(s -> {
                 assertThat(s.path()).isEqualTo(folder.resolve("frame5.jpg"));
@@ -444,7 +444,7 @@ class EmotionCameraTest {
 
         Path single = dir.resolve("single.jpg");
         try (EmotionCamera camera = camera(VideoSource.parse(folder.resolve("frame0.png").toString()))
-                .optSink(Sinks.annotatedImage(single)).build()) {
+                .optSink(FrameSink.annotatedImage(single)).build()) {
             assertThat(runAll(camera)).singleElement().satisfies(r -> assertThat(r.faces()).hasSize(1));
         }
         BufferedImage written = ImageIO.read(single.toFile());

@@ -110,13 +110,13 @@ class FaceAnalyzerTest {
         Path file = dir.resolve("photo.jpg");
         ImageIO.write(twoFaces(), "jpg", file.toFile());
         List<AnalyzedFace> analyzed = analyzer.analyze(file);
-        List<DetectedFace> seen = new ArrayList<>();
+        List<TrackedFace> seen = new ArrayList<>();
         try (EmotionCamera camera = EmotionCamera.builder().setSource(VideoSource.image(file)).setClassifier(classifier)
                 .build()) {
             camera.run((result, frame) -> seen.addAll(result.faces()));
         }
         // The camera lists faces left to right, the analyzer largest first: compare in one order.
-        seen.sort(Comparator.comparingLong((DetectedFace f) -> f.box().area()).reversed());
+        seen.sort(Comparator.comparingLong((TrackedFace f) -> f.box().area()).reversed());
         assertThat(seen).hasSameSizeAs(analyzed);
         for (int i = 0; i < seen.size(); i++) {
             assertThat(seen.get(i).detection()).isEqualTo(analyzed.get(i).detection());

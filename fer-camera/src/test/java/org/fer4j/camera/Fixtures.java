@@ -123,7 +123,7 @@ final class Fixtures {
     }
 
     /** A timeline chart for tests: a blank image of the app's chart size that keeps what it was asked to draw. */
-    static final class RecordingChart implements TimelineChart {
+    static final class RecordingChart implements FrameSink.TimelineChart {
         String title;
         List<String> labels;
         List<java.awt.Color> colours;

@@ -70,9 +70,9 @@ class SinkSafetyTest {
             }
         };
         try (EmotionCamera camera = camera(VideoSource.video(video))
-                .optSink(Sinks.jsonLines(out.resolve("faces.jsonl")))
-                .optSink(Sinks.annotatedVideo(annotated))
-                .optSink(Sinks.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart()))
+                .optSink(FrameSink.jsonLines(out.resolve("faces.jsonl")))
+                .optSink(FrameSink.annotatedVideo(annotated))
+                .optSink(FrameSink.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart()))
                 .optSink(failing)
                 .build()) {
             assertThatThrownBy(() -> camera.run((r, f) -> { })).isInstanceOf(IOException.class).hasMessage("disk full");
@@ -90,9 +90,9 @@ class SinkSafetyTest {
         Path png = out.resolve("timeline.png");
         List<String> seenDuringTheRun = new ArrayList<>();
         try (EmotionCamera camera = camera(VideoSource.video(video))
-                .optSink(Sinks.jsonLines(jsonl))
-                .optSink(Sinks.annotatedVideo(annotated))
-                .optSink(Sinks.summary(csv, png, new Fixtures.RecordingChart()))
+                .optSink(FrameSink.jsonLines(jsonl))
+                .optSink(FrameSink.annotatedVideo(annotated))
+                .optSink(FrameSink.summary(csv, png, new Fixtures.RecordingChart()))
                 .build()) {
             camera.run((result, frame) -> {
                 if (result.frameIndex() == 3) {
@@ -128,9 +128,9 @@ class SinkSafetyTest {
         Path broken = Fixtures.undecodableVideo(dir);
         Path out = Files.createDirectories(dir.resolve("out"));
         try (EmotionCamera camera = camera(VideoSource.video(broken))
-                .optSink(Sinks.jsonLines(out.resolve("faces.jsonl")))
-                .optSink(Sinks.annotatedVideo(out.resolve("annotated.mp4")))
-                .optSink(Sinks.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart()))
+                .optSink(FrameSink.jsonLines(out.resolve("faces.jsonl")))
+                .optSink(FrameSink.annotatedVideo(out.resolve("annotated.mp4")))
+                .optSink(FrameSink.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart()))
                 .build()) {
             assertThat(camera.run((r, f) -> { })).isZero();
         }
@@ -143,8 +143,8 @@ class SinkSafetyTest {
         Files.writeString(faces.resolve("a.jpg"), "not a JPEG");
         Files.writeString(faces.resolve("b.png"), "not a PNG");
         Path out = dir.resolve("annotated");
-        try (EmotionCamera camera = camera(VideoSource.folder(faces)).optSink(Sinks.annotatedImages(out))
-                .optSink(Sinks.jsonLines(dir.resolve("faces.jsonl"))).build()) {
+        try (EmotionCamera camera = camera(VideoSource.folder(faces)).optSink(FrameSink.annotatedImages(out))
+                .optSink(FrameSink.jsonLines(dir.resolve("faces.jsonl"))).build()) {
             assertThat(camera.run((r, f) -> { })).isZero();
             assertThat(camera.skippedFiles()).hasSize(2);
         }
@@ -162,9 +162,9 @@ class SinkSafetyTest {
         Files.writeString(faces.resolve("broken.jpg"), "not a JPEG");
         Path out = dir.resolve("annotated");
         Path jsonl = dir.resolve("faces.jsonl");
-        FrameSink images = Sinks.annotatedImages(out);
+        FrameSink images = FrameSink.annotatedImages(out);
         try (EmotionCamera camera = camera(VideoSource.folder(faces)).optSink(images)
-                .optSink(Sinks.jsonLines(jsonl)).build()) {
+                .optSink(FrameSink.jsonLines(jsonl)).build()) {
             assertThat(camera.run((r, f) -> { })).isEqualTo(3);
             assertThat(camera.skippedFiles()).singleElement()
                     .satisfies(s -> assertThat(s.path()).isEqualTo(faces.resolve("broken.jpg")));
@@ -182,9 +182,9 @@ class SinkSafetyTest {
     @Test
     void completedFilesListsOnlyFinishedFiles() throws Exception {
         Path out = dir.resolve("out");
-        FrameSink json = Sinks.jsonLines(out.resolve("faces.jsonl"));
-        FrameSink annotated = Sinks.annotatedVideo(out.resolve("annotated.mp4"));
-        FrameSink summary = Sinks.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart());
+        FrameSink json = FrameSink.jsonLines(out.resolve("faces.jsonl"));
+        FrameSink annotated = FrameSink.annotatedVideo(out.resolve("annotated.mp4"));
+        FrameSink summary = FrameSink.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart());
         try (EmotionCamera camera = camera(VideoSource.video(video)).optSink(json).optSink(annotated)
                 .optSink(summary).build()) {
             camera.run((result, frame) -> {

@@ -18,8 +18,8 @@ class TrackEmotionsTest {
         return new EmotionPrediction(LABELS, new float[] {a, 1 - a});
     }
 
-    private static FaceTracker.Tracked face(int track, boolean classify) {
-        return new FaceTracker.Tracked(track, FACE, classify);
+    private static FaceTracker.Assignment face(int track, boolean classify) {
+        return new FaceTracker.Assignment(track, FACE, classify);
     }
 
     @Test
@@ -41,12 +41,12 @@ class TrackEmotionsTest {
     void aFaceNotClassifiedKeepsItsPreviousPredictionAndIsNotFresh() {
         TrackEmotions emotions = new TrackEmotions(1);
         emotions.update(List.of(face(1, true), face(2, true)), List.of(p(0.9f), p(0.2f)));
-        List<DetectedFace> next = emotions.update(List.of(face(1, false), face(2, true)), List.of(p(0.6f)));
-        assertThat(next).extracting(DetectedFace::fresh).containsExactly(false, true);
+        List<TrackedFace> next = emotions.update(List.of(face(1, false), face(2, true)), List.of(p(0.6f)));
+        assertThat(next).extracting(TrackedFace::fresh).containsExactly(false, true);
         assertThat(next.get(0).prediction().probability("a")).isEqualTo(0.9f);
         assertThat(next.get(1).prediction().probability("a")).isEqualTo(0.6f);
         assertThat(next.get(0).carried().fresh()).isFalse();
-        assertThat(next.get(1).carried()).isEqualTo(new DetectedFace(2, FACE, next.get(1).prediction(), false));
+        assertThat(next.get(1).carried()).isEqualTo(new TrackedFace(2, FACE, next.get(1).prediction(), false));
     }
 
     @Test

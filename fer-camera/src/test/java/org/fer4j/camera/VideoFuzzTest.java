@@ -152,9 +152,9 @@ class VideoFuzzTest {
     /** Runs {@code video} through the camera with the sinks of {@code fer detect} writing into {@code out}. */
     private static long run(Path video, Path out) throws Exception {
         try (EmotionCamera camera = EmotionCamera.builder().setSource(VideoSource.video(video)).setClassifier(classifier)
-                .optSink(Sinks.annotatedVideo(out.resolve("annotated.mp4")))
-                .optSink(Sinks.jsonLines(out.resolve("faces.jsonl")))
-                .optSink(Sinks.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart()))
+                .optSink(FrameSink.annotatedVideo(out.resolve("annotated.mp4")))
+                .optSink(FrameSink.jsonLines(out.resolve("faces.jsonl")))
+                .optSink(FrameSink.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart()))
                 .build()) {
             return camera.run((result, frame) -> { });
         }

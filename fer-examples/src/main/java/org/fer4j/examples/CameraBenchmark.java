@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.fer4j.camera.DetectedFace;
 import org.fer4j.camera.EmotionCamera;
 import org.fer4j.camera.FaceDetector;
 import org.fer4j.camera.SyntheticVideo;
+import org.fer4j.camera.TrackedFace;
 import org.fer4j.camera.VideoSource;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.ModelLoadException;
@@ -112,7 +112,7 @@ final class CameraBenchmark {
             start = System.nanoTime();
             frames = camera.run((result, frame) -> {
                 counts[0] += result.faces().size();
-                counts[1] += result.faces().stream().filter(DetectedFace::fresh).count();
+                counts[1] += result.faces().stream().filter(TrackedFace::fresh).count();
                 // Drawing is part of what an app pays per frame.
                 frame.annotatedMat();
                 if (result.frameIndex() + 1 >= maxFrames) {

@@ -2,9 +2,9 @@ package org.fer4j.examples;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.fer4j.camera.DetectedFace;
 import org.fer4j.camera.EmotionCamera;
 import org.fer4j.camera.FrameResult;
+import org.fer4j.camera.TrackedFace;
 import org.fer4j.camera.VideoSource;
 import org.fer4j.inference.EmotionClassifier;
 
@@ -39,7 +39,7 @@ public final class CameraExample {
             camera.run((result, frame) -> {
                 results.add(result);
                 StringBuilder line = new StringBuilder("frame " + result.frameIndex() + ":");
-                for (DetectedFace face : result.faces()) {
+                for (TrackedFace face : result.faces()) {
                     line.append(' ').append(face.prediction()).append(" at ").append(face.box());
                 }
                 System.out.println(line);

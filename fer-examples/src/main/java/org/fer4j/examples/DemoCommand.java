@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fer4j.camera.EmotionCamera;
 import org.fer4j.camera.FrameResult;
-import org.fer4j.camera.Sinks;
+import org.fer4j.camera.FrameSink;
 import org.fer4j.camera.SyntheticVideo;
 import org.fer4j.camera.VideoSource;
 import org.fer4j.inference.EmotionClassifier;
@@ -69,8 +69,8 @@ final class DemoCommand implements Callable<Integer> {
             long[] withFaces = {0};
             long frames;
             try (EmotionCamera camera = EmotionCamera.builder().setSource(VideoSource.video(video)).setClassifier(fer)
-                    .optSink(Sinks.annotatedVideo(annotated)).optSink(Sinks.jsonLines(json))
-                    .optSink(Sinks.summary(csv, chart, new JFreeTimelineChart())).build()) {
+                    .optSink(FrameSink.annotatedVideo(annotated)).optSink(FrameSink.jsonLines(json))
+                    .optSink(FrameSink.summary(csv, chart, new JFreeTimelineChart())).build()) {
                 frames = camera.run((FrameResult r, org.fer4j.camera.CapturedFrame f) -> {
                     if (!r.faces().isEmpty()) {
                         withFaces[0]++;

@@ -13,11 +13,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bytedeco.javacv.CanvasFrame;
-import org.fer4j.camera.DetectedFace;
 import org.fer4j.camera.EmotionCamera;
 import org.fer4j.camera.FaceDetector;
 import org.fer4j.camera.FrameSink;
-import org.fer4j.camera.Sinks;
+import org.fer4j.camera.TrackedFace;
 import org.fer4j.camera.VideoSource;
 import org.fer4j.core.SkippedFile;
 import org.fer4j.core.TextFields;
@@ -79,8 +78,24 @@ final class DetectCommand implements Callable<Integer> {
      */
     static final int LIVE_CLASSIFY_AT_MOST = 2;
 
+    /** The kinds of output detect writes; the report tells them apart by kind, and names them by description. */
+    private enum Output {
+        ANNOTATED_VIDEO("annotated output"),
+        ANNOTATED_IMAGE("annotated output"),
+        /** A folder of images, whose files are named after the sources, so it is complete once it has one. */
+        ANNOTATED_IMAGES("annotated images"),
+        SUMMARY("summary"),
+        JSON_LINES("JSON lines");
+
+        final String description;
+
+        Output(String description) {
+            this.description = description;
+        }
+    }
+
     /** A sink and the outputs the user asked of it, to tell afterwards what was and was not written. */
-    private record Requested(FrameSink sink, String what, List<Path> files) {
+    private record Requested(FrameSink sink, Output kind, List<Path> files) {
     }
 
     @Override
@@ -117,17 +132,17 @@ final class DetectCommand implements Callable<Integer> {
             // The sinks check their file names (an extension OpenCV or FFmpeg cannot write) when made.
             if (output != null) {
                 if (src.isVideo()) {
-                    requested.add(new Requested(Sinks.annotatedVideo(output), "annotated output", List.of(output)));
-                    requested.add(new Requested(Sinks.summary(summary, timeline, new JFreeTimelineChart()), "summary",
+                    requested.add(new Requested(FrameSink.annotatedVideo(output), Output.ANNOTATED_VIDEO, List.of(output)));
+                    requested.add(new Requested(FrameSink.summary(summary, timeline, new JFreeTimelineChart()), Output.SUMMARY,
                             List.of(summary, timeline)));
                 } else if (folder) {
-                    requested.add(new Requested(Sinks.annotatedImages(output), "annotated images", List.of(output)));
+                    requested.add(new Requested(FrameSink.annotatedImages(output), Output.ANNOTATED_IMAGES, List.of(output)));
                 } else {
-                    requested.add(new Requested(Sinks.annotatedImage(output), "annotated output", List.of(output)));
+                    requested.add(new Requested(FrameSink.annotatedImage(output), Output.ANNOTATED_IMAGE, List.of(output)));
                 }
             }
             if (json != null) {
-                requested.add(new Requested(Sinks.jsonLines(json), "JSON lines", List.of(json)));
+                requested.add(new Requested(FrameSink.jsonLines(json), Output.JSON_LINES, List.of(json)));
             }
         } catch (IllegalArgumentException e) {
             return usage((output != null && e.getMessage().contains(output.toString()) ? "--output: " : "")
@@ -216,7 +231,7 @@ final class DetectCommand implements Callable<Integer> {
                                             result.timestampMs(), result.faces().size())
                                     : String.format(Locale.ROOT, "%s: %d face(s)", TextFields.tsv(result.source()),
                                             result.faces().size()));
-                            for (DetectedFace f : result.faces()) {
+                            for (TrackedFace f : result.faces()) {
                                 sb.append(String.format(Locale.ROOT, "  #%d %s %.2f", f.track(),
                                         TextFields.tsv(f.prediction().label()), f.prediction().probability()));
                             }
@@ -275,10 +290,10 @@ final class DetectCommand implements Callable<Integer> {
         List<String> missing = new ArrayList<>();
         for (Requested r : requested) {
             List<Path> done = r.sink().completedFiles();
-            boolean folder = r.what().equals("annotated images");
+            boolean folder = r.kind() == Output.ANNOTATED_IMAGES;
             for (Path p : r.files()) {
                 if (folder ? done.isEmpty() : !done.contains(p)) {
-                    missing.add(r.what() + " " + p);
+                    missing.add(r.kind().description + " " + p);
                 }
             }
         }
@@ -301,7 +316,7 @@ final class DetectCommand implements Callable<Integer> {
         for (Requested r : requested) {
             List<Path> files = r.sink().completedFiles();
             if (!files.isEmpty()) {
-                parts.add(r.what() + " in " + (r.what().equals("annotated images")
+                parts.add(r.kind().description + " in " + (r.kind() == Output.ANNOTATED_IMAGES
                         ? r.files().get(0) + " (" + files.size() + ")"
                         : String.join(", ", files.stream().map(Path::toString).toList())));
             }

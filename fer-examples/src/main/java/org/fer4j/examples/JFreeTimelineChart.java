@@ -3,7 +3,7 @@ package org.fer4j.examples;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.List;
-import org.fer4j.camera.TimelineChart;
+import org.fer4j.camera.FrameSink;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
@@ -12,7 +12,7 @@ import org.jfree.data.xy.DefaultTableXYDataset;
 import org.jfree.data.xy.XYSeries;
 
 /** The timeline chart of {@code fer detect} and {@code fer demo}: emotion shares per second, stacked, 1000x420. */
-final class JFreeTimelineChart implements TimelineChart {
+final class JFreeTimelineChart implements FrameSink.TimelineChart {
 
     static final int WIDTH = 1000;
     static final int HEIGHT = 420;

@@ -17,10 +17,10 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.TaskCompletionListener;
-import org.fer4j.camera.DetectedFace;
 import org.fer4j.camera.EmotionCamera;
 import org.fer4j.camera.FaceBox;
 import org.fer4j.camera.FrameResult;
+import org.fer4j.camera.TrackedFace;
 import org.fer4j.camera.VideoSource;
 import org.fer4j.camera.YuNetFaceDetector;
 import org.fer4j.inference.EmotionClassifier;
@@ -133,7 +133,7 @@ final class VideoScoring implements MapPartitionsFunction<Row, Row> {
             open.add(0, camera);
             CompletableFuture<Long> frames = camera.start((result, frame) -> {
                 if (result.analysed()) {
-                    for (DetectedFace face : result.faces()) {
+                    for (TrackedFace face : result.faces()) {
                         put(queue, row(path, result, face, null), abandoned);
                     }
                 }
@@ -152,7 +152,7 @@ final class VideoScoring implements MapPartitionsFunction<Row, Row> {
         return queue;
     }
 
-    private Row row(String path, FrameResult frame, DetectedFace face, String error) {
+    private Row row(String path, FrameResult frame, TrackedFace face, String error) {
         List<Object> values = new ArrayList<>();
         values.add(path);
         values.add(frame == null ? null : frame.frameIndex());

@@ -11,8 +11,8 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.fer4j.camera.DetectedFace;
 import org.fer4j.camera.EmotionCamera;
+import org.fer4j.camera.TrackedFace;
 import org.fer4j.camera.VideoSource;
 import org.fer4j.camera.YuNetFaceDetector;
 import org.fer4j.inference.ClassifierOptions;
@@ -58,7 +58,7 @@ class ScoreVideosTest {
                         .optDetector(detector).optEveryNthFrame(2).build()) {
             camera.run((result, frame) -> {
                 if (result.analysed()) {
-                    for (DetectedFace f : result.faces()) {
+                    for (TrackedFace f : result.faces()) {
                         expected.add(new Seen(result.frameIndex(), result.timestampMs(), f.track(), f.box().x(),
                                 f.prediction().label(), f.prediction().probability()));
                     }

@@ -234,6 +234,7 @@ class DocsTest {
                 import java.nio.file.Path;
                 import javax.imageio.ImageIO;
                 import org.fer4j.camera.*;
+                import org.fer4j.core.TestTimeAugmentation;
                 import org.fer4j.inference.*;
                 import org.fer4j.training.*;
                 """ + "\npublic class " + name + " {\n    public static void snippet() throws Exception {\n" + body + "    }\n}\n";

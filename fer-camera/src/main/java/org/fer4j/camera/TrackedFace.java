@@ -4,7 +4,10 @@ import java.util.Objects;
 import org.fer4j.inference.EmotionPrediction;
 
 /**
- * One face of a frame: where it is, what it shows and which tracked face it is. Immutable.
+ * One face of a video, camera or image-folder frame as {@link EmotionCamera} delivers it: where it is, what it
+ * shows, and which track (the same face followed across frames) it belongs to. A face of a single photo from
+ * {@link FaceAnalyzer} is an {@link AnalyzedFace}, which has no track; both hold the detector's
+ * {@link FaceDetection}. Immutable.
  *
  * @param track the track id, the same for a face followed across frames by box overlap (from 1)
  * @param detection the face as detected: box in frame pixels (without the classification margin), score
@@ -14,7 +17,7 @@ import org.fer4j.inference.EmotionPrediction;
  *     earlier frame of its track (the camera classifies a limited number of faces per frame, and frames it
  *     does not analyse carry the last analysed frame's faces)
  */
-public record DetectedFace(int track, FaceDetection detection, EmotionPrediction prediction, boolean fresh) {
+public record TrackedFace(int track, FaceDetection detection, EmotionPrediction prediction, boolean fresh) {
 
     /**
      * Checks that nothing is null.
@@ -24,7 +27,7 @@ public record DetectedFace(int track, FaceDetection detection, EmotionPrediction
      * @param prediction the emotion probabilities
      * @param fresh whether the face was classified in this frame
      */
-    public DetectedFace {
+    public TrackedFace {
         Objects.requireNonNull(detection, "detection");
         Objects.requireNonNull(prediction, "prediction");
     }
@@ -43,7 +46,7 @@ public record DetectedFace(int track, FaceDetection detection, EmotionPrediction
      *
      * @return the face with {@code fresh} false
      */
-    DetectedFace carried() {
-        return fresh ? new DetectedFace(track, detection, prediction, false) : this;
+    TrackedFace carried() {
+        return fresh ? new TrackedFace(track, detection, prediction, false) : this;
     }
 }

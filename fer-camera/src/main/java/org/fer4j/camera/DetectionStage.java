@@ -13,7 +13,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.fer4j.core.GreyImage;
 
 /**
- * The first stage of the camera loop, on its own thread: reads each frame, copies it into a buffer of
+ * The first of the camera loop's two stages, on its own thread: reads each frame, copies it into a buffer of
  * a small pool (the next grab overwrites the grabber's own frame), detects faces in it, follows them with
  * a {@link FaceTracker} and cuts out the faces to classify, while the loop
  * thread classifies and delivers the frame before. Detection and classification are the two costly
@@ -25,7 +25,7 @@ import org.fer4j.core.GreyImage;
  * {@code fullScanEvery} analysed frames, whenever no face is known, whenever a known face is not found
  * again, and on every analysed frame for detectors without such a look.
  */
-final class FrameReader implements AutoCloseable {
+final class DetectionStage implements AutoCloseable {
 
     /** Buffers in flight: one being delivered by the loop, one being filled here. */
     private static final int BUFFERS = 2;
@@ -44,16 +44,17 @@ final class FrameReader implements AutoCloseable {
     }
 
     /**
-     * A read frame.
+     * A frame read and, when it is analysed, with its faces detected, tracked and cropped: what the loop
+     * thread classifies and delivers.
      *
      * @param index frame index from 0
      * @param timestampMs the source's timestamp
      * @param mat a pool buffer holding a copy of the frame; hand it back with {@link #recycle(Mat)}
      * @param faces the faces found, left to right, or null when this frame is not analysed
-     * @param crops the crops of the faces marked {@link FaceTracker.Tracked#classify()}, in order
+     * @param crops the crops of the faces marked {@link FaceTracker.Assignment#classify()}, in order
      * @param source the file name or description the frame came from
      */
-    record Item(long index, long timestampMs, Mat mat, List<FaceTracker.Tracked> faces, List<GreyImage> crops,
+    record ReadyFrame(long index, long timestampMs, Mat mat, List<FaceTracker.Assignment> faces, List<GreyImage> crops,
             String source) {
     }
 
@@ -73,8 +74,8 @@ final class FrameReader implements AutoCloseable {
     /** Set by the reader thread as it ends; guarded by this, like {@link #abandoned}. */
     private boolean exited;
 
-    /** Starts reading; the reader owns {@code input} from now on and closes it. */
-    FrameReader(FrameInput input, FaceDetector detector, FaceTracker tracker, Cropper cropper, int everyNthFrame,
+    /** Starts reading; the stage owns {@code input} from now on and closes it. */
+    DetectionStage(FrameInput input, FaceDetector detector, FaceTracker tracker, Cropper cropper, int everyNthFrame,
             int fullScanEvery, String threadName) {
         this.input = input;
         this.detector = detector;
@@ -120,7 +121,7 @@ final class FrameReader implements AutoCloseable {
                 Mats.checkImage(frame);
                 frame.copyTo(buffer);
                 List<FaceDetection> faces = null;
-                List<FaceTracker.Tracked> tracked = null;
+                List<FaceTracker.Assignment> tracked = null;
                 List<GreyImage> crops = List.of();
                 if (index % everyNthFrame == 0) {
                     if (!previous.isEmpty() && nearScans + 1 < fullScanEvery) {
@@ -139,13 +140,13 @@ final class FrameReader implements AutoCloseable {
                     previous = faces;
                     tracked = tracker.update(leftToRight(faces));
                     crops = new ArrayList<>();
-                    for (FaceTracker.Tracked face : tracked) {
+                    for (FaceTracker.Assignment face : tracked) {
                         if (face.classify()) {
                             crops.add(cropper.crop(buffer, face.detection()));
                         }
                     }
                 }
-                ready.put(new Item(index, input.timestampMs(), buffer, tracked, crops, input.sourceName()));
+                ready.put(new ReadyFrame(index, input.timestampMs(), buffer, tracked, crops, input.sourceName()));
                 index++;
             }
         } catch (InterruptedException e) {
@@ -182,7 +183,7 @@ final class FrameReader implements AutoCloseable {
      *
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */
-    Item next(BooleanSupplier stopped) throws IOException, InterruptedException {
+    ReadyFrame next(BooleanSupplier stopped) throws IOException, InterruptedException {
         Object o;
         do {
             if (stopped.getAsBoolean()) {
@@ -193,8 +194,8 @@ final class FrameReader implements AutoCloseable {
         if (o == END) {
             return null;
         }
-        if (o instanceof Item) {
-            return (Item) o;
+        if (o instanceof ReadyFrame) {
+            return (ReadyFrame) o;
         }
         if (o instanceof IOException) {
             throw (IOException) o;
