@@ -3,6 +3,7 @@ package org.fer4j.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
@@ -85,10 +86,17 @@ final class CheckpointedOptimizer extends Optimizer {
                 sgd(weight, g, s[0], lr, kind == TrainingSpec.Optimizer.NESTEROV);
             }
         }
-        // PyTorch adds each backward pass into the weight's gradient and DJL's fused updates clear it; the
-        // grad argument is DJL's copy, so the weight's own gradient is cleared here.
+        clearGradient(weight);
+    }
+
+    /**
+     * Sets the weight's own gradient to zero. PyTorch adds each backward pass into it and DJL's fused updates
+     * clear it; the grad argument is DJL's copy. Set, not computed: {@code g - g} and {@code g * 0} keep a
+     * NaN or infinity, which would then poison every later step.
+     */
+    static void clearGradient(NDArray weight) {
         try (NDArray live = weight.getGradient()) {
-            live.subi(live);
+            live.set(new NDIndex("..."), 0f);
         }
     }
 
