@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -144,12 +145,13 @@ final class CheckpointedOptimizer extends Optimizer {
     }
 
     /**
-     * Returns the number of updates applied to each parameter so far, by parameter path.
+     * Returns the number of updates applied to each parameter so far, by parameter path, in the order the
+     * parameters were first updated (so {@code state.json} lists them the same way on every run).
      *
      * @return the step counts
      */
     Map<String, Integer> steps() {
-        return Map.copyOf(steps);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     }
 
     /**
