@@ -148,11 +148,11 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
      * @return a new builder with this spec's values
      */
     public Builder toBuilder() {
-        Builder b = new Builder().optArchitecture(architecture).optEpochs(epochs).optBatchSize(batchSize).optSeed(seed)
+        return new Builder().optArchitecture(architecture).optEpochs(epochs).optBatchSize(batchSize).optSeed(seed)
                 .optPatience(patience).optMonitor(monitor).optOptimizer(optimizer).optLearningRate(learningRate)
                 .optWeightDecay(weightDecay).optSchedule(schedule).optWarmupEpochs(warmupEpochs)
-                .optLabelSmoothing(labelSmoothing).optClassWeights(classWeights).optAugmentation(augmentation);
-        return b.optPreprocessing(preprocessing).optDistillation(distillation);
+                .optLabelSmoothing(labelSmoothing).optClassWeights(classWeights).optAugmentation(augmentation)
+                .optPreprocessing(preprocessing).optDistillation(distillation);
     }
 
     /** Returns the settings by name, as {@code model.json} and {@code state.json} hold them. */
