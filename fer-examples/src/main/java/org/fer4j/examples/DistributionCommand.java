@@ -3,9 +3,8 @@ package org.fer4j.examples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.fer4j.training.ClassDistribution;
 import org.fer4j.core.Preprocessing;
-import org.fer4j.training.TrainTestData;
+import org.fer4j.training.TrainValidationData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,11 +32,10 @@ final class DistributionCommand implements Callable<Integer> {
             System.err.println("fer distribution: " + clash.get());
             return 2;
         }
-        ClassDistribution d = ClassDistribution.of(TrainTestData.load(DataPaths.root(data), Preprocessing.builder().build()));
-        System.out.print(d.toTable());
+        TrainValidationData d = TrainValidationData.load(DataPaths.root(data), Preprocessing.builder().build());
+        System.out.print(d.distributionTable());
         Files.createDirectories(output);
-        d.writeCsv(output.resolve("class_distribution.csv"));
-        d.writeChart(output.resolve("class_distribution.png"));
+        d.writeDistribution(output);
         System.out.println("Wrote " + output.resolve("class_distribution.csv") + " and "
                 + output.resolve("class_distribution.png"));
         return 0;

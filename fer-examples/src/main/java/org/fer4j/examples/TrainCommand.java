@@ -5,18 +5,19 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.fer4j.training.Augmentation;
-import org.fer4j.training.ClassDistribution;
-import org.fer4j.training.EpochRecord;
-import org.fer4j.training.Distillation;
-import org.fer4j.training.FerTrainer;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.SkippedFile;
-import org.fer4j.training.TrainTestData;
+import org.fer4j.core.nn.Architectures;
+import org.fer4j.training.Augmentation;
+import org.fer4j.training.Distillation;
+import org.fer4j.training.EpochRecord;
+import org.fer4j.training.FerTrainer;
+import org.fer4j.training.TrainValidationData;
 import org.fer4j.training.TrainingProgress;
 import org.fer4j.training.TrainingResult;
 import org.fer4j.training.TrainingSpec;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,10 +26,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
-/** {@code fer train}: trains a model on a dataset root with {@code train/} and {@code test/}. */
+/**
+ * {@code fer train}: trains a model on a dataset root with {@code train/} and {@code test/}. The options'
+ * defaults are the library's: each field starts at {@link TrainingSpec#builder()}'s value (picocli shows a
+ * field's initial value as its default), so the two cannot disagree.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model on DIR/train, validating on DIR/test each epoch.")
 final class TrainCommand implements Callable<Integer> {
+
+    /** The library's defaults, which every option below starts from. */
+    private static final TrainingSpec DEFAULTS = TrainingSpec.builder().build();
 
     @Spec
     CommandSpec commandSpec;
@@ -44,23 +52,33 @@ final class TrainCommand implements Callable<Integer> {
             + " (and a new total if --epochs is given).")
     boolean resume;
 
-    @Option(names = "--epochs", description = "Maximum epochs (default: 100).")
-    Integer epochs;
+    @Option(names = "--epochs", description = "Maximum epochs (default: ${DEFAULT-VALUE}; with --resume, the run's"
+            + " saved total).")
+    int epochs = DEFAULTS.epochs();
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Option(names = "--batch-size", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize = DEFAULTS.batchSize();
 
-    @Option(names = "--arch", defaultValue = "seed", description = "Architecture: seed, vgg-b, vgg-c, vgg-24, vgg-24s, vgg-48, resnet-s (default: ${DEFAULT-VALUE}).")
-    String arch;
+    @Option(names = "--arch", completionCandidates = ArchitectureNames.class,
+            description = "Architecture: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    String arch = DEFAULTS.architecture();
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed = DEFAULTS.seed();
 
-    @Option(names = "--patience", defaultValue = "0", description = "Early-stopping patience in epochs, 0 = off (default: ${DEFAULT-VALUE}).")
-    int patience;
+    @Option(names = "--patience", description = "Early-stopping patience in epochs, 0 = off (default: ${DEFAULT-VALUE}).")
+    int patience = DEFAULTS.patience();
 
-    @Option(names = "--monitor", defaultValue = "VAL_LOSS", description = "Metric for early stopping and the best epoch: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    TrainingSpec.Monitor monitor;
+    @Option(names = "--monitor", description = "Metric for early stopping and the best epoch: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TrainingSpec.Monitor monitor = DEFAULTS.monitor();
+
+    /** The registered architectures, for the help text: fer-core's registry is the one list. */
+    static final class ArchitectureNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Architectures.names().iterator();
+        }
+    }
 
     /** How much to augment training images. */
     enum AugmentLevel {
@@ -76,30 +94,30 @@ final class TrainCommand implements Callable<Integer> {
     AugmentLevel augment;
 
     @Option(names = "--class-weights", description = "Weight the loss by inverse class frequency.")
-    boolean classWeights;
+    boolean classWeights = DEFAULTS.classWeights();
 
-    @Option(names = "--optimizer", defaultValue = "ADAM", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    TrainingSpec.Optimizer optimizer;
+    @Option(names = "--optimizer", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TrainingSpec.Optimizer optimizer = DEFAULTS.optimizer();
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "Base learning rate (default: ${DEFAULT-VALUE}).")
-    float learningRate;
+    @Option(names = "--lr", description = "Base learning rate (default: ${DEFAULT-VALUE}).")
+    float learningRate = DEFAULTS.learningRate();
 
-    @Option(names = "--weight-decay", defaultValue = "0", description = "Weight decay (default: ${DEFAULT-VALUE}).")
-    float weightDecay;
+    @Option(names = "--weight-decay", description = "Weight decay (default: ${DEFAULT-VALUE}).")
+    float weightDecay = DEFAULTS.weightDecay();
 
-    @Option(names = "--schedule", defaultValue = "CONSTANT", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    TrainingSpec.Schedule schedule;
+    @Option(names = "--schedule", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TrainingSpec.Schedule schedule = DEFAULTS.schedule();
 
-    @Option(names = "--warmup", defaultValue = "0", description = "Warm-up epochs (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    @Option(names = "--warmup", description = "Warm-up epochs (default: ${DEFAULT-VALUE}).")
+    int warmup = DEFAULTS.warmupEpochs();
 
-    @Option(names = "--label-smoothing", defaultValue = "0", description = "Label smoothing (default: ${DEFAULT-VALUE}).")
-    float labelSmoothing;
+    @Option(names = "--label-smoothing", description = "Label smoothing (default: ${DEFAULT-VALUE}).")
+    float labelSmoothing = DEFAULTS.labelSmoothing();
 
-    @Option(names = "--equalize", negatable = true, defaultValue = "false", fallbackValue = "true",
+    @Option(names = "--equalize", negatable = true, fallbackValue = "true",
             description = "Rank-equalise every image's histogram (default: off; it did not help in the A/B of"
                     + " docs/model-card.md).")
-    boolean equalize;
+    boolean equalize = DEFAULTS.preprocessing().equalizes();
 
     @Option(names = "--teacher", split = ",", paramLabel = "MODEL_DIR",
             description = "Distil from these models (comma-separated folders): their probabilities on each training"
@@ -107,18 +125,18 @@ final class TrainCommand implements Callable<Integer> {
                     + " Computed once into OUTPUT/distillation/.")
     List<Path> teachers;
 
-    @Option(names = "--distill-temperature", defaultValue = "4", description = "Temperature that softens the"
+    @Option(names = "--distill-temperature", description = "Temperature that softens the"
             + " teachers' probabilities and the student's (default: ${DEFAULT-VALUE}).")
-    float distillTemperature;
+    float distillTemperature = Distillation.DEFAULT_TEMPERATURE;
 
-    @Option(names = "--distill-weight", defaultValue = "0.8", description = "Weight of the soft targets against"
+    @Option(names = "--distill-weight", description = "Weight of the soft targets against"
             + " the labels, in (0, 1] (default: ${DEFAULT-VALUE}).")
-    float distillWeight;
+    float distillWeight = Distillation.DEFAULT_WEIGHT;
 
     @Override
     public Integer call() throws Exception {
         // Usage errors before any work: the trainer would only refuse them after loading the data.
-        if (epochs != null && epochs < 1) {
+        if (epochs < 1) {
             System.err.println("fer train: --epochs must be 1 or more, got " + epochs);
             return 2;
         }
@@ -151,17 +169,10 @@ final class TrainCommand implements Callable<Integer> {
             TrainingResult result;
             if (resume) {
                 rejectSettingsWithResume();
-                result = trainer.resume(output, data, epochs == null ? 0 : epochs, progress);
+                boolean newTotal = commandSpec.commandLine().getParseResult().hasMatchedOption("--epochs");
+                result = trainer.resume(output, data, newTotal ? epochs : 0, progress);
             } else {
-                TrainingSpec spec = TrainingSpec.builder().optArchitecture(arch).optEpochs(epochs == null ? 100 : epochs)
-                        .optBatchSize(batchSize).optSeed(seed).optPatience(patience).optMonitor(monitor)
-                        .optOptimizer(optimizer).optLearningRate(learningRate).optWeightDecay(weightDecay)
-                        .optSchedule(schedule).optWarmupEpochs(warmup).optLabelSmoothing(labelSmoothing)
-                        .optClassWeights(classWeights)
-                        .optAugmentation(augmentation(augment))
-                        .optPreprocessing(Preprocessing.builder().optEqualize(equalize).build())
-                        .optDistillation(distillation()).build();
-                result = trainer.train(spec, DataPaths.root(data), output, progress);
+                result = trainer.train(spec(), DataPaths.root(data), output, progress);
             }
             progress.close();
             print(result);
@@ -170,6 +181,16 @@ final class TrainCommand implements Callable<Integer> {
             progress.close();
             finished.countDown();
         }
+    }
+
+    /** Returns the settings the options describe. */
+    TrainingSpec spec() throws java.io.IOException {
+        return TrainingSpec.builder().optArchitecture(arch).optEpochs(epochs).optBatchSize(batchSize).optSeed(seed)
+                .optPatience(patience).optMonitor(monitor).optOptimizer(optimizer).optLearningRate(learningRate)
+                .optWeightDecay(weightDecay).optSchedule(schedule).optWarmupEpochs(warmup)
+                .optLabelSmoothing(labelSmoothing).optClassWeights(classWeights).optAugmentation(augmentation(augment))
+                .optPreprocessing(Preprocessing.builder().optEqualize(equalize).build())
+                .optDistillation(distillation()).build();
     }
 
     /** A resumed run keeps its saved settings; only the data path and the epoch total may change. */
@@ -227,17 +248,17 @@ final class TrainCommand implements Callable<Integer> {
         private String epochName = "";
 
         @Override
-        public void onDataLoaded(TrainTestData data) {
+        public void onDataLoaded(TrainValidationData data) {
             System.out.printf("Training images: %d, test images: %d, classes: %s%n", data.train().size(),
-                    data.test().size(), data.train().labels().names());
-            System.out.print(ClassDistribution.of(data).toTable());
-            int skipped = data.train().skipped().size() + data.test().skipped().size();
+                    data.validation().size(), data.train().labels().names());
+            System.out.print(data.distributionTable());
+            int skipped = data.train().skipped().size() + data.validation().skipped().size();
             if (skipped > 0) {
                 System.out.println("Skipped " + skipped + " files (also in skipped_files.csv):");
                 for (SkippedFile s : data.train().skipped()) {
                     System.out.println("  " + s.path() + ": " + s.reason());
                 }
-                for (SkippedFile s : data.test().skipped()) {
+                for (SkippedFile s : data.validation().skipped()) {
                     System.out.println("  " + s.path() + ": " + s.reason());
                 }
             }

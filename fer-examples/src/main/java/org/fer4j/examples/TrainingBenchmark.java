@@ -18,7 +18,6 @@ import org.fer4j.core.Preprocessing;
 import org.fer4j.core.Progress;
 import org.fer4j.core.nn.Architectures;
 import org.fer4j.training.FerTrainer;
-import org.fer4j.training.TrainingConfigs;
 import org.fer4j.training.TrainingProgress;
 import org.fer4j.training.TrainingSpec;
 
@@ -53,7 +52,7 @@ final class TrainingBenchmark {
         try (Model model = Model.newInstance("bench", Device.cpu())) {
             Block block = Architectures.build(architecture, CLASSES);
             model.setBlock(block);
-            try (Trainer trainer = model.newTrainer(TrainingConfigs.of(TrainingSpec.builder().build(), block, CLASSES))) {
+            try (Trainer trainer = model.newTrainer(FerTrainer.trainingConfig(TrainingSpec.builder().build(), block, CLASSES))) {
                 trainer.initialize(shape);
                 long start = 0;
                 for (int b = 0; b < warmup + batches; b++) {

@@ -36,7 +36,7 @@ final class Charts {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         for (int c = 0; c < d.labels().size(); c++) {
             ds.addValue(d.train(c), "train", d.labels().name(c));
-            ds.addValue(d.test(c), "test", d.labels().name(c));
+            ds.addValue(d.validation(c), "test", d.labels().name(c));
         }
         int largest = d.largest();
         int smallest = d.smallest();

@@ -3,6 +3,7 @@ package org.fer4j.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -85,10 +87,17 @@ final class CheckpointedOptimizer extends Optimizer {
                 sgd(weight, g, s[0], lr, kind == TrainingSpec.Optimizer.NESTEROV);
             }
         }
-        // PyTorch adds each backward pass into the weight's gradient and DJL's fused updates clear it; the
-        // grad argument is DJL's copy, so the weight's own gradient is cleared here.
+        clearGradient(weight);
+    }
+
+    /**
+     * Sets the weight's own gradient to zero. PyTorch adds each backward pass into it and DJL's fused updates
+     * clear it; the grad argument is DJL's copy. Set, not computed: {@code g - g} and {@code g * 0} keep a
+     * NaN or infinity, which would then poison every later step.
+     */
+    static void clearGradient(NDArray weight) {
         try (NDArray live = weight.getGradient()) {
-            live.subi(live);
+            live.set(new NDIndex("..."), 0f);
         }
     }
 
@@ -136,12 +145,13 @@ final class CheckpointedOptimizer extends Optimizer {
     }
 
     /**
-     * Returns the number of updates applied to each parameter so far, by parameter path.
+     * Returns the number of updates applied to each parameter so far, by parameter path, in the order the
+     * parameters were first updated (so {@code state.json} lists them the same way on every run).
      *
      * @return the step counts
      */
     Map<String, Integer> steps() {
-        return Map.copyOf(steps);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     }
 
     /**

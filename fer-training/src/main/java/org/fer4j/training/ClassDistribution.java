@@ -7,29 +7,31 @@ import java.util.Locale;
 import org.fer4j.core.EmotionLabels;
 
 /**
- * Images per class in the training and test splits (the seed's section 9), as a table, a CSV and a
- * bar chart that calls out the most and least frequent classes. Immutable.
+ * Images per class in the training and validation splits (the seed's section 9), as a table, a CSV and a
+ * bar chart that calls out the most and least frequent classes. Immutable. The files and the table call
+ * the validation split {@code test}, the name of its folder.
  */
-public final class ClassDistribution {
+final class ClassDistribution {
 
     private final EmotionLabels labels;
     private final int[] train;
-    private final int[] test;
+    private final int[] validation;
 
-    private ClassDistribution(EmotionLabels labels, int[] train, int[] test) {
+    private ClassDistribution(EmotionLabels labels, int[] train, int[] validation) {
         this.labels = labels;
         this.train = train.clone();
-        this.test = test.clone();
+        this.validation = validation.clone();
     }
 
     /**
      * Counts the images of a loaded dataset.
      *
-     * @param data the loaded training and test splits
+     * @param data the loaded training and validation splits
      * @return the per-class counts
      */
-    public static ClassDistribution of(TrainTestData data) {
-        return new ClassDistribution(data.train().labels(), data.train().countsPerClass(), data.test().countsPerClass());
+    static ClassDistribution of(TrainValidationData data) {
+        return new ClassDistribution(data.train().labels(), data.train().countsPerClass(),
+                data.validation().countsPerClass());
     }
 
     /**
@@ -37,7 +39,7 @@ public final class ClassDistribution {
      *
      * @return the label list
      */
-    public EmotionLabels labels() {
+    EmotionLabels labels() {
         return labels;
     }
 
@@ -47,18 +49,18 @@ public final class ClassDistribution {
      * @param c a class index
      * @return the number of training images of that class
      */
-    public int train(int c) {
+    int train(int c) {
         return train[c];
     }
 
     /**
-     * Returns the test count of class {@code c}.
+     * Returns the validation count of class {@code c}.
      *
      * @param c a class index
-     * @return the number of test images of that class
+     * @return the number of validation images of that class
      */
-    public int test(int c) {
-        return test[c];
+    int validation(int c) {
+        return validation[c];
     }
 
     /**
@@ -66,7 +68,7 @@ public final class ClassDistribution {
      *
      * @return the class index
      */
-    public int largest() {
+    int largest() {
         int best = 0;
         for (int c = 1; c < train.length; c++) {
             if (train[c] > train[best]) {
@@ -81,7 +83,7 @@ public final class ClassDistribution {
      *
      * @return the class index
      */
-    public int smallest() {
+    int smallest() {
         int best = 0;
         for (int c = 1; c < train.length; c++) {
             if (train[c] < train[best]) {
@@ -96,7 +98,7 @@ public final class ClassDistribution {
      *
      * @return the imbalance ratio
      */
-    public double imbalanceRatio() {
+    double imbalanceRatio() {
         return (double) train[largest()] / train[smallest()];
     }
 
@@ -105,16 +107,16 @@ public final class ClassDistribution {
      *
      * @return the table text
      */
-    public String toTable() {
+    String toTable() {
         int totalTrain = java.util.Arrays.stream(train).sum();
-        int totalTest = java.util.Arrays.stream(test).sum();
+        int totalValidation = java.util.Arrays.stream(validation).sum();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s %8s %7s %8s %7s%n",
                 "class", "train", "share", "test", "share"));
         for (int c = 0; c < train.length; c++) {
             sb.append(String.format(Locale.ROOT, "%-10s %8d %6.1f%% %8d %6.1f%%%n", labels.name(c), train[c],
-                    100.0 * train[c] / totalTrain, test[c], 100.0 * test[c] / totalTest));
+                    100.0 * train[c] / totalTrain, validation[c], 100.0 * validation[c] / totalValidation));
         }
-        sb.append(String.format(Locale.ROOT, "%-10s %8d %7s %8d%n", "total", totalTrain, "", totalTest));
+        sb.append(String.format(Locale.ROOT, "%-10s %8d %7s %8d%n", "total", totalTrain, "", totalValidation));
         sb.append(imbalanceLine()).append(System.lineSeparator());
         return sb.toString();
     }
@@ -125,7 +127,7 @@ public final class ClassDistribution {
      *
      * @return the sentence
      */
-    public String imbalanceLine() {
+    String imbalanceLine() {
         if (imbalanceRatio() <= 1.5) {
             return String.format(Locale.ROOT, "Balanced: %d to %d training images per class (%.1f : 1)",
                     train[smallest()], train[largest()], imbalanceRatio());
@@ -140,21 +142,21 @@ public final class ClassDistribution {
      * @param file the CSV file to write
      * @throws IOException if the file cannot be written
      */
-    public void writeCsv(Path file) throws IOException {
+    void writeCsv(Path file) throws IOException {
         StringBuilder sb = new StringBuilder("class,train,test\n");
         for (int c = 0; c < train.length; c++) {
-            sb.append(labels.name(c)).append(',').append(train[c]).append(',').append(test[c]).append('\n');
+            sb.append(labels.name(c)).append(',').append(train[c]).append(',').append(validation[c]).append('\n');
         }
         Files.writeString(file, sb);
     }
 
     /**
-     * Writes a grouped bar chart PNG (train and test per class) titled with the imbalance.
+     * Writes a grouped bar chart PNG (train and validation per class) titled with the imbalance.
      *
      * @param file the PNG file to write
      * @throws IOException if the file cannot be written
      */
-    public void writeChart(Path file) throws IOException {
+    void writeChart(Path file) throws IOException {
         Charts.classDistribution(this, file);
     }
 }

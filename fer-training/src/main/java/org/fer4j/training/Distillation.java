@@ -28,6 +28,12 @@ public record Distillation(List<Teacher> teachers, float temperature, float weig
     /** No distillation: the loss is the plain (smoothed) cross-entropy on the labels. */
     public static final Distillation NONE = new Distillation(List.of(), 1, 0);
 
+    /** The temperature {@code fer train} distils at unless told otherwise. */
+    public static final float DEFAULT_TEMPERATURE = 4;
+
+    /** The weight of the soft targets {@code fer train} uses unless told otherwise. */
+    public static final float DEFAULT_WEIGHT = 0.8f;
+
     /**
      * One teacher model as it was when the run started, recorded in the student's {@code model.json}.
      *

@@ -57,9 +57,10 @@ import org.fer4j.core.nn.Architectures;
  * {@link #requestStop()} may be called from any thread.
  *
  * <p>Each epoch trains its batches with DJL's {@link EasyTrain#trainBatch}; what happens at the end of an
- * epoch is done by DJL {@code TrainingListener}s, in this order: the epoch's figures and validation
- * ({@link EpochFigures}), the history CSV ({@link HistoryCsv}), early stopping ({@link EarlyStopping}),
- * the checkpoint ({@link Checkpoints}) and the progress events ({@link ProgressReporter}).
+ * epoch is done by DJL {@code TrainingListener}s that one composite, {@link EpochListeners}, calls in
+ * this order: the epoch's figures and validation ({@link EpochFigures}), the history CSV
+ * ({@link HistoryCsv}), early stopping ({@link EarlyStopping}), the checkpoint ({@link Checkpoints}) and
+ * the progress events ({@link ProgressReporter}).
  */
 public final class FerTrainer {
 
@@ -72,6 +73,36 @@ public final class FerTrainer {
     /** Asks a running training to stop at the next batch, leaving the last finished epoch's checkpoint. */
     public void requestStop() {
         stopRequested = true;
+    }
+
+    /**
+     * Returns the DJL training configuration of {@code fer train} for the parameters of {@code block}: its
+     * loss (cross-entropy with the spec's label smoothing and distillation) and optimiser (the spec's kind and
+     * weight decay at its base learning rate, without warm-up or schedule), on the CPU. For code that runs
+     * its own loop over a fer4j network, such as a throughput benchmark; the trainer builds its own the same way.
+     *
+     * <pre>{@code
+     * Block block = Architectures.build("seed", 7);
+     * model.setBlock(block);
+     * Trainer trainer = model.newTrainer(FerTrainer.trainingConfig(TrainingSpec.builder().build(), block, 7));
+     * }</pre>
+     *
+     * @param spec the settings whose loss and optimiser to use
+     * @param block the network the optimiser will update, before the trainer is initialised
+     * @param classes the number of classes the network outputs
+     * @return a new configuration, one per trainer (the optimiser keeps per-parameter state)
+     */
+    public static DefaultTrainingConfig trainingConfig(TrainingSpec spec, Block block, int classes) {
+        float rate = spec.learningRate();
+        return trainingConfig(spec, classes, new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(),
+                step -> rate, block));
+    }
+
+    /** The one home of the loss, optimiser and device of a training run, with the optimiser given. */
+    private static DefaultTrainingConfig trainingConfig(TrainingSpec spec, int classes,
+            CheckpointedOptimizer optimizer) {
+        return new DefaultTrainingConfig(new CrossEntropy(classes, spec.labelSmoothing(), spec.distillation()))
+                .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
     }
 
     /**
@@ -148,7 +179,7 @@ public final class FerTrainer {
     private TrainingResult run(Path dataRoot, Path out, RunState state, TrainingProgress progress) throws IOException {
         stopRequested = false;
         TrainingSpec spec = state.spec();
-        TrainTestData data = TrainTestData.load(dataRoot, spec.preprocessing());
+        TrainValidationData data = TrainValidationData.load(dataRoot, spec.preprocessing());
         EmotionLabels labels = data.train().labels();
         Path checkpointDir = Files.createDirectories(out.resolve("checkpoints"));
         Files.createDirectories(out.resolve("history"));
@@ -156,7 +187,7 @@ public final class FerTrainer {
         progress.onDataLoaded(data);
 
         LearningRate rate = new LearningRate(spec, state.epochsDone());
-        EpochFigures figures = new EpochFigures(data.test(), rate);
+        EpochFigures figures = new EpochFigures(data.validation(), rate);
         HistoryCsv history = HistoryCsv.open(out.resolve(state.history()), state.epochsDone(), figures::last);
         float[] classWeights = classWeights(data.train(), spec.classWeights());
         Distillation distillation = spec.distillation();
@@ -172,10 +203,8 @@ public final class FerTrainer {
             CheckpointedOptimizer optimizer = new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(), rate,
                     block);
             Checkpoints checkpoints = new Checkpoints(checkpointDir, state, optimizer, stopping);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(new CrossEntropy(labels.size(),
-                    spec.labelSmoothing(), distillation)).optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()})
-                    .addTrainingListeners(figures, history, stopping, checkpoints,
-                            new ProgressReporter(progress, figures, stopping, batches));
+            DefaultTrainingConfig config = trainingConfig(spec, labels.size(), optimizer)
+                    .addTrainingListeners(new EpochListeners(figures, history, stopping, checkpoints, progress, batches));
             Shape inputShape = Preprocessing.inputShape(spec.batchSize());
             if (state.epochsDone() > 0) {
                 // Load before the Trainer exists: it caches the parameter arrays when it initialises.
@@ -211,7 +240,7 @@ public final class FerTrainer {
             Files.copy(checkpointDir.resolve(Checkpoints.BEST), out.resolve(ModelInfo.PARAMETERS_FILE),
                     StandardCopyOption.REPLACE_EXISTING);
             Evaluation best = evaluateBest(model, spec, labels, inputShape, checkpointDir.resolve(Checkpoints.BEST),
-                    data.test());
+                    data.validation());
             TrainingResult result = new TrainingResult(out, history.records(), stopping.bestEpoch(), best.loss(),
                     best.accuracy(), stoppedEarly, interrupted, skipped);
             writeModel(result, spec, data, state.started());
@@ -231,7 +260,7 @@ public final class FerTrainer {
     }
 
     /** Writes {@code model.json} (settings, results, provenance) and the training curves of a finished run. */
-    private static void writeModel(TrainingResult result, TrainingSpec spec, TrainTestData data, String started)
+    private static void writeModel(TrainingResult result, TrainingSpec spec, TrainValidationData data, String started)
             throws IOException {
         ModelInfo.of(spec.architecture(), data.train().labels(), spec.preprocessing())
                 .withTraining(spec)
@@ -287,12 +316,10 @@ public final class FerTrainer {
     }
 
     /** Writes what the data says before training: the class distribution, the skipped files and the labels. */
-    private static List<SkippedFile> writeDataReports(Path out, TrainTestData data) throws IOException {
-        ClassDistribution distribution = ClassDistribution.of(data);
-        distribution.writeCsv(out.resolve("class_distribution.csv"));
-        distribution.writeChart(out.resolve("class_distribution.png"));
+    private static List<SkippedFile> writeDataReports(Path out, TrainValidationData data) throws IOException {
+        data.writeDistribution(out);
         List<SkippedFile> skipped = new ArrayList<>(data.train().skipped());
-        skipped.addAll(data.test().skipped());
+        skipped.addAll(data.validation().skipped());
         writeSkipped(out.resolve("skipped_files.csv"), skipped);
         data.train().labels().write(out.resolve(EmotionLabels.FILE_NAME));
         return skipped;
@@ -315,9 +342,9 @@ public final class FerTrainer {
                 r.diagnosis(), r.stoppedEarly(), !r.interrupted());
     }
 
-    private static ModelInfo.Provenance provenance(TrainTestData data, List<SkippedFile> skipped, String started) {
+    private static ModelInfo.Provenance provenance(TrainValidationData data, List<SkippedFile> skipped, String started) {
         return new ModelInfo.Provenance(data.root().toAbsolutePath().normalize().toString(), perClass(data.train()),
-                perClass(data.test()), skipped.size(), Engine.getDjlVersion(),
+                perClass(data.validation()), skipped.size(), Engine.getDjlVersion(),
                 Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(),
                 System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 started, Instant.now().toString());

@@ -14,12 +14,27 @@ final class LearningRate implements IntToDoubleFunction {
     /** Starts at the rate of the run's position, {@code epochsDone} epochs in. */
     LearningRate(TrainingSpec spec, int epochsDone) {
         this.spec = spec;
-        this.current = spec.learningRateAt(epochsDone);
+        this.current = at(spec, epochsDone);
     }
 
     /** Moves to a fractional epoch position, 0 at the start of training. */
     void moveTo(double epochPosition) {
-        current = spec.learningRateAt(epochPosition);
+        current = at(spec, epochPosition);
+    }
+
+    /** The spec's learning rate at a fractional epoch position: linear warm-up, then constant or cosine decay. */
+    static float at(TrainingSpec spec, double epochPosition) {
+        float base = spec.learningRate();
+        int warmup = spec.warmupEpochs();
+        if (warmup > 0 && epochPosition < warmup) {
+            return (float) (base * Math.max(0.01, epochPosition / warmup));
+        }
+        if (spec.schedule() == TrainingSpec.Schedule.COSINE) {
+            double span = Math.max(1e-9, spec.epochs() - warmup);
+            double t = Math.min(1, (epochPosition - warmup) / span);
+            return (float) (base * 0.5 * (1 + Math.cos(Math.PI * t)));
+        }
+        return base;
     }
 
     float current() {

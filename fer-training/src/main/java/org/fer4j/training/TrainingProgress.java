@@ -12,9 +12,9 @@ public interface TrainingProgress {
     /**
      * Called once the data is decoded, before the first epoch.
      *
-     * @param data the loaded training and test splits
+     * @param data the loaded training and validation splits
      */
-    default void onDataLoaded(TrainTestData data) {
+    default void onDataLoaded(TrainValidationData data) {
     }
 
     /**

@@ -2,6 +2,7 @@ package org.fer4j.training;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -13,12 +14,9 @@ import org.fer4j.core.nn.Architectures;
 
 /**
  * Everything that defines a training run apart from the data: architecture, optimiser, schedule,
- * regularisation, augmentation, preprocessing, early stopping. Immutable; saved in {@code model.json}
- * and in a run's {@code state.json} through Jackson, one field per component, and read back by Jackson
- * through {@link #fromDescription(Map)}, so settings saved before a component existed still load.
- *
- * <p>The builder's defaults are the seed's recipe: {@code seed} network, Adam at 0.001, batch 64,
- * 100 epochs, no augmentation; preprocessing {@link #DEFAULT_PREPROCESSING}.
+ * regularisation, augmentation, preprocessing, early stopping. Immutable; built with {@link #builder()},
+ * whose defaults are the seed's recipe. Saved by Jackson in {@code model.json} and a run's
+ * {@code state.json}, one field per component; settings saved before a component existed still load.
  *
  * @param architecture the architecture name, a key of {@link Architectures}
  * @param epochs the maximum number of epochs (at least 1)
@@ -43,17 +41,11 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Distillation.NoneFilter.class)
         Distillation distillation) {
 
-    /**
-     * The preprocessing of new runs: grey, resize and scale, no equalisation (on the seed recipe, rank
-     * equalisation did not beat plain inputs; docs/model-card.md has the A/B).
-     */
+    /** The preprocessing of new runs: no equalisation, which did not help (docs/model-card.md has the A/B). */
     public static final Preprocessing DEFAULT_PREPROCESSING = Preprocessing.builder().build();
 
-    /**
-     * Reads and writes the plain record: Jackson reads a spec through {@link #fromDescription(Map)}, which
-     * itself needs the record's own constructor, so this mapper switches that creator off.
-     */
-    private static final ObjectMapper JSON = new ObjectMapper().addMixIn(TrainingSpec.class, PlainRecord.class);
+    /** Converts between a spec and its saved form for {@link #describe()}; the annotations say how. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The optimisers a run can use. */
     public enum Optimizer {
@@ -104,8 +96,7 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
     }
 
     /**
-     * Creates a spec after checking every component (the builder and Jackson both come through here);
-     * the components are described on the record.
+     * Creates a spec after checking every component, described on the record (the builder and Jackson come here).
      *
      * @param architecture see the record description
      * @param epochs see the record description
@@ -128,299 +119,267 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
      */
     public TrainingSpec {
         Architectures.describe(Objects.requireNonNull(architecture, "architecture"));
-        positive(epochs, "epochs");
-        positive(batchSize, "batch size");
-        if (patience < 0) {
-            throw new IllegalArgumentException("patience must be >= 0, got " + patience);
-        }
+        check(epochs >= 1, "epochs must be >= 1, got " + epochs);
+        check(batchSize >= 1, "batch size must be >= 1, got " + batchSize);
+        check(patience >= 0, "patience must be >= 0, got " + patience);
         Objects.requireNonNull(monitor, "monitor");
         Objects.requireNonNull(optimizer, "optimizer");
-        if (!(learningRate > 0)) {
-            throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
-        }
-        if (!(weightDecay >= 0)) {
-            throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
-        }
+        check(learningRate > 0, "learning rate must be > 0, got " + learningRate);
+        check(weightDecay >= 0, "weight decay must be >= 0, got " + weightDecay);
         Objects.requireNonNull(schedule, "schedule");
-        if (warmupEpochs < 0) {
-            throw new IllegalArgumentException("warm-up epochs must be >= 0, got " + warmupEpochs);
-        }
-        if (!(labelSmoothing >= 0 && labelSmoothing < 0.5f)) {
-            throw new IllegalArgumentException("label smoothing must be in [0, 0.5), got " + labelSmoothing);
-        }
+        check(warmupEpochs >= 0, "warm-up epochs must be >= 0, got " + warmupEpochs);
+        check(labelSmoothing >= 0 && labelSmoothing < 0.5f,
+                "label smoothing must be in [0, 0.5), got " + labelSmoothing);
         Objects.requireNonNull(augmentation, "augmentation");
         Objects.requireNonNull(preprocessing, "preprocessing");
         Objects.requireNonNull(distillation, "distillation");
     }
 
     /**
-     * Returns a builder holding the seed's recipe.
-     *
+     * Returns a builder holding the defaults, the seed's recipe.
      * @return a new builder
      */
     public static Builder builder() {
-        return new Builder(new TrainingSpec("seed", 100, 64, 42, 0, Monitor.VAL_LOSS, Optimizer.ADAM, 0.001f, 0,
-                Schedule.CONSTANT, 0, 0, false, Augmentation.NONE, DEFAULT_PREPROCESSING, Distillation.NONE));
+        return new Builder();
     }
 
     /**
      * Returns a builder pre-filled with this spec's values.
-     *
      * @return a new builder with this spec's values
      */
     public Builder toBuilder() {
-        return new Builder(this);
+        return new Builder().optArchitecture(architecture).optEpochs(epochs).optBatchSize(batchSize).optSeed(seed)
+                .optPatience(patience).optMonitor(monitor).optOptimizer(optimizer).optLearningRate(learningRate)
+                .optWeightDecay(weightDecay).optSchedule(schedule).optWarmupEpochs(warmupEpochs)
+                .optLabelSmoothing(labelSmoothing).optClassWeights(classWeights).optAugmentation(augmentation)
+                .optPreprocessing(preprocessing).optDistillation(distillation);
     }
 
-    /**
-     * Returns the settings by name, for {@code model.json} and {@code state.json}.
-     *
-     * @return the settings by name
-     */
+    /** Returns the settings by name, as {@code model.json} and {@code state.json} hold them. */
     @SuppressWarnings("unchecked")
-    public Map<String, Object> describe() {
+    Map<String, Object> describe() {
         return JSON.convertValue(this, LinkedHashMap.class);
     }
 
-    /**
-     * Rebuilds a spec from {@link #describe()}'s map, as saved in a checkpoint; a map saved before
-     * preprocessing was part of the spec gets the preprocessing every run then used.
-     *
-     * @param d a map made by {@link #describe()}
-     * @return the spec it describes
-     * @throws IllegalArgumentException if a value is missing or invalid
-     */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static TrainingSpec fromDescription(Map<String, Object> d) {
-        Map<String, Object> m = new LinkedHashMap<>(d);
-        m.putIfAbsent("preprocessing", Preprocessing.blurredTrainingSplit().describe());
-        m.putIfAbsent("distillation", Distillation.NONE);
-        try {
-            return JSON.convertValue(m, TrainingSpec.class);
-        } catch (IllegalArgumentException e) {
-            // Jackson wraps the record's own check; its message is the one worth showing.
-            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-                if (c instanceof IllegalArgumentException || c instanceof NullPointerException) {
-                    throw new IllegalArgumentException(c.getMessage(), e);
-                }
-            }
-            throw new IllegalArgumentException("Incomplete or invalid training settings: " + d + " ("
-                    + e.getMessage() + ")", e);
-        }
+    /** Rebuilds a spec from {@link #describe()}'s map; throws IllegalArgumentException for a bad or missing value. */
+    static TrainingSpec fromDescription(Map<String, Object> d) {
+        return JSON.convertValue(d, TrainingSpec.class);
     }
 
-    /** Mix-in for {@link #JSON}: without the delegating creator, Jackson uses the record's constructor. */
-    private abstract static class PlainRecord {
-        @JsonCreator(mode = JsonCreator.Mode.DISABLED)
-        static TrainingSpec fromDescription(Map<String, Object> d) {
-            throw new UnsupportedOperationException("annotations only");
-        }
+    /**
+     * Jackson's way in: a missing number reads as 0 (refused where invalid); settings saved before preprocessing
+     * or distillation were recorded get the preprocessing every run then used, and no distillation.
+     */
+    @JsonCreator
+    private static TrainingSpec fromJson(@JsonProperty("architecture") String architecture,
+            @JsonProperty("epochs") int epochs, @JsonProperty("batchSize") int batchSize,
+            @JsonProperty("seed") long seed, @JsonProperty("patience") int patience, @JsonProperty("monitor") Monitor monitor,
+            @JsonProperty("optimizer") Optimizer optimizer, @JsonProperty("learningRate") float learningRate,
+            @JsonProperty("weightDecay") float weightDecay, @JsonProperty("schedule") Schedule schedule,
+            @JsonProperty("warmupEpochs") int warmupEpochs, @JsonProperty("labelSmoothing") float labelSmoothing,
+            @JsonProperty("classWeights") boolean classWeights, @JsonProperty("augmentation") Augmentation augmentation,
+            @JsonProperty("preprocessing") Preprocessing preprocessing,
+            @JsonProperty("distillation") Distillation distillation) {
+        return new TrainingSpec(architecture, epochs, batchSize, seed, patience, monitor, optimizer, learningRate,
+                weightDecay, schedule, warmupEpochs, labelSmoothing, classWeights, augmentation,
+                preprocessing != null ? preprocessing : Preprocessing.blurredTrainingSplit(),
+                distillation != null ? distillation : Distillation.NONE);
     }
 
     /** The learning rate at a fractional epoch position (0 at the start of training). */
     float learningRateAt(double epochPosition) {
-        if (warmupEpochs > 0 && epochPosition < warmupEpochs) {
-            return (float) (learningRate * Math.max(0.01, epochPosition / warmupEpochs));
-        }
-        if (schedule == Schedule.COSINE) {
-            double span = Math.max(1e-9, epochs - warmupEpochs);
-            double t = Math.min(1, (epochPosition - warmupEpochs) / span);
-            return (float) (learningRate * 0.5 * (1 + Math.cos(Math.PI * t)));
-        }
-        return learningRate;
+        return LearningRate.at(this, epochPosition);
     }
 
-    private static int positive(int v, String what) {
-        if (v < 1) {
-            throw new IllegalArgumentException(what + " must be >= 1, got " + v);
+    private static void check(boolean valid, String message) {
+        if (!valid) {
+            throw new IllegalArgumentException(message);
         }
-        return v;
     }
 
     /**
-     * Builds a {@link TrainingSpec}: {@code opt*} setters are optional, and {@link #build()} checks the
-     * values. It keeps the values in their saved form, so the field list is written once, in the record.
+     * Builds a {@link TrainingSpec}: every setting is optional, and {@link #build()} checks the values. The
+     * field initialisers below are the defaults of the library and of {@code fer train} alike.
      */
     public static final class Builder {
-        private final Map<String, Object> values;
+        private String architecture = "seed";
+        private int epochs = 100;
+        private int batchSize = 64;
+        private long seed = 42;
+        private int patience = 0;
+        private Monitor monitor = Monitor.VAL_LOSS;
+        private Optimizer optimizer = Optimizer.ADAM;
+        private float learningRate = 0.001f;
+        private float weightDecay = 0f;
+        private Schedule schedule = Schedule.CONSTANT;
+        private int warmupEpochs = 0;
+        private float labelSmoothing = 0f;
+        private boolean classWeights = false;
+        private Augmentation augmentation = Augmentation.NONE;
+        private Preprocessing preprocessing = DEFAULT_PREPROCESSING;
+        private Distillation distillation = Distillation.NONE;
 
-        private Builder(TrainingSpec start) {
-            this.values = start.describe();
+        private Builder() {
         }
 
         /**
-         * Sets the architecture by registry name.
-         *
+         * Sets the architecture by registry name (default {@code seed}).
          * @param name a registered architecture name
          * @return this builder
          */
         public Builder optArchitecture(String name) {
-            values.put("architecture", name);
+            this.architecture = name;
             return this;
         }
 
         /**
-         * Sets the maximum number of epochs (at least 1).
-         *
+         * Sets the maximum number of epochs, at least 1 (default 100).
          * @param epochs the maximum number of epochs
          * @return this builder
          */
         public Builder optEpochs(int epochs) {
-            values.put("epochs", epochs);
+            this.epochs = epochs;
             return this;
         }
 
         /**
-         * Sets the batch size (at least 1).
-         *
+         * Sets the batch size, at least 1 (default 64).
          * @param batchSize the images per batch
          * @return this builder
          */
         public Builder optBatchSize(int batchSize) {
-            values.put("batchSize", batchSize);
+            this.batchSize = batchSize;
             return this;
         }
 
         /**
-         * Sets the random seed.
-         *
+         * Sets the random seed (default 42).
          * @param seed the random seed
          * @return this builder
          */
         public Builder optSeed(long seed) {
-            values.put("seed", seed);
+            this.seed = seed;
             return this;
         }
 
         /**
-         * Stops after this many epochs without improvement of the monitored metric; 0 turns it off.
-         *
+         * Stops after this many epochs without improvement of the monitored metric; 0, the default, turns it off.
          * @param patience the patience in epochs, 0 or more
          * @return this builder
          */
         public Builder optPatience(int patience) {
-            values.put("patience", patience);
+            this.patience = patience;
             return this;
         }
 
         /**
-         * Sets the metric that early stopping and best-epoch selection watch.
-         *
+         * Sets the metric that early stopping and best-epoch selection watch (default validation loss).
          * @param monitor the monitored metric
          * @return this builder
          */
         public Builder optMonitor(Monitor monitor) {
-            values.put("monitor", monitor);
+            this.monitor = monitor;
             return this;
         }
 
         /**
-         * Sets the optimiser.
-         *
+         * Sets the optimiser (default Adam).
          * @param optimizer the optimiser
          * @return this builder
          */
         public Builder optOptimizer(Optimizer optimizer) {
-            values.put("optimizer", optimizer);
+            this.optimizer = optimizer;
             return this;
         }
 
         /**
-         * Sets the base learning rate (positive).
-         *
+         * Sets the base learning rate, positive (default 0.001).
          * @param rate the base learning rate
          * @return this builder
          */
         public Builder optLearningRate(float rate) {
-            values.put("learningRate", rate);
+            this.learningRate = rate;
             return this;
         }
 
         /**
-         * Sets the weight decay (0 or more).
-         *
+         * Sets the weight decay, 0 or more (default 0).
          * @param decay the weight decay
          * @return this builder
          */
         public Builder optWeightDecay(float decay) {
-            values.put("weightDecay", decay);
+            this.weightDecay = decay;
             return this;
         }
 
         /**
-         * Sets the learning-rate schedule.
-         *
+         * Sets the learning-rate schedule (default constant).
          * @param schedule the learning-rate schedule
          * @return this builder
          */
         public Builder optSchedule(Schedule schedule) {
-            values.put("schedule", schedule);
+            this.schedule = schedule;
             return this;
         }
 
         /**
-         * Sets the number of linear warm-up epochs (0 or more).
-         *
+         * Sets the number of linear warm-up epochs, 0 or more (default 0).
          * @param epochs the number of warm-up epochs
          * @return this builder
          */
         public Builder optWarmupEpochs(int epochs) {
-            values.put("warmupEpochs", epochs);
+            this.warmupEpochs = epochs;
             return this;
         }
 
         /**
-         * Sets label smoothing in [0, 0.5).
-         *
+         * Sets label smoothing in [0, 0.5) (default 0).
          * @param smoothing the label-smoothing factor
          * @return this builder
          */
         public Builder optLabelSmoothing(float smoothing) {
-            values.put("labelSmoothing", smoothing);
+            this.labelSmoothing = smoothing;
             return this;
         }
 
         /**
-         * Weights the training loss by inverse class frequency, for imbalanced data.
-         *
+         * Weights the training loss by inverse class frequency, for imbalanced data (default off).
          * @param classWeights whether to weight classes by inverse frequency
          * @return this builder
          */
         public Builder optClassWeights(boolean classWeights) {
-            values.put("classWeights", classWeights);
+            this.classWeights = classWeights;
             return this;
         }
 
         /**
-         * Sets the training-time augmentation.
-         *
+         * Sets the training-time augmentation (default none).
          * @param augmentation the training-time augmentation
          * @return this builder
          */
         public Builder optAugmentation(Augmentation augmentation) {
-            values.put("augmentation", augmentation);
+            this.augmentation = augmentation;
             return this;
         }
 
         /**
-         * Sets the preprocessing of training and validation images (and of the trained model).
-         *
+         * Sets the preprocessing of training and validation images and of the trained model (default
+         * {@link #DEFAULT_PREPROCESSING}).
          * @param preprocessing the preprocessing
          * @return this builder
          */
         public Builder optPreprocessing(Preprocessing preprocessing) {
-            values.put("preprocessing", preprocessing);
+            this.preprocessing = preprocessing;
             return this;
         }
 
         /**
-         * Sets the teachers and settings of knowledge distillation.
-         *
-         * @param distillation the distillation settings, {@link Distillation#NONE} for none
+         * Sets the teachers and settings of knowledge distillation (default {@link Distillation#NONE}).
+         * @param distillation the distillation settings
          * @return this builder
          */
         public Builder optDistillation(Distillation distillation) {
-            values.put("distillation", distillation);
+            this.distillation = distillation;
             return this;
         }
 
@@ -431,7 +390,9 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
          * @throws IllegalArgumentException if a value is invalid
          */
         public TrainingSpec build() {
-            return fromDescription(values);
+            return new TrainingSpec(architecture, epochs, batchSize, seed, patience, monitor, optimizer, learningRate,
+                    weightDecay, schedule, warmupEpochs, labelSmoothing, classWeights, augmentation, preprocessing,
+                    distillation);
         }
     }
 }

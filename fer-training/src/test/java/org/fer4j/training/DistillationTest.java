@@ -105,7 +105,7 @@ class DistillationTest {
         Path teacher = teacher(data);
         Path run = tmp.resolve("run");
         Distillation d = Distillation.from(List.of(teacher), 2, 0.5f);
-        TrainTestData loaded = TrainTestData.load(data, TrainingSpec.DEFAULT_PREPROCESSING);
+        TrainValidationData loaded = TrainValidationData.load(data, TrainingSpec.DEFAULT_PREPROCESSING);
         float[] p = TeacherTargets.load(run, d, loaded.train(), TrainingProgress.NONE);
         assertThat(p).hasSize(24 * 3);
         for (int i = 0; i < 24; i++) {

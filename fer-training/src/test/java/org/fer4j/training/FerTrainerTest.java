@@ -85,7 +85,7 @@ class FerTrainerTest {
         assertThat(Files.readAllLines(out.resolve("class_distribution.csv")))
                 .containsExactly("class,train,test", "angry,24,8", "happy,24,8", "sad,24,8");
         // Equal classes are called balanced, not imbalanced.
-        assertThat(ClassDistribution.of(TrainTestData.load(data, TrainingSpec.DEFAULT_PREPROCESSING)).imbalanceLine())
+        assertThat(ClassDistribution.of(TrainValidationData.load(data, TrainingSpec.DEFAULT_PREPROCESSING)).imbalanceLine())
                 .startsWith("Balanced: 24 to 24");
         assertThat(ImageIO.read(out.resolve("class_distribution.png").toFile()).getWidth()).isEqualTo(900);
         assertThat(ImageIO.read(out.resolve("training_curves.png").toFile()).getHeight()).isEqualTo(700);

@@ -49,6 +49,29 @@ class RunStateTest {
         assertThat(RunState.read(rewritten)).isEqualTo(state);
     }
 
+    /** The state.json of the distilled vgg-48 run after its 50th epoch: the teacher and its settings round-trip too. */
+    @Test
+    void readsAndRewritesTheStateOfADistilledRunUnchanged() throws Exception {
+        Path saved = Path.of(getClass().getResource("state-vgg48-kd-epoch50.json").toURI());
+        RunState state = RunState.read(saved);
+        assertThat(state.epochsDone()).isEqualTo(50);
+        Distillation distillation = state.spec().distillation();
+        assertThat(distillation.temperature()).isEqualTo(2f);
+        assertThat(distillation.weight()).isEqualTo(0.8f);
+        assertThat(distillation.teachers()).singleElement().satisfies(t -> {
+            assertThat(t.architecture()).isEqualTo("vgg-48");
+            assertThat(t.validationAccuracy()).isEqualTo(0.7071607690164391);
+        });
+        Path rewritten = dir.resolve("state.json");
+        state.write(rewritten);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode before = json.readTree(saved.toFile());
+        JsonNode after = json.readTree(rewritten.toFile());
+        assertThat(after).isEqualTo(before);
+        assertThat(fieldNames(after.get("spec"))).containsExactlyElementsOf(fieldNames(before.get("spec")));
+        assertThat(RunState.read(rewritten)).isEqualTo(state);
+    }
+
     /** A state saved before optimiser state and preprocessing were recorded, with a field no version wrote. */
     @Test
     void readsAStateSavedBeforeOptimiserStateWasCheckpointed() throws IOException {
