@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
@@ -18,8 +20,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 /** Draws face boxes, landmarks, labels, probabilities and the frame rate onto a BGR frame. */
 final class Annotator {
 
-    private Annotator() {
-    }
+    private Annotator() {}
 
     /** Draws onto {@code bgr} (8-bit, 3 channels) in place. */
     static void draw(Mat bgr, List<TrackedFace> faces, double fps) {
@@ -28,8 +29,12 @@ final class Annotator {
         for (TrackedFace face : faces) {
             FaceBox b = face.box();
             double[] colour = colour(face.prediction().label());
-            String text = String.format(Locale.ROOT, "%s %.0f%% #%d", face.prediction().label(),
-                    100 * face.prediction().probability(), face.track());
+            String text = String.format(
+                    Locale.ROOT,
+                    "%s %.0f%% #%d",
+                    face.prediction().label(),
+                    100 * face.prediction().probability(),
+                    face.track());
             try (Scalar c = new Scalar(colour[0], colour[1], colour[2], 0);
                     Scalar ink = new Scalar(0, 0, 0, 0);
                     Point tl = new Point(b.x(), b.y());
@@ -37,7 +42,8 @@ final class Annotator {
                 rectangle(bgr, tl, br, c, thickness + 1, LINE_AA, 0);
                 if (face.detection().landmarks().isPresent()) {
                     int radius = Math.max(2, b.width() / 40);
-                    for (FaceLandmarks.Point p : face.detection().landmarks().get().points()) {
+                    for (FaceLandmarks.Point p :
+                            face.detection().landmarks().get().points()) {
                         try (Point centre = new Point((int) Math.round(p.x()), (int) Math.round(p.y()))) {
                             circle(bgr, centre, radius, c, FILLED, LINE_AA, 0);
                         }

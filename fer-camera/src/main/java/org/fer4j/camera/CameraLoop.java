@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.io.IOException;
@@ -22,9 +24,15 @@ final class CameraLoop {
     static final int LIVE_FULL_SCAN_EVERY = 5;
 
     /** What the builder chose; {@code detector} null means the loop creates (and closes) a YuNet detector. */
-    record Settings(VideoSource source, EmotionClassifier classifier, FaceDetector detector, int everyNthFrame,
-            int fullScanEvery, int classifyAtMost, double smoothing, double faceMargin) {
-    }
+    record Settings(
+            VideoSource source,
+            EmotionClassifier classifier,
+            FaceDetector detector,
+            int everyNthFrame,
+            int fullScanEvery,
+            int classifyAtMost,
+            double smoothing,
+            double faceMargin) {}
 
     private final Settings settings;
     private final CameraSinks sinks;
@@ -48,28 +56,34 @@ final class CameraLoop {
      * Returns a thread, not yet started, that runs the loop on {@code input}, then calls {@code finished} and
      * completes {@code done} with the frame count or with what stopped the loop.
      */
-    Thread thread(FrameInput input, EmotionCamera.FrameListener listener, CompletableFuture<Long> done,
-            Runnable finished, String name) {
+    Thread thread(
+            FrameInput input,
+            EmotionCamera.FrameListener listener,
+            CompletableFuture<Long> done,
+            Runnable finished,
+            String name) {
         // Not a daemon: the owner ends the loop with stop() or close(), so files are never cut short by JVM exit.
-        return new Thread(() -> {
-            // The loop counts as finished before the future completes, so that whoever waits on the
-            // future sees isRunning() false; close() waits for both.
-            long frames;
-            try {
-                frames = run(input, listener);
-            } catch (InterruptedException e) {
-                finished.run();
-                done.completeExceptionally(e);
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Throwable e) {
-                finished.run();
-                done.completeExceptionally(e);
-                return;
-            }
-            finished.run();
-            done.complete(frames);
-        }, name);
+        return new Thread(
+                () -> {
+                    // The loop counts as finished before the future completes, so that whoever waits on the
+                    // future sees isRunning() false; close() waits for both.
+                    long frames;
+                    try {
+                        frames = run(input, listener);
+                    } catch (InterruptedException e) {
+                        finished.run();
+                        done.completeExceptionally(e);
+                        Thread.currentThread().interrupt();
+                        return;
+                    } catch (Throwable e) {
+                        finished.run();
+                        done.completeExceptionally(e);
+                        return;
+                    }
+                    finished.run();
+                    done.complete(frames);
+                },
+                name);
     }
 
     /**
@@ -100,7 +114,8 @@ final class CameraLoop {
             throws IOException, InterruptedException {
         VideoSource source = settings.source();
         EmotionClassifier classifier = settings.classifier();
-        sinks.open(new FrameSink.SourceInfo(source.description(), input.frameRate(), source.isVideo(), classifier.labels()));
+        sinks.open(new FrameSink.SourceInfo(
+                source.description(), input.frameRate(), source.isVideo(), classifier.labels()));
         // Tracking and smoothing follow a face through the frames of one video; separate photos share neither.
         TrackEmotions emotions = new TrackEmotions(source.isVideo() ? settings.smoothing() : 1);
         List<TrackedFace> current = List.of();
@@ -111,11 +126,11 @@ final class CameraLoop {
         DetectionStage.Cropper cropper = (frame, face) -> FaceCrops.crop(frame, face, margin);
         stageOwnsInput = true;
         // Files are scanned in full on every analysed frame: nothing there needs real time.
-        int scanEvery = settings.fullScanEvery() > 0 ? settings.fullScanEvery()
-                : source.isLive() ? LIVE_FULL_SCAN_EVERY : 1;
+        int scanEvery =
+                settings.fullScanEvery() > 0 ? settings.fullScanEvery() : source.isLive() ? LIVE_FULL_SCAN_EVERY : 1;
         FaceTracker tracker = source.isVideo() ? new FaceTracker(settings.classifyAtMost()) : FaceTracker.forStills();
-        try (DetectionStage stage = new DetectionStage(input, faces, tracker, cropper, settings.everyNthFrame(),
-                scanEvery, "fer-camera reader " + source)) {
+        try (DetectionStage stage = new DetectionStage(
+                input, faces, tracker, cropper, settings.everyNthFrame(), scanEvery, "fer-camera reader " + source)) {
             while (!stopRequested.getAsBoolean()) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("EmotionCamera on " + source + " was interrupted at frame " + index);
@@ -127,14 +142,14 @@ final class CameraLoop {
                 Mat mat = item.mat();
                 boolean analysed = item.faces() != null;
                 if (analysed) {
-                    List<EmotionPrediction> fresh = item.crops().isEmpty() ? List.of()
-                            : classifier.predictGrey(item.crops());
+                    List<EmotionPrediction> fresh =
+                            item.crops().isEmpty() ? List.of() : classifier.predictGrey(item.crops());
                     current = emotions.update(item.faces(), fresh);
                 } else {
                     current = carried(current);
                 }
-                FrameResult result = new FrameResult(item.index(), item.timestampMs(), mat.cols(), mat.rows(), current,
-                        analysed, item.source());
+                FrameResult result = new FrameResult(
+                        item.index(), item.timestampMs(), mat.cols(), mat.rows(), current, analysed, item.source());
                 CapturedFrame frame = new CapturedFrame(mat, annotated, result, fps);
                 try {
                     sinks.accept(result, frame);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.io.IOException;
@@ -13,6 +15,16 @@ final class CameraSinks {
 
     CameraSinks(List<FrameSink> sinks) {
         this.sinks = List.copyOf(sinks);
+    }
+
+    /** Opens the camera's source; when that fails, the sinks are aborted, since no run will close them. */
+    FrameInput openSource(VideoSource source) throws IOException {
+        try {
+            return source.open();
+        } catch (IOException | RuntimeException | Error e) {
+            close(e);
+            throw e;
+        }
     }
 
     /** Opens every sink; the first that fails stops the run. */

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.io.IOException;
@@ -29,6 +31,7 @@ final class DetectionStage implements AutoCloseable {
 
     /** Buffers in flight: one being delivered by the loop, one being filled here. */
     private static final int BUFFERS = 2;
+
     private static final Object END = new Object();
 
     /** How long {@link #close()} waits for a reader stuck in a grab before leaving it to finish alone. */
@@ -54,9 +57,13 @@ final class DetectionStage implements AutoCloseable {
      * @param crops the crops of the faces marked {@link FaceTracker.Assignment#classify()}, in order
      * @param source the file name or description the frame came from
      */
-    record ReadyFrame(long index, long timestampMs, Mat mat, List<FaceTracker.Assignment> faces, List<GreyImage> crops,
-            String source) {
-    }
+    record ReadyFrame(
+            long index,
+            long timestampMs,
+            Mat mat,
+            List<FaceTracker.Assignment> faces,
+            List<GreyImage> crops,
+            String source) {}
 
     private final FrameInput input;
     private final FaceDetector detector;
@@ -75,8 +82,14 @@ final class DetectionStage implements AutoCloseable {
     private boolean exited;
 
     /** Starts reading; the stage owns {@code input} from now on and closes it. */
-    DetectionStage(FrameInput input, FaceDetector detector, FaceTracker tracker, Cropper cropper, int everyNthFrame,
-            int fullScanEvery, String threadName) {
+    DetectionStage(
+            FrameInput input,
+            FaceDetector detector,
+            FaceTracker tracker,
+            Cropper cropper,
+            int everyNthFrame,
+            int fullScanEvery,
+            String threadName) {
         this.input = input;
         this.detector = detector;
         this.tracker = tracker;
@@ -164,7 +177,8 @@ final class DetectionStage implements AutoCloseable {
     /** The faces left to right (then top to bottom) whatever order a plugged-in detector uses, as FrameResult promises. */
     private static List<FaceDetection> leftToRight(List<FaceDetection> found) {
         List<FaceDetection> faces = new ArrayList<>(found);
-        faces.sort(Comparator.comparingInt((FaceDetection f) -> f.box().x()).thenComparingInt(f -> f.box().y()));
+        faces.sort(Comparator.comparingInt((FaceDetection f) -> f.box().x())
+                .thenComparingInt(f -> f.box().y()));
         return faces;
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.io.IOException;
@@ -60,8 +62,18 @@ public final class EmotionCamera implements AutoCloseable {
     private EmotionCamera(Builder b) {
         this.source = b.source;
         this.sinks = new CameraSinks(b.sinks);
-        this.loop = new CameraLoop(new CameraLoop.Settings(b.source, b.classifier, b.detector, b.everyNthFrame,
-                b.fullScanEvery, b.classifyAtMost, b.smoothing, b.faceMargin), sinks, () -> stopRequested);
+        this.loop = new CameraLoop(
+                new CameraLoop.Settings(
+                        b.source,
+                        b.classifier,
+                        b.detector,
+                        b.everyNthFrame,
+                        b.fullScanEvery,
+                        b.classifyAtMost,
+                        b.smoothing,
+                        b.faceMargin),
+                sinks,
+                () -> stopRequested);
     }
 
     /**
@@ -108,7 +120,7 @@ public final class EmotionCamera implements AutoCloseable {
         claim();
         loopThread = Thread.currentThread();
         try {
-            return loop.run(openSource(), listener);
+            return loop.run(sinks.openSource(source), listener);
         } finally {
             finished.countDown();
         }
@@ -129,7 +141,7 @@ public final class EmotionCamera implements AutoCloseable {
         claim();
         FrameInput input;
         try {
-            input = openSource();
+            input = sinks.openSource(source);
         } catch (IOException | RuntimeException | Error e) {
             finished.countDown();
             throw e;
@@ -223,15 +235,6 @@ public final class EmotionCamera implements AutoCloseable {
         }
     }
 
-    private FrameInput openSource() throws IOException {
-        try {
-            return source.open();
-        } catch (IOException | RuntimeException | Error e) {
-            sinks.close(e);
-            throw e;
-        }
-    }
-
     /** Builds an {@link EmotionCamera}: {@code setX} for the required parts, {@code optX} for the rest. */
     public static final class Builder {
         private VideoSource source;
@@ -244,8 +247,7 @@ public final class EmotionCamera implements AutoCloseable {
         private double faceMargin = Double.NaN;
         private final List<FrameSink> sinks = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets where frames come from (required).

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
@@ -44,6 +46,7 @@ public final class FaceAnalyzer implements AutoCloseable {
 
     /** Smallest and largest margin accepted, as a fraction of the face's size per side. */
     private static final double MIN_MARGIN = -0.2;
+
     private static final double MAX_MARGIN = 1.0;
 
     private final EmotionClassifier classifier;
@@ -163,8 +166,10 @@ public final class FaceAnalyzer implements AutoCloseable {
         if (found.isEmpty()) {
             return List.of();
         }
-        found.sort(Comparator.comparingLong((FaceDetection f) -> f.box().area()).reversed()
-                .thenComparingInt(f -> f.box().x()).thenComparingInt(f -> f.box().y()));
+        found.sort(Comparator.comparingLong((FaceDetection f) -> f.box().area())
+                .reversed()
+                .thenComparingInt(f -> f.box().x())
+                .thenComparingInt(f -> f.box().y()));
         List<GreyImage> crops = new ArrayList<>(found.size());
         for (FaceDetection face : found) {
             crops.add(FaceCrops.crop(frame, face, margin));
@@ -200,8 +205,8 @@ public final class FaceAnalyzer implements AutoCloseable {
     /** Checks a face margin given to a builder and returns it. */
     static double checkMargin(double margin) {
         if (!(margin >= MIN_MARGIN && margin <= MAX_MARGIN)) {
-            throw new IllegalArgumentException("Face margin must be in [" + MIN_MARGIN + ", " + MAX_MARGIN + "], got "
-                    + margin);
+            throw new IllegalArgumentException(
+                    "Face margin must be in [" + MIN_MARGIN + ", " + MAX_MARGIN + "], got " + margin);
         }
         return margin;
     }
@@ -212,8 +217,7 @@ public final class FaceAnalyzer implements AutoCloseable {
         private FaceDetector detector;
         private double margin = Double.NaN;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the classifier (required); the caller keeps ownership and closes it after the analyzer.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
@@ -51,8 +53,7 @@ final class FaceCrops {
      */
     private static final int MAX_SIDE = 1024;
 
-    private FaceCrops() {
-    }
+    private FaceCrops() {}
 
     /**
      * Returns the grey crop of {@code face} of an 8-bit grey, BGR or BGRA frame.
@@ -79,8 +80,7 @@ final class FaceCrops {
      * The square a face is cut out along, in frame pixels: its centre, side (margin included) and the
      * angle it is turned by (the face's roll, in radians).
      */
-    record Square(double centreX, double centreY, double side, double angle) {
-    }
+    record Square(double centreX, double centreY, double side, double angle) {}
 
     /**
      * Returns the square that frames a face like a FER-2013 crop: the rotation is the eye line's (the eyes

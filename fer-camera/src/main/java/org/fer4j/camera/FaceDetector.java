@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.util.List;
@@ -39,6 +41,5 @@ public interface FaceDetector extends AutoCloseable {
 
     /** Frees native resources; the default does nothing. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.util.Objects;
@@ -12,8 +14,8 @@ import java.util.Objects;
  * @param rightMouthCorner the right corner of the mouth
  * @param leftMouthCorner the left corner of the mouth
  */
-public record FaceLandmarks(Point rightEye, Point leftEye, Point noseTip, Point rightMouthCorner,
-        Point leftMouthCorner) {
+public record FaceLandmarks(
+        Point rightEye, Point leftEye, Point noseTip, Point rightMouthCorner, Point leftMouthCorner) {
 
     /**
      * A point in frame pixels (sub-pixel, and possibly just outside the frame).
@@ -21,8 +23,7 @@ public record FaceLandmarks(Point rightEye, Point leftEye, Point noseTip, Point 
      * @param x pixels from the left of the frame
      * @param y pixels from the top of the frame
      */
-    public record Point(double x, double y) {
-    }
+    public record Point(double x, double y) {}
 
     /**
      * Checks that no point is null.

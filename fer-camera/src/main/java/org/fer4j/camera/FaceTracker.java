@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.util.ArrayList;
@@ -26,8 +28,7 @@ final class FaceTracker {
      * @param classify whether it is to be classified in this frame; when false, the previous analysed frame
      *     showed the same track, whose prediction it keeps
      */
-    record Assignment(int track, FaceDetection detection, boolean classify) {
-    }
+    record Assignment(int track, FaceDetection detection, boolean classify) {}
 
     private final int classifyAtMost;
     private final boolean stills;

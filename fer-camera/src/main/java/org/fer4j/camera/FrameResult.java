@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.util.List;
@@ -18,8 +20,14 @@ import java.util.Objects;
  * @param source where the frame came from: the file name (without its folder) for images, image folders
  *     and video files, {@code "camera 0"} for a camera, the address for a stream, the description for a grabber
  */
-public record FrameResult(long frameIndex, long timestampMs, int width, int height, List<TrackedFace> faces,
-        boolean analysed, String source) {
+public record FrameResult(
+        long frameIndex,
+        long timestampMs,
+        int width,
+        int height,
+        List<TrackedFace> faces,
+        boolean analysed,
+        String source) {
 
     /**
      * Copies the face list, so the result stays immutable, and checks that nothing is null.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.awt.Color;
@@ -66,7 +68,8 @@ public interface FrameSink extends Closeable {
         if (OutputFile.isStdout(file)) {
             throw new IllegalArgumentException("Cannot write a video to standard output (-): name a video file");
         }
-        if (!OutputFile.isDirect(file) && avformat.av_guess_format(null, file.getFileName().toString(), null) == null) {
+        if (!OutputFile.isDirect(file)
+                && avformat.av_guess_format(null, file.getFileName().toString(), null) == null) {
             throw new IllegalArgumentException("Cannot write a video as " + file + ": FFmpeg knows no video format for "
                     + "that file name (use for example .mp4, .mkv or .avi)");
         }
@@ -85,7 +88,8 @@ public interface FrameSink extends Closeable {
     static FrameSink annotatedImage(Path file) {
         Objects.requireNonNull(file, "file");
         // Checked here, before any work: OpenCV would only refuse the name when the first image is written.
-        if (!OutputFile.isDirect(file) && !ImageFilesSink.haveImageWriter(file.getFileName().toString())) {
+        if (!OutputFile.isDirect(file)
+                && !ImageFilesSink.haveImageWriter(file.getFileName().toString())) {
             throw new IllegalArgumentException("Cannot write an image as " + file + ": OpenCV writes no image format "
                     + "for that file name (use for example .png or .jpg)");
         }
@@ -117,8 +121,10 @@ public interface FrameSink extends Closeable {
      * @return the sink
      */
     static FrameSink summary(Path csvFile, Path chartPng, TimelineChart chart) {
-        return new SummarySink(Objects.requireNonNull(csvFile, "csvFile"),
-                Objects.requireNonNull(chartPng, "chartPng"), Objects.requireNonNull(chart, "chart"));
+        return new SummarySink(
+                Objects.requireNonNull(csvFile, "csvFile"),
+                Objects.requireNonNull(chartPng, "chartPng"),
+                Objects.requireNonNull(chart, "chart"));
     }
 
     /**
@@ -127,8 +133,7 @@ public interface FrameSink extends Closeable {
      * @param source what the camera is reading
      * @throws IOException if the output cannot be created; the camera stops
      */
-    default void open(SourceInfo source) throws IOException {
-    }
+    default void open(SourceInfo source) throws IOException {}
 
     /**
      * Writes one frame; {@code frame} is only valid during the call.
@@ -161,8 +166,7 @@ public interface FrameSink extends Closeable {
 
     /** Finishes the output (trailers, summaries) and frees it; the default does nothing. */
     @Override
-    default void close() throws IOException {
-    }
+    default void close() throws IOException {}
 
     /**
      * What a sink learns when the camera opens its source, before the first frame. Immutable.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.io.IOException;
@@ -31,7 +33,8 @@ final class GrabberInput implements FrameInput {
     }
 
     static GrabberInput openCamera(int index) throws IOException {
-        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        boolean linux =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
         Path device = Path.of("/dev/video" + index);
         String what = "camera " + index + (linux ? " (" + device + ")" : "");
         // On Linux a missing device is known without touching OpenCV, which would only log a warning
@@ -51,7 +54,12 @@ final class GrabberInput implements FrameInput {
         if (!Files.isReadable(file)) {
             throw new IOException("Cannot read " + what + ": permission denied");
         }
-        return open(new FFmpegFrameGrabber(file.toFile()), "Cannot read", what, file.getFileName().toString(), false);
+        return open(
+                new FFmpegFrameGrabber(file.toFile()),
+                "Cannot read",
+                what,
+                file.getFileName().toString(),
+                false);
     }
 
     static GrabberInput openStream(String url) throws IOException {

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
@@ -49,6 +51,7 @@ public final class HaarFaceDetector implements FaceDetector {
     private static final double NEAR_MARGIN = 0.4;
     /** Smallest and largest face size accepted by detectNear, relative to the previous size. */
     private static final double NEAR_MIN = 0.7;
+
     private static final double NEAR_MAX = 1.4;
 
     private final CascadeClassifier cascade;
@@ -138,7 +141,8 @@ public final class HaarFaceDetector implements FaceDetector {
             if (w < min || h < min) {
                 continue;
             }
-            try (Rect r = new Rect(x, y, w, h); Mat roi = eq.apply(r)) {
+            try (Rect r = new Rect(x, y, w, h);
+                    Mat roi = eq.apply(r)) {
                 int offX = (int) Math.round(x / sx);
                 int offY = (int) Math.round(y / sy);
                 for (FaceBox b : cascade(roi, min, max, sx, sy, offX, offY, g)) {
@@ -171,8 +175,8 @@ public final class HaarFaceDetector implements FaceDetector {
         double scale = Math.min(1.0, (double) window / minFace);
         Mat target = g;
         if (scale < 1) {
-            try (Size size = new Size(Math.max(window, (int) Math.round(g.cols() * scale)),
-                    Math.max(window, (int) Math.round(g.rows() * scale)))) {
+            try (Size size = new Size(Math.max(window, (int) Math.round(g.cols() * scale)), Math.max(window, (int)
+                    Math.round(g.rows() * scale)))) {
                 resize(g, small, size, 0, 0, INTER_AREA);
             }
             target = small;
@@ -187,9 +191,9 @@ public final class HaarFaceDetector implements FaceDetector {
      * Runs the cascade on a prepared image for faces of {@code min} to {@code max} pixels (0: no limit)
      * at that image's scale; returns boxes in frame pixels, offset by (offX, offY) frame pixels.
      */
-    private List<FaceBox> cascade(Mat prepared, int min, int max, double sx, double sy, int offX, int offY,
-            Mat frame) {
-        try (Size minSize = new Size(min, min); Size maxSize = new Size(max, max)) {
+    private List<FaceBox> cascade(Mat prepared, int min, int max, double sx, double sy, int offX, int offY, Mat frame) {
+        try (Size minSize = new Size(min, min);
+                Size maxSize = new Size(max, max)) {
             cascade.detectMultiScale(prepared, found, scaleFactor, minNeighbors, 0, minSize, maxSize);
         }
         int n = (int) found.size();
@@ -245,8 +249,7 @@ public final class HaarFaceDetector implements FaceDetector {
         private int minFaceSize = 64;
         private Path cascadeFile;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets how much the search window grows between scales, above 1 (default 1.1; larger is faster but
@@ -334,14 +337,14 @@ public final class HaarFaceDetector implements FaceDetector {
         private static Path bundledCascade() throws IOException {
             // CascadeClassifier reads from a file path only, so the XML is extracted from the OpenCV jar
             // into JavaCPP's cache (once per machine) rather than read as a stream.
-            String resource = "/org/bytedeco/opencv/" + Loader.getPlatform() + "/share/opencv4/haarcascades/"
-                    + DEFAULT_CASCADE;
+            String resource =
+                    "/org/bytedeco/opencv/" + Loader.getPlatform() + "/share/opencv4/haarcascades/" + DEFAULT_CASCADE;
             File file;
             try {
                 file = Loader.cacheResource(resource);
             } catch (IOException e) {
-                throw new IOException("Cannot extract the Haar cascade " + resource + " from the OpenCV jar: "
-                        + e.getMessage(), e);
+                throw new IOException(
+                        "Cannot extract the Haar cascade " + resource + " from the OpenCV jar: " + e.getMessage(), e);
             }
             if (file == null) {
                 throw new IOException("The Haar cascade " + resource + " is not on the classpath; is the OpenCV jar"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.io.IOException;
@@ -39,13 +41,16 @@ final class ImageFilesInput implements FrameInput {
 
     static ImageFilesInput openFolder(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IOException("Cannot read image folder " + dir + ": "
-                    + (Files.exists(dir) ? "not a folder" : "no such folder"));
+            throw new IOException(
+                    "Cannot read image folder " + dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> !Files.isDirectory(p)).filter(ImageDecoding::isImageName)
-                    .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            files = s.filter(p -> !Files.isDirectory(p))
+                    .filter(ImageDecoding::isImageName)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
         }
         if (files.isEmpty()) {
             throw new IOException("Cannot read image folder " + dir + ": no image files (file names ending in "
@@ -70,7 +75,8 @@ final class ImageFilesInput implements FrameInput {
                 m = m.startsWith(file + ": ") ? m.substring(file.toString().length() + 2) : m;
                 // Mid-sentence after "Cannot read image X: " or "skipped X: ": "Not a decodable ..." in lower case.
                 reason = m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1))
-                        ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
+                        ? Character.toLowerCase(m.charAt(0)) + m.substring(1)
+                        : m;
             }
             if (single) {
                 throw new IOException("Cannot read image " + file + ": " + reason);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
@@ -25,6 +27,7 @@ final class ImageFilesSink implements FrameSink {
     private final String folderFormat;
     /** Lower-cased names given out in this run, so that names differing only in case do not collide either. */
     private final Set<String> used = new HashSet<>();
+
     private final Set<Path> completed = Collections.synchronizedSet(new LinkedHashSet<>());
     private boolean video;
 
@@ -53,7 +56,8 @@ final class ImageFilesSink implements FrameSink {
         OutputFile output = OutputFile.create(file, false);
         boolean ok;
         try {
-            ok = output.direct() ? writeEncoded(output, frame.annotatedMat())
+            ok = output.direct()
+                    ? writeEncoded(output, frame.annotatedMat())
                     : imwrite(output.temp().toString(), frame.annotatedMat());
         } catch (RuntimeException e) {
             output.discard();
@@ -72,9 +76,12 @@ final class ImageFilesSink implements FrameSink {
      * and writes it to standard output, a FIFO or a device.
      */
     private static boolean writeEncoded(OutputFile output, Mat image) throws IOException {
-        String name = output.target().getFileName() == null ? "" : output.target().getFileName().toString();
+        String name = output.target().getFileName() == null
+                ? ""
+                : output.target().getFileName().toString();
         String extension = ImageDecoding.isImageName(output.target()) && haveImageWriter(name)
-                ? name.substring(name.lastIndexOf('.')) : ".png";
+                ? name.substring(name.lastIndexOf('.'))
+                : ".png";
         byte[] bytes;
         try (BytePointer buffer = new BytePointer()) {
             if (!imencode(extension, image, buffer)) {

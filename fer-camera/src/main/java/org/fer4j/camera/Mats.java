@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
@@ -28,8 +30,7 @@ import org.fer4j.core.ImageDecoding;
 /** Conversions between OpenCV Mats, Java images and model inputs, and decoding with OpenCV. */
 final class Mats {
 
-    private Mats() {
-    }
+    private Mats() {}
 
     /**
      * Decodes an encoded image to a new 8-bit BGR Mat, upright; the caller closes it. The checks are
@@ -42,7 +43,8 @@ final class Mats {
     static Mat decode(byte[] encoded) {
         ImageDecoding.Header header = ImageDecoding.probe(encoded);
         Mat image = null;
-        try (BytePointer bytes = new BytePointer(encoded); Mat buffer = new Mat(1, encoded.length, CV_8UC1, bytes)) {
+        try (BytePointer bytes = new BytePointer(encoded);
+                Mat buffer = new Mat(1, encoded.length, CV_8UC1, bytes)) {
             // The orientation is applied below from fer-core's reading, the same for all formats and paths.
             image = imdecode(buffer, IMREAD_COLOR | IMREAD_IGNORE_ORIENTATION);
         } catch (RuntimeException e) {

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.io.FilterOutputStream;
@@ -74,8 +76,8 @@ final class OutputFile {
         String prefix = "." + (dot > 0 ? name.substring(0, dot) : name) + ".partial-";
         String extension = dot > 0 ? name.substring(dot) : "";
         for (int attempt = 0; ; attempt++) {
-            Path temp = parent.resolve(prefix + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16)
-                    + extension);
+            Path temp = parent.resolve(
+                    prefix + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + extension);
             try {
                 Files.createFile(temp);
             } catch (FileAlreadyExistsException e) {

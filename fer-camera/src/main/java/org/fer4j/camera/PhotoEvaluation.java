@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.io.IOException;
@@ -80,8 +82,8 @@ public final class PhotoEvaluation {
         List<String> classes = FaceFolder.classFolders(root, 1);
         for (String c : classes) {
             if (labels.indexOf(c) < 0) {
-                throw new IllegalArgumentException("Class folder " + root.resolve(c) + " is not one of the model's labels "
-                        + labels.names());
+                throw new IllegalArgumentException(
+                        "Class folder " + root.resolve(c) + " is not one of the model's labels " + labels.names());
             }
         }
         List<SkippedFile> skipped = new ArrayList<>();
@@ -95,14 +97,19 @@ public final class PhotoEvaluation {
         int total = 0;
         for (String c : classes) {
             try (Stream<Path> s = Files.list(root.resolve(c))) {
-                filesByClass.put(c, s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                        .sorted().toList());
+                filesByClass.put(
+                        c,
+                        s.filter(Files::isRegularFile)
+                                .filter(p -> !p.getFileName().toString().startsWith("."))
+                                .sorted()
+                                .toList());
             }
             total += filesByClass.get(c).size();
             // Before any work, as for cropped faces: a class without images would silently drop out of the metrics.
             if (filesByClass.get(c).stream().noneMatch(ImageDecoding::isImageName)) {
-                throw new IllegalArgumentException("Class folder " + root.resolve(c) + " holds no images (file names ending in "
-                        + String.join(", ", ImageDecoding.EXTENSIONS) + ")");
+                throw new IllegalArgumentException(
+                        "Class folder " + root.resolve(c) + " holds no images (file names ending in "
+                                + String.join(", ", ImageDecoding.EXTENSIONS) + ")");
             }
         }
         String stage = "finding and classifying faces";
@@ -112,8 +119,8 @@ public final class PhotoEvaluation {
             for (Path file : filesByClass.get(c)) {
                 progress.update(stage, done++, total);
                 if (!ImageDecoding.isImageName(file)) {
-                    skipped.add(new SkippedFile(file, "not an image file name (" + String.join(", ",
-                            ImageDecoding.EXTENSIONS) + ")"));
+                    skipped.add(new SkippedFile(
+                            file, "not an image file name (" + String.join(", ", ImageDecoding.EXTENSIONS) + ")"));
                     continue;
                 }
                 List<AnalyzedFace> faces;
@@ -122,7 +129,11 @@ public final class PhotoEvaluation {
                 } catch (IllegalArgumentException | IOException e) {
                     String m = String.valueOf(e.getMessage());
                     // The skipped-file list names the path: keep the reason only.
-                    skipped.add(new SkippedFile(file, m.startsWith(file + ": ") ? m.substring(file.toString().length() + 2) : m));
+                    skipped.add(new SkippedFile(
+                            file,
+                            m.startsWith(file + ": ")
+                                    ? m.substring(file.toString().length() + 2)
+                                    : m));
                     continue;
                 }
                 photos++;
@@ -156,8 +167,10 @@ public final class PhotoEvaluation {
         details.put("faceUsed", "the largest face of each photo; photos without a face are not in the metrics above");
         details.put("noFacePhotos", noFace.stream().map(Path::toString).toList());
         details.put("severalFacesPhotos", several.stream().map(Path::toString).toList());
-        EvaluationReport report = EvaluationReport.of(evaluation, root, skipped, analyzer.classifier().source(), details)
-                .withPredictions(scored, trueClasses, rows).withModel(analyzer.classifier().info());
+        EvaluationReport report = EvaluationReport.of(
+                        evaluation, root, skipped, analyzer.classifier().source(), details)
+                .withPredictions(scored, trueClasses, rows)
+                .withModel(analyzer.classifier().info());
         return new PhotoEvaluation(report, photos, noFace, several);
     }
 

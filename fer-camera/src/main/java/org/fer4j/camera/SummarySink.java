@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.awt.Color;
@@ -133,8 +135,8 @@ final class SummarySink implements FrameSink {
             double[] bgr = Annotator.colour(name);
             colours.add(new Color((int) bgr[2], (int) bgr[1], (int) bgr[0]));
         }
-        BufferedImage image = chart.draw("Emotions over time: " + description, labels.names(), List.copyOf(colours),
-                shares);
+        BufferedImage image =
+                chart.draw("Emotions over time: " + description, labels.names(), List.copyOf(colours), shares);
         // Straight to the file, not through an OutputStream: for a stream ImageIO opens a cache that registers
         // a shutdown hook, which fails while the JVM shuts down (Ctrl-C, SIGTERM) and left a 0-byte chart.
         if (!ImageIO.write(image, "png", png.toFile())) {

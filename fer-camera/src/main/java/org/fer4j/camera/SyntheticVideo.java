@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4;
@@ -17,10 +19,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
 import org.bytedeco.javacv.OpenCVFrameConverter;
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point2f;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -55,8 +57,7 @@ public final class SyntheticVideo {
         }
     }
 
-    private SyntheticVideo() {
-    }
+    private SyntheticVideo() {}
 
     /**
      * Writes {@code frames} frames of {@code width} x {@code height} at {@code fps} into an MPEG-4 file,
@@ -70,8 +71,9 @@ public final class SyntheticVideo {
      * @param layout the faces to draw in each frame, by frame index
      * @throws IOException if the video cannot be written
      */
-    public static void write(Path file, int width, int height, double fps, int frames,
-            IntFunction<List<Placement>> layout) throws IOException {
+    public static void write(
+            Path file, int width, int height, double fps, int frames, IntFunction<List<Placement>> layout)
+            throws IOException {
         write(file, width, height, fps, frames, i -> null, layout);
     }
 
@@ -88,8 +90,15 @@ public final class SyntheticVideo {
      * @param layout the faces to draw in each frame, by frame index
      * @throws IOException if the video cannot be written
      */
-    public static void write(Path file, int width, int height, double fps, int frames,
-            IntFunction<BufferedImage> background, IntFunction<List<Placement>> layout) throws IOException {
+    public static void write(
+            Path file,
+            int width,
+            int height,
+            double fps,
+            int frames,
+            IntFunction<BufferedImage> background,
+            IntFunction<List<Placement>> layout)
+            throws IOException {
         Map<BufferedImage, Mat> faces = new IdentityHashMap<>();
         Map<BufferedImage, Mat> backgrounds = new IdentityHashMap<>();
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
@@ -141,8 +150,10 @@ public final class SyntheticVideo {
             int w = Math.min(canvas.cols(), p.x() + p.size()) - x;
             int h = Math.min(canvas.rows(), p.y() + p.size()) - y;
             if (w > 0 && h > 0) {
-                try (Rect from = new Rect(x - p.x(), y - p.y(), w, h); Rect to = new Rect(x, y, w, h);
-                        Mat src = scaled.apply(from); Mat roi = canvas.apply(to)) {
+                try (Rect from = new Rect(x - p.x(), y - p.y(), w, h);
+                        Rect to = new Rect(x, y, w, h);
+                        Mat src = scaled.apply(from);
+                        Mat roi = canvas.apply(to)) {
                     src.copyTo(roi);
                 }
             }

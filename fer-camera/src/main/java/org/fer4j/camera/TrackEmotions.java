@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.util.ArrayList;
@@ -44,7 +46,8 @@ final class TrackEmotions {
             } else if (before != null) {
                 p = before;
             } else {
-                throw new IllegalStateException("Track " + face.track() + " was not classified and has no earlier prediction");
+                throw new IllegalStateException(
+                        "Track " + face.track() + " was not classified and has no earlier prediction");
             }
             shown.put(face.track(), p);
             out.add(new TrackedFace(face.track(), face.detection(), p, face.classify()));

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4;
@@ -66,8 +68,8 @@ final class VideoFileSink implements FrameSink {
         try {
             recorder.record(converter.convert(image), AV_PIX_FMT_BGR24);
         } catch (FrameRecorder.Exception e) {
-            throw new IOException("Cannot write video " + file + " at frame " + result.frameIndex() + ": "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "Cannot write video " + file + " at frame " + result.frameIndex() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.io.IOException;
@@ -21,7 +23,14 @@ import org.fer4j.core.ImageDecoding;
 public final class VideoSource {
 
     /** The kinds of source. */
-    enum Kind { CAMERA, VIDEO, STREAM, IMAGE, FOLDER, GRABBER }
+    enum Kind {
+        CAMERA,
+        VIDEO,
+        STREAM,
+        IMAGE,
+        FOLDER,
+        GRABBER
+    }
 
     private final Kind kind;
     private final int cameraIndex;

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.io.IOException;
@@ -70,8 +72,13 @@ public final class YuNetFaceDetector implements FaceDetector {
     private final Mat bgr = new Mat();
     private boolean closed;
 
-    private YuNetFaceDetector(YuNetNetwork network, int maxInputSide, int minFaceSize, float nmsThreshold,
-            int refinePasses, int netMinFace) {
+    private YuNetFaceDetector(
+            YuNetNetwork network,
+            int maxInputSide,
+            int minFaceSize,
+            float nmsThreshold,
+            int refinePasses,
+            int netMinFace) {
         this.network = network;
         this.pyramid = new YuNetPyramid(network, maxInputSide, minFaceSize, netMinFace);
         this.refiner = new YuNetTiltRefiner(network, refinePasses);
@@ -137,8 +144,9 @@ public final class YuNetFaceDetector implements FaceDetector {
     public synchronized Optional<List<FaceDetection>> detectNear(Mat image, List<FaceBox> previous) {
         Objects.requireNonNull(previous, "previous");
         Mat colour = prepare(image);
-        return pyramid.scanNear(colour, previous).map(found -> refiner.refined(colour,
-                YuNetOutput.merge(found, image.cols(), image.rows(), nmsThreshold)));
+        return pyramid.scanNear(colour, previous)
+                .map(found ->
+                        refiner.refined(colour, YuNetOutput.merge(found, image.cols(), image.rows(), nmsThreshold)));
     }
 
     private Mat prepare(Mat image) {
@@ -173,8 +181,7 @@ public final class YuNetFaceDetector implements FaceDetector {
         private int refinePasses = 1;
         private int netMinFace = NET_MIN_FACE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the least score a face needs to be kept, in (0, 1) (default 0.6; higher drops more false
@@ -259,8 +266,13 @@ public final class YuNetFaceDetector implements FaceDetector {
          * @throws IOException if the model is not on the classpath or OpenCV cannot load it
          */
         public YuNetFaceDetector build() throws IOException {
-            return new YuNetFaceDetector(YuNetNetwork.load(scoreThreshold, nmsThreshold), maxInputSide, minFaceSize,
-                    nmsThreshold, refinePasses, netMinFace);
+            return new YuNetFaceDetector(
+                    YuNetNetwork.load(scoreThreshold, nmsThreshold),
+                    maxInputSide,
+                    minFaceSize,
+                    nmsThreshold,
+                    refinePasses,
+                    netMinFace);
         }
     }
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.io.IOException;
@@ -62,8 +64,8 @@ final class YuNetNetwork implements AutoCloseable {
         }
         net.detect(input, output);
         if (!output.empty() && output.rows() > 0 && output.cols() < COLUMNS) {
-            throw new IllegalStateException("FaceDetectorYN returned " + output.cols() + " values per face, expected "
-                    + COLUMNS);
+            throw new IllegalStateException(
+                    "FaceDetectorYN returned " + output.cols() + " values per face, expected " + COLUMNS);
         }
         return output;
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.util.ArrayList;
@@ -19,8 +21,7 @@ final class YuNetOutput {
     /** A box whose area lies this much inside a kept box is the same face. */
     private static final double CONTAINED = 0.6;
 
-    private YuNetOutput() {
-    }
+    private YuNetOutput() {}
 
     /** A face as the network gave it, in frame pixels: x, y, w, h, five landmarks, score. */
     record Found(double[] v, boolean cut) {
@@ -44,9 +45,17 @@ final class YuNetOutput {
     }
 
     /** Where one network input lies in the frame, and which of its edges another tile overlaps. */
-    record Tile(int width, int height, double x0, double y0, double sx, double sy, boolean innerLeft,
-            boolean innerTop, boolean innerRight, boolean innerBottom) {
-    }
+    record Tile(
+            int width,
+            int height,
+            double x0,
+            double y0,
+            double sx,
+            double sy,
+            boolean innerLeft,
+            boolean innerTop,
+            boolean innerRight,
+            boolean innerBottom) {}
 
     /**
      * Adds the faces of one input's rows in frame pixels: the input's pixel (u, v) is the frame's
@@ -67,7 +76,8 @@ final class YuNetOutput {
                 if (Math.max(w, h) > maxSide) {
                     continue;
                 }
-                boolean cut = (t.innerLeft() && u < EDGE) || (t.innerTop() && y < EDGE)
+                boolean cut = (t.innerLeft() && u < EDGE)
+                        || (t.innerTop() && y < EDGE)
                         || (t.innerRight() && u + w > t.width() - EDGE)
                         || (t.innerBottom() && y + h > t.height() - EDGE);
                 double[] values = new double[YuNetNetwork.COLUMNS];
@@ -88,7 +98,8 @@ final class YuNetOutput {
      * (a cut view, or the same face seen at two scales), is dropped. Boxes are clipped to the frame.
      */
     static List<FaceDetection> merge(List<Found> found, int frameWidth, int frameHeight, double nmsThreshold) {
-        found.sort(Comparator.comparing(Found::cut).thenComparing(Comparator.comparingDouble(Found::score).reversed()));
+        found.sort(Comparator.comparing(Found::cut)
+                .thenComparing(Comparator.comparingDouble(Found::score).reversed()));
         List<Found> kept = new ArrayList<>();
         for (Found f : found) {
             boolean duplicate = false;
@@ -109,7 +120,8 @@ final class YuNetOutput {
             for (int k = 0; k < 5; k++) {
                 p[k] = new FaceLandmarks.Point(v[4 + 2 * k], v[5 + 2 * k]);
             }
-            clipped(v[0], v[1], v[2], v[3], f.score(), p, frameWidth, frameHeight).ifPresent(faces::add);
+            clipped(v[0], v[1], v[2], v[3], f.score(), p, frameWidth, frameHeight)
+                    .ifPresent(faces::add);
         }
         sortLeftToRight(faces);
         return faces;
@@ -128,8 +140,16 @@ final class YuNetOutput {
                     p[k] = new FaceLandmarks.Point(v.get(i, 4 + 2 * k) / sx, v.get(i, 5 + 2 * k) / sy);
                 }
                 double score = Math.min(1, Math.max(0, v.get(i, 14)));
-                clipped(v.get(i, 0) / sx, v.get(i, 1) / sy, v.get(i, 2) / sx, v.get(i, 3) / sy, score, p,
-                        frameWidth, frameHeight).ifPresent(faces::add);
+                clipped(
+                                v.get(i, 0) / sx,
+                                v.get(i, 1) / sy,
+                                v.get(i, 2) / sx,
+                                v.get(i, 3) / sy,
+                                score,
+                                p,
+                                frameWidth,
+                                frameHeight)
+                        .ifPresent(faces::add);
             }
         }
         sortLeftToRight(faces);
@@ -137,8 +157,15 @@ final class YuNetOutput {
     }
 
     /** The face with its box clipped to the frame, or empty when nothing of it is inside. */
-    private static Optional<FaceDetection> clipped(double x, double y, double w, double h, double score,
-            FaceLandmarks.Point[] p, int frameWidth, int frameHeight) {
+    private static Optional<FaceDetection> clipped(
+            double x,
+            double y,
+            double w,
+            double h,
+            double score,
+            FaceLandmarks.Point[] p,
+            int frameWidth,
+            int frameHeight) {
         // YuNet's boxes may reach past the frame for faces at its edge; keep the part inside.
         int left = (int) Math.max(0, Math.floor(x));
         int top = (int) Math.max(0, Math.floor(y));
@@ -147,12 +174,15 @@ final class YuNetOutput {
         if (right - left < 1 || bottom - top < 1) {
             return Optional.empty();
         }
-        return Optional.of(new FaceDetection(new FaceBox(left, top, right - left, bottom - top), score,
+        return Optional.of(new FaceDetection(
+                new FaceBox(left, top, right - left, bottom - top),
+                score,
                 Optional.of(new FaceLandmarks(p[0], p[1], p[2], p[3], p[4]))));
     }
 
     /** Left to right, as the Haar detector lists them, so results come in a stable, readable order. */
     private static void sortLeftToRight(List<FaceDetection> faces) {
-        faces.sort(Comparator.comparingInt((FaceDetection f) -> f.box().x()).thenComparingInt(f -> f.box().y()));
+        faces.sort(Comparator.comparingInt((FaceDetection f) -> f.box().x())
+                .thenComparingInt(f -> f.box().y()));
     }
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
@@ -148,8 +150,8 @@ final class YuNetPyramid implements AutoCloseable {
         double maxSide = overlap == 0 ? Double.MAX_VALUE : Math.max(overlap, FINE_MAX_FACE * netMinFace);
         Mat level = colour;
         if (scale != 1) {
-            try (Size size = new Size(Math.max(1, (int) Math.round(colour.cols() * scale)),
-                    Math.max(1, (int) Math.round(colour.rows() * scale)))) {
+            try (Size size = new Size(Math.max(1, (int) Math.round(colour.cols() * scale)), Math.max(1, (int)
+                    Math.round(colour.rows() * scale)))) {
                 resize(colour, small, size, 0, 0, scale < 1 ? INTER_AREA : INTER_LINEAR);
             }
             level = small;
@@ -162,8 +164,11 @@ final class YuNetPyramid implements AutoCloseable {
         int th = Math.min(maxInputSide, level.rows());
         if (xs.length == 1 && ys.length == 1) {
             if (filter == null || filter.wanted(0, 0)) {
-                YuNetOutput.addFaces(network.detect(level), new YuNetOutput.Tile(level.cols(), level.rows(), 0, 0,
-                        sx, sy, false, false, false, false), maxSide, found);
+                YuNetOutput.addFaces(
+                        network.detect(level),
+                        new YuNetOutput.Tile(level.cols(), level.rows(), 0, 0, sx, sy, false, false, false, false),
+                        maxSide,
+                        found);
             }
             return;
         }
@@ -172,12 +177,26 @@ final class YuNetPyramid implements AutoCloseable {
                 if (filter != null && !filter.wanted(x, y)) {
                     continue;
                 }
-                try (Rect r = new Rect(x, y, tw, th); Mat roi = level.apply(r)) {
+                try (Rect r = new Rect(x, y, tw, th);
+                        Mat roi = level.apply(r)) {
                     // A contiguous copy: the network reads its input as one block.
                     roi.copyTo(tile);
                 }
-                YuNetOutput.addFaces(network.detect(tile), new YuNetOutput.Tile(tile.cols(), tile.rows(), x / sx,
-                        y / sy, sx, sy, x > 0, y > 0, x + tw < level.cols(), y + th < level.rows()), maxSide, found);
+                YuNetOutput.addFaces(
+                        network.detect(tile),
+                        new YuNetOutput.Tile(
+                                tile.cols(),
+                                tile.rows(),
+                                x / sx,
+                                y / sy,
+                                sx,
+                                sy,
+                                x > 0,
+                                y > 0,
+                                x + tw < level.cols(),
+                                y + th < level.rows()),
+                        maxSide,
+                        found);
             }
         }
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
@@ -26,6 +28,7 @@ final class YuNetTiltRefiner implements AutoCloseable {
     private static final double MIN_DEGREES = 5;
     /** Side of the second look's crop, in face-box sides, and its smallest and largest size in pixels. */
     private static final double CONTEXT = 2.2;
+
     private static final int MIN_SIDE = 96;
     private static final int MAX_SIDE = 320;
     /** Farthest a second-look face may lie from the crop's centre, in crop sides. */
@@ -80,7 +83,9 @@ final class YuNetTiltRefiner implements AutoCloseable {
         double k = n / side;
         double c0 = (n - 1) / 2.0;
         // Crop pixel o = k * R(-angle) * (f - centre) + c0 for frame point f.
-        try (Mat m = new Mat(2, 3, CV_64F); Size size = new Size(n, n); Scalar border = new Scalar(0)) {
+        try (Mat m = new Mat(2, 3, CV_64F);
+                Size size = new Size(n, n);
+                Scalar border = new Scalar(0)) {
             try (DoubleIndexer mi = m.createIndexer()) {
                 mi.put(0, 0, k * cos);
                 mi.put(0, 1, k * sin);

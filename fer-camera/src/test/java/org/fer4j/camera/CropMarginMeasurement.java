@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
@@ -46,14 +48,14 @@ class CropMarginMeasurement {
 
     private static Path data() {
         String root = System.getenv("FER_DATA");
-        assumeTrue(root != null && Files.isDirectory(Path.of(root, "test")),
+        assumeTrue(
+                root != null && Files.isDirectory(Path.of(root, "test")),
                 "FER_DATA is not set to a FER-2013 root with train/ and test/: measurement skipped");
         return Path.of(root);
     }
 
     /** A face file with its class index. */
-    record Sample(Path file, int label) {
-    }
+    record Sample(Path file, int label) {}
 
     /** Takes {@code perClass} files of each class of {@code split} (all when fewer), drawn with a fixed seed. */
     static List<Sample> sample(Path split, int perClass) throws IOException {
@@ -76,7 +78,8 @@ class CropMarginMeasurement {
     /** A light grey 640x480 frame with {@code p} drawn on it; the caller closes it. */
     static Mat frame(SyntheticVideo.Placement p) {
         Mat frame = new Mat(HEIGHT, WIDTH, CV_8UC3, new Scalar(200, 200, 200, 0));
-        try (Mat face = Mats.fromImage(p.face()); Mat scaled = new Mat()) {
+        try (Mat face = Mats.fromImage(p.face());
+                Mat scaled = new Mat()) {
             SyntheticVideo.draw(frame, p, face, scaled);
         }
         return frame;
@@ -86,7 +89,8 @@ class CropMarginMeasurement {
     static FaceDetection match(List<FaceDetection> found, FaceBox truth) {
         FaceDetection best = null;
         for (FaceDetection f : found) {
-            if (f.box().iou(truth) >= 0.3 && (best == null || f.box().iou(truth) > best.box().iou(truth))) {
+            if (f.box().iou(truth) >= 0.3
+                    && (best == null || f.box().iou(truth) > best.box().iou(truth))) {
                 best = f;
             }
         }
@@ -117,8 +121,8 @@ class CropMarginMeasurement {
                 }
             }
         }
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "FER-2013 landmark template from %d of %d train faces:%n", found, faces.size()));
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT, "FER-2013 landmark template from %d of %d train faces:%n", found, faces.size()));
         for (int k = 0; k < 5; k++) {
             sb.append(String.format(Locale.ROOT, "{%.4f, %.4f}, ", sum[k][0] / found, sum[k][1] / found));
         }
@@ -138,7 +142,8 @@ class CropMarginMeasurement {
         Random random = new Random(SEED);
         double[] best = new double[faces.size()];
         List<Double> falseScores = new ArrayList<>();
-        try (YuNetFaceDetector detector = YuNetFaceDetector.builder().optScoreThreshold(0.3).build()) {
+        try (YuNetFaceDetector detector =
+                YuNetFaceDetector.builder().optScoreThreshold(0.3).build()) {
             for (int i = 0; i < faces.size(); i++) {
                 BufferedImage img = ImageIO.read(faces.get(i).file().toFile());
                 int size = sizes[i % sizes.length];
@@ -171,7 +176,8 @@ class CropMarginMeasurement {
             int[] n = new int[hit.length];
             for (int i = 0; i < faces.size(); i++) {
                 int sizeCol = 1 + i % sizes.length;
-                int angleCol = 1 + sizes.length + (int) Math.round(Math.abs(angles[(i / sizes.length) % angles.length]) / 10);
+                int angleCol =
+                        1 + sizes.length + (int) Math.round(Math.abs(angles[(i / sizes.length) % angles.length]) / 10);
                 for (int col : new int[] {0, sizeCol, angleCol}) {
                     n[col]++;
                     if (best[i] >= t) {
@@ -183,7 +189,9 @@ class CropMarginMeasurement {
             for (int c = 0; c < hit.length; c++) {
                 row.append(String.format(Locale.ROOT, " %.1f%% |", 100.0 * hit[c] / n[c]));
             }
-            System.out.println(row.append(" ").append(falseScores.stream().filter(f -> f >= t).count()).append(" |"));
+            System.out.println(row.append(" ")
+                    .append(falseScores.stream().filter(f -> f >= t).count())
+                    .append(" |"));
         }
     }
 
@@ -237,7 +245,8 @@ class CropMarginMeasurement {
         for (int passes = 0; passes <= 2; passes++) {
             double[] error = new double[angles.length];
             int[] n = new int[angles.length];
-            try (YuNetFaceDetector detector = YuNetFaceDetector.builder().refinePasses(passes).build()) {
+            try (YuNetFaceDetector detector =
+                    YuNetFaceDetector.builder().refinePasses(passes).build()) {
                 for (Sample s : faces) {
                     BufferedImage img = ImageIO.read(s.file().toFile());
                     Double upright = roll(detector, img, 0);
@@ -283,7 +292,8 @@ class CropMarginMeasurement {
 
     private static BufferedImage surround(BufferedImage face) {
         int pad = face.getWidth() / 4;
-        try (Mat m = Mats.fromImage(face); Mat padded = new Mat()) {
+        try (Mat m = Mats.fromImage(face);
+                Mat padded = new Mat()) {
             copyMakeBorder(m, padded, pad, pad, pad, pad, BORDER_REPLICATE);
             return Mats.toImage(padded);
         }
@@ -296,7 +306,7 @@ class CropMarginMeasurement {
         double[] alignedMargins = {-0.1, -0.05, 0, 0.05, 0.1, 0.2};
         double[] boxMargins = {0, 0.05, 0.1, 0.2};
         Random random = new Random(SEED);
-        List<int[]> truth = new ArrayList<>();      // label, rotated (0/1)
+        List<int[]> truth = new ArrayList<>(); // label, rotated (0/1)
         List<GreyImage> reference = new ArrayList<>();
         List<List<GreyImage>> aligned = new ArrayList<>();
         List<List<GreyImage>> boxed = new ArrayList<>();
@@ -312,15 +322,15 @@ class CropMarginMeasurement {
         double scoreSum = 0;
         int[] missedBy = new int[2];
         int[] shownBy = new int[2];
-        try (EmotionClassifier classifier = EmotionClassifier.loadDefault(ClassifierOptions.builder()
-                .optMaxConcurrency(1).build());
+        try (EmotionClassifier classifier = EmotionClassifier.loadDefault(
+                        ClassifierOptions.builder().optMaxConcurrency(1).build());
                 YuNetFaceDetector detector = YuNetFaceDetector.create()) {
             for (int i = 0; i < faces.size(); i++) {
                 Sample s = faces.get(i);
                 BufferedImage img = ImageIO.read(s.file().toFile());
                 int size = sizes[i % sizes.length];
                 double angle = angles[(i / sizes.length) % angles.length];
-                int room = (int) Math.ceil(size * 0.21) + 1;  // a turned square reaches out by up to 21%
+                int room = (int) Math.ceil(size * 0.21) + 1; // a turned square reaches out by up to 21%
                 int x = room + random.nextInt(Math.max(1, WIDTH - size - 2 * room));
                 int y = room + random.nextInt(Math.max(1, HEIGHT - size - 2 * room));
                 int rotated = angle == 0 ? 0 : 1;
@@ -347,20 +357,34 @@ class CropMarginMeasurement {
                     truth.add(new int[] {s.label(), rotated});
                     reference.add(GreyImage.of(img));
                     for (int m = 0; m < alignedMargins.length; m++) {
-                        aligned.get(m).add(FaceCrops.aligned(frame, d.landmarks().get(), alignedMargins[m]));
+                        aligned.get(m)
+                                .add(FaceCrops.aligned(frame, d.landmarks().get(), alignedMargins[m]));
                     }
                     for (int m = 0; m < boxMargins.length; m++) {
                         boxed.get(m).add(FaceCrops.boxCrop(frame, d.box(), boxMargins[m]));
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "%d faces (%d upright, %d turned): %d missed (%d upright, %d turned), "
-                    + "%d false faces, mean score %.3f%n", faces.size(), shownBy[0], shownBy[1], missed, missedBy[0],
-                    missedBy[1], falseFaces, scoreSum / truth.size());
-            System.out.printf(Locale.ROOT, "%s. Aligned square at margin 0 against the drawn face: side %.3f, "
-                    + "centre offset (%.3f, %.3f) of its size (means)%n",
-                    withSurround ? "Faces with a smeared surround" : "Faces on flat grey", framing[0] / truth.size(),
-                    framing[1] / truth.size(), framing[2] / truth.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d faces (%d upright, %d turned): %d missed (%d upright, %d turned), "
+                            + "%d false faces, mean score %.3f%n",
+                    faces.size(),
+                    shownBy[0],
+                    shownBy[1],
+                    missed,
+                    missedBy[0],
+                    missedBy[1],
+                    falseFaces,
+                    scoreSum / truth.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s. Aligned square at margin 0 against the drawn face: side %.3f, "
+                            + "centre offset (%.3f, %.3f) of its size (means)%n",
+                    withSurround ? "Faces with a smeared surround" : "Faces on flat grey",
+                    framing[0] / truth.size(),
+                    framing[1] / truth.size(),
+                    framing[2] / truth.size());
             System.out.println("| crop | margin | upright | turned | all |");
             System.out.println("|---|---|---|---|---|");
             row("original 48x48 crop (no detection)", "-", classifier, reference, truth);
@@ -373,8 +397,8 @@ class CropMarginMeasurement {
         }
     }
 
-    private static void row(String crop, String margin, EmotionClassifier classifier, List<GreyImage> crops,
-            List<int[]> truth) {
+    private static void row(
+            String crop, String margin, EmotionClassifier classifier, List<GreyImage> crops, List<int[]> truth) {
         List<EmotionPrediction> p = classifier.predictGrey(crops);
         int[] right = new int[2];
         int[] n = new int[2];
@@ -385,7 +409,13 @@ class CropMarginMeasurement {
                 right[t[1]]++;
             }
         }
-        System.out.printf(Locale.ROOT, "| %s | %s | %.1f%% | %.1f%% | %.1f%% |%n", crop, margin,
-                100.0 * right[0] / n[0], 100.0 * right[1] / n[1], 100.0 * (right[0] + right[1]) / (n[0] + n[1]));
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %s | %.1f%% | %.1f%% | %.1f%% |%n",
+                crop,
+                margin,
+                100.0 * right[0] / n[0],
+                100.0 * right[1] / n[1],
+                100.0 * (right[0] + right[1]) / (n[0] + n[1]));
     }
 }

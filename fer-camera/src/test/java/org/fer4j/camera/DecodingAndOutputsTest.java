@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,8 +52,14 @@ class DecodingAndOutputsTest {
     static byte[] jpegWithOrientation(BufferedImage img, int orientation) throws IOException {
         byte[] jpeg = encode(img, "jpeg");
         ByteBuffer tiff = ByteBuffer.allocate(26);
-        tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8).putShort((short) 1)
-                .putShort((short) 274).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
+        tiff.put(new byte[] {'M', 'M', 0, 42})
+                .putInt(8)
+                .putShort((short) 1)
+                .putShort((short) 274)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0)
                 .putInt(0);
         byte[] exif = new byte[6 + tiff.capacity()];
         System.arraycopy("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, exif, 0, 6);
@@ -59,7 +67,9 @@ class DecodingAndOutputsTest {
         int app0End = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, app0End);
-        out.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) ((exif.length + 2) >> 8), (byte) ((exif.length + 2) & 0xFF)});
+        out.write(
+                new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) ((exif.length + 2) >> 8), (byte) ((exif.length + 2) & 0xFF)
+                });
         out.write(exif);
         out.write(jpeg, app0End, jpeg.length - app0End);
         return out.toByteArray();
@@ -90,11 +100,14 @@ class DecodingAndOutputsTest {
             try (Mat m = Mats.decode(jpeg)) {
                 viaOpenCv = Mats.toImage(m);
             }
-            assertThat(viaOpenCv.getWidth()).as("width, orientation %d", orientation).isEqualTo(viaImageIo.getWidth());
+            assertThat(viaOpenCv.getWidth())
+                    .as("width, orientation %d", orientation)
+                    .isEqualTo(viaImageIo.getWidth());
             assertThat(viaOpenCv.getHeight()).isEqualTo(viaImageIo.getHeight());
             int[] a = whiteCentre(viaImageIo);
             int[] b = whiteCentre(viaOpenCv);
-            assertThat(Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1])).as("block position, orientation %d", orientation)
+            assertThat(Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]))
+                    .as("block position, orientation %d", orientation)
                     .isLessThanOrEqualTo(1);
         }
         // Orientation 6 is a quarter turn clockwise: the top-left block ends at the top right.
@@ -125,12 +138,16 @@ class DecodingAndOutputsTest {
         // CPU time of this thread, not wall time: the machine may be busy with other work.
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = threads.getCurrentThreadCpuTime();
-        assertThatThrownBy(() -> Mats.decode(png)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Mats.decode(png))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("30000x30000");
         Path file = Files.write(dir.resolve("huge.png"), png);
-        assertThatThrownBy(() -> ImageFilesInput.openImage(file).next()).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> ImageFilesInput.openImage(file).next())
+                .isInstanceOf(IOException.class)
                 .hasMessageStartingWith("Cannot read image " + file + ": image too large");
-        assertThat((threads.getCurrentThreadCpuTime() - start) / 1e9).as("CPU seconds").isLessThan(1.0);
+        assertThat((threads.getCurrentThreadCpuTime() - start) / 1e9)
+                .as("CPU seconds")
+                .isLessThan(1.0);
     }
 
     @Test
@@ -146,18 +163,24 @@ class DecodingAndOutputsTest {
             assertThat(in.next().cols()).as("turned upright").isEqualTo(20);
             assertThat(in.next()).isNull();
             assertThat(in.skipped()).hasSize(1);
-            assertThat(in.skipped().get(0).reason()).startsWith("not a decodable image").doesNotContain(dir.toString());
+            assertThat(in.skipped().get(0).reason())
+                    .startsWith("not a decodable image")
+                    .doesNotContain(dir.toString());
         }
-        assertThatThrownBy(() -> ImageFilesInput.openImage(dir)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> ImageFilesInput.openImage(dir))
+                .isInstanceOf(IOException.class)
                 .hasMessage("Cannot read image " + dir + ": it is a folder, not an image file");
     }
 
     @Test
     void outputFormatsAreCheckedWhenTheSinkIsMade() {
-        assertThatThrownBy(() -> FrameSink.annotatedImage(dir.resolve("out.xyz"))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("out.xyz").hasMessageNotContaining("OpenCV(");
+        assertThatThrownBy(() -> FrameSink.annotatedImage(dir.resolve("out.xyz")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("out.xyz")
+                .hasMessageNotContaining("OpenCV(");
         assertThatThrownBy(() -> FrameSink.annotatedVideo(dir.resolve("out.notavideo")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out.notavideo");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("out.notavideo");
         assertThatThrownBy(() -> FrameSink.annotatedVideo(Path.of("-"))).isInstanceOf(IllegalArgumentException.class);
         assertThat(FrameSink.annotatedImage(dir.resolve("out.png"))).isNotNull();
         assertThat(FrameSink.annotatedVideo(dir.resolve("out.mp4"))).isNotNull();
@@ -212,8 +235,10 @@ class DecodingAndOutputsTest {
         FaceTracker stills = FaceTracker.forStills();
         video.update(List.of(face));
         stills.update(List.of(face));
-        List<FaceTracker.Assignment> nextFrame = video.update(List.of(face, new FaceDetection(new FaceBox(200, 10, 50, 50), 0.9, java.util.Optional.empty())));
-        List<FaceTracker.Assignment> nextPhoto = stills.update(List.of(new FaceDetection(new FaceBox(200, 10, 50, 50), 0.9, java.util.Optional.empty()), face));
+        List<FaceTracker.Assignment> nextFrame = video.update(
+                List.of(face, new FaceDetection(new FaceBox(200, 10, 50, 50), 0.9, java.util.Optional.empty())));
+        List<FaceTracker.Assignment> nextPhoto = stills.update(
+                List.of(new FaceDetection(new FaceBox(200, 10, 50, 50), 0.9, java.util.Optional.empty()), face));
         // In a video the same place is the same face (track 1, not classified again); in photos it is not.
         assertThat(nextFrame.get(0).track()).isEqualTo(1);
         assertThat(nextPhoto).extracting(FaceTracker.Assignment::track).containsExactly(1, 2);

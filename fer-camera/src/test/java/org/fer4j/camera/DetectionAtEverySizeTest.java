@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,9 +13,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.core.TestTimeAugmentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,14 +46,23 @@ class DetectionAtEverySizeTest {
         HardScenes.Count before;
         try (Mat photo = HardScenes.draw(background, shown);
                 YuNetFaceDetector detector = YuNetFaceDetector.create();
-                YuNetFaceDetector shrunk = YuNetFaceDetector.builder().optMinFaceSize(0).build()) {
+                YuNetFaceDetector shrunk =
+                        YuNetFaceDetector.builder().optMinFaceSize(0).build()) {
             now = HardScenes.count(shown, boxes(detector.detect(photo)));
             before = HardScenes.count(shown, boxes(shrunk.detect(photo)));
         }
-        System.out.printf(Locale.ROOT, "DetectionAtEverySizeTest group photo: %d of %d faces found, %d false"
-                + " (shrunk to 640 as before: %d found); missed sizes %s%n", now.found(), now.shown(),
-                now.falseFaces(), before.found(), sizes(now.missed()));
-        assertThat(now.found()).as("faces found of 24; missed sizes %s", sizes(now.missed())).isGreaterThanOrEqualTo(20);
+        System.out.printf(
+                Locale.ROOT,
+                "DetectionAtEverySizeTest group photo: %d of %d faces found, %d false"
+                        + " (shrunk to 640 as before: %d found); missed sizes %s%n",
+                now.found(),
+                now.shown(),
+                now.falseFaces(),
+                before.found(),
+                sizes(now.missed()));
+        assertThat(now.found())
+                .as("faces found of 24; missed sizes %s", sizes(now.missed()))
+                .isGreaterThanOrEqualTo(20);
         assertThat(now.falseFaces()).as("false faces").isLessThanOrEqualTo(1);
         // The photo is hard enough to need the finer scans.
         assertThat(before.found()).as("faces found in the photo shrunk to 640").isLessThan(20);
@@ -70,18 +81,29 @@ class DetectionAtEverySizeTest {
             for (int i = 0; i < sizes.length; i++) {
                 sizes[i] = 24 + random.nextInt(200 - 24 + 1);
             }
-            scenes.add(HardScenes.scatter(faces, random.nextInt(faces.size()), sizes, VIDEO_WIDTH, VIDEO_HEIGHT, 25,
-                    random));
+            scenes.add(HardScenes.scatter(
+                    faces, random.nextInt(faces.size()), sizes, VIDEO_WIDTH, VIDEO_HEIGHT, 25, random));
         }
         Path video = dir.resolve("hard.mp4");
-        SyntheticVideo.write(video, VIDEO_WIDTH, VIDEO_HEIGHT, 25, SCENES * FRAMES_PER_SCENE,
+        SyntheticVideo.write(
+                video,
+                VIDEO_WIDTH,
+                VIDEO_HEIGHT,
+                25,
+                SCENES * FRAMES_PER_SCENE,
                 i -> backgrounds.get(i / FRAMES_PER_SCENE),
-                i -> scenes.get(i / FRAMES_PER_SCENE).stream().map(HardScenes.Shown::placement).toList());
+                i -> scenes.get(i / FRAMES_PER_SCENE).stream()
+                        .map(HardScenes.Shown::placement)
+                        .toList());
 
         List<FrameResult> results = new ArrayList<>();
-        try (EmotionClassifier fer = EmotionClassifier.loadDefault(ClassifierOptions.builder().optMaxConcurrency(1)
-                .optTestTimeAugmentation(TestTimeAugmentation.NONE).build());
-                EmotionCamera camera = EmotionCamera.builder().setSource(VideoSource.video(video)).setClassifier(fer)
+        try (EmotionClassifier fer = EmotionClassifier.loadDefault(ClassifierOptions.builder()
+                        .optMaxConcurrency(1)
+                        .optTestTimeAugmentation(TestTimeAugmentation.NONE)
+                        .build());
+                EmotionCamera camera = EmotionCamera.builder()
+                        .setSource(VideoSource.video(video))
+                        .setClassifier(fer)
                         .build()) {
             camera.run((result, frame) -> results.add(result));
         }
@@ -100,10 +122,20 @@ class DetectionAtEverySizeTest {
         }
         double recall = (double) found / shown;
         missed.sort(null);
-        System.out.printf(Locale.ROOT, "DetectionAtEverySizeTest hard video: recall %.1f%% (%d of %d), %d false faces"
-                + " in %d frames; missed sizes %s%n", 100 * recall, found, shown, falseFaces, results.size(), missed);
+        System.out.printf(
+                Locale.ROOT,
+                "DetectionAtEverySizeTest hard video: recall %.1f%% (%d of %d), %d false faces"
+                        + " in %d frames; missed sizes %s%n",
+                100 * recall,
+                found,
+                shown,
+                falseFaces,
+                results.size(),
+                missed);
         assertThat(recall).as("recall at IoU 0.3; missed sizes %s", missed).isGreaterThanOrEqualTo(0.92);
-        assertThat((double) falseFaces / results.size()).as("false faces per frame").isLessThanOrEqualTo(0.05);
+        assertThat((double) falseFaces / results.size())
+                .as("false faces per frame")
+                .isLessThanOrEqualTo(0.05);
     }
 
     @Test
@@ -112,23 +144,30 @@ class DetectionAtEverySizeTest {
         Random random = new Random(7);
         BufferedImage background = HardScenes.texture(VIDEO_WIDTH, VIDEO_HEIGHT, random);
         // Small faces: the coarse scale (480) misses most, the full scan and the look near them fewer.
-        List<HardScenes.Shown> shown = HardScenes.scatter(faces, 3, new int[] {30, 32, 34, 36, 38, 40}, VIDEO_WIDTH,
-                VIDEO_HEIGHT, 0, random);
+        List<HardScenes.Shown> shown =
+                HardScenes.scatter(faces, 3, new int[] {30, 32, 34, 36, 38, 40}, VIDEO_WIDTH, VIDEO_HEIGHT, 0, random);
         try (Mat frame = HardScenes.draw(background, shown);
                 YuNetFaceDetector live = YuNetFaceDetector.live().build();
-                YuNetFaceDetector coarse = YuNetFaceDetector.live().optMinFaceSize(0).build()) {
+                YuNetFaceDetector coarse =
+                        YuNetFaceDetector.live().optMinFaceSize(0).build()) {
             List<FaceDetection> full = live.detect(frame);
             HardScenes.Count fullCount = HardScenes.count(shown, boxes(full));
             Optional<List<FaceDetection>> near = live.detectNear(frame, boxes(full));
             HardScenes.Count coarseCount = HardScenes.count(shown, boxes(coarse.detect(frame)));
-            System.out.printf(Locale.ROOT, "DetectionAtEverySizeTest live: full scan %d, near look %d, coarse only %d"
-                    + " of %d%n", fullCount.found(), near.map(n -> HardScenes.count(shown, boxes(n)).found()).orElse(-1),
-                    coarseCount.found(), shown.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "DetectionAtEverySizeTest live: full scan %d, near look %d, coarse only %d" + " of %d%n",
+                    fullCount.found(),
+                    near.map(n -> HardScenes.count(shown, boxes(n)).found()).orElse(-1),
+                    coarseCount.found(),
+                    shown.size());
             assertThat(fullCount.found()).isGreaterThan(coarseCount.found());
             assertThat(near).isPresent();
             HardScenes.Count nearCount = HardScenes.count(shown, boxes(near.get()));
             assertThat(nearCount.found()).as("faces the near look keeps").isEqualTo(fullCount.found());
-            assertThat(coarse.detectNear(frame, boxes(full))).as("one scale only: nothing cheaper").isEmpty();
+            assertThat(coarse.detectNear(frame, boxes(full)))
+                    .as("one scale only: nothing cheaper")
+                    .isEmpty();
         }
     }
 
@@ -139,7 +178,8 @@ class DetectionAtEverySizeTest {
         assertThat(starts[0]).isZero();
         assertThat(starts[starts.length - 1] + 640).isEqualTo(1920);
         for (int i = 1; i < starts.length; i++) {
-            assertThat(starts[i - 1] + 640 - starts[i]).as("overlap of tiles %d and %d", i - 1, i)
+            assertThat(starts[i - 1] + 640 - starts[i])
+                    .as("overlap of tiles %d and %d", i - 1, i)
                     .isGreaterThanOrEqualTo(125);
         }
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -5,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +39,7 @@ class DetectionOnVideoTest {
     private static final double[] ANGLES = {0, 0, 12, 0, -18, 0, 24, 0, -30};
 
     /** A bundled face with the label its file name starts with. */
-    private record Face(String name, String label, BufferedImage image) {
-    }
+    private record Face(String name, String label, BufferedImage image) {}
 
     /** A face drawn in a scene, and its square before turning (the truth box). */
     private record Shown(Face face, SyntheticVideo.Placement placement) {
@@ -79,8 +79,10 @@ class DetectionOnVideoTest {
                 double angle = ANGLES[(s + 4 * side) % ANGLES.length];
                 int centreX = side == 0 ? 160 : 480;
                 int centreY = 240 + random.nextInt(61) - 30;
-                scene.add(new Shown(face, new SyntheticVideo.Placement(face.image(), centreX - size / 2,
-                        centreY - size / 2, size, angle)));
+                scene.add(new Shown(
+                        face,
+                        new SyntheticVideo.Placement(
+                                face.image(), centreX - size / 2, centreY - size / 2, size, angle)));
             }
             scenes.add(scene);
         }
@@ -94,8 +96,8 @@ class DetectionOnVideoTest {
     }
 
     @Test
-    void defaultDetectorFindsNineInTenFacesNoFalseOnesAndTheFacesAreReadWellAboveChance(
-            @TempDir Path dir) throws Exception {
+    void defaultDetectorFindsNineInTenFacesNoFalseOnesAndTheFacesAreReadWellAboveChance(@TempDir Path dir)
+            throws Exception {
         List<Face> faces = faces();
         assertThat(faces).hasSize(SCENES);
         List<List<Shown>> scenes = scenes(faces);
@@ -103,15 +105,19 @@ class DetectionOnVideoTest {
         Path video = dir.resolve("scenes.mp4");
         SyntheticVideo.write(video, WIDTH, HEIGHT, 25, frames, i -> {
             int scene = sceneOf(i);
-            return scene < 0 ? List.of() : scenes.get(scene).stream().map(Shown::placement).toList();
+            return scene < 0
+                    ? List.of()
+                    : scenes.get(scene).stream().map(Shown::placement).toList();
         });
 
         List<FrameResult> results = new ArrayList<>();
         double tightCropAccuracy;
-        try (EmotionClassifier fer = EmotionClassifier.loadDefault(ClassifierOptions.builder()
-                .optMaxConcurrency(1).build());
-                EmotionCamera camera = EmotionCamera.builder().setSource(VideoSource.video(video))
-                        .setClassifier(fer).build()) {
+        try (EmotionClassifier fer = EmotionClassifier.loadDefault(
+                        ClassifierOptions.builder().optMaxConcurrency(1).build());
+                EmotionCamera camera = EmotionCamera.builder()
+                        .setSource(VideoSource.video(video))
+                        .setClassifier(fer)
+                        .build()) {
             camera.run((result, frame) -> results.add(result));
             // The same faces as the 48x48 crops they are in FER-2013: what the model can do without the camera.
             int right = 0;
@@ -124,7 +130,7 @@ class DetectionOnVideoTest {
         }
         assertThat(results).hasSize(frames);
 
-        int[] shown = new int[2];      // upright, turned
+        int[] shown = new int[2]; // upright, turned
         int[] found = new int[2];
         int correct = 0;
         int blankFrames = 0;
@@ -144,13 +150,20 @@ class DetectionOnVideoTest {
                 shown[kind]++;
                 TrackedFace best = null;
                 for (TrackedFace d : unmatched) {
-                    if (d.box().iou(s.truth()) >= 0.3 && (best == null || d.box().iou(s.truth()) > best.box().iou(s.truth()))) {
+                    if (d.box().iou(s.truth()) >= 0.3
+                            && (best == null
+                                    || d.box().iou(s.truth()) > best.box().iou(s.truth()))) {
                         best = d;
                     }
                 }
                 if (best == null) {
-                    missed.add(String.format(Locale.ROOT, "frame %d: %s at %d px, %.0f deg", r.frameIndex(),
-                            s.face().name(), s.placement().size(), s.placement().degrees()));
+                    missed.add(String.format(
+                            Locale.ROOT,
+                            "frame %d: %s at %d px, %.0f deg",
+                            r.frameIndex(),
+                            s.face().name(),
+                            s.placement().size(),
+                            s.placement().degrees()));
                     continue;
                 }
                 unmatched.remove(best);
@@ -166,11 +179,26 @@ class DetectionOnVideoTest {
         double recall = (double) allFound / allShown;
         double falsePerBlank = (double) falseOnBlank / blankFrames;
         double accuracy = (double) correct / allFound;
-        System.out.printf(Locale.ROOT, "DetectionOnVideoTest: recall %.1f%% (%d of %d; upright %d of %d, turned %d of %d),"
-                + " %d false faces in %d blank frames and %d in scene frames, emotion accuracy %.1f%% on the %d faces"
-                + " found (the same %d faces as FER-2013 crops: %.1f%%); missed: %s%n", 100 * recall, allFound,
-                allShown, found[0], shown[0], found[1], shown[1], falseOnBlank, blankFrames, falseOnScenes,
-                100 * accuracy, allFound, faces.size(), 100 * tightCropAccuracy, missed);
+        System.out.printf(
+                Locale.ROOT,
+                "DetectionOnVideoTest: recall %.1f%% (%d of %d; upright %d of %d, turned %d of %d),"
+                        + " %d false faces in %d blank frames and %d in scene frames, emotion accuracy %.1f%% on the %d faces"
+                        + " found (the same %d faces as FER-2013 crops: %.1f%%); missed: %s%n",
+                100 * recall,
+                allFound,
+                allShown,
+                found[0],
+                shown[0],
+                found[1],
+                shown[1],
+                falseOnBlank,
+                blankFrames,
+                falseOnScenes,
+                100 * accuracy,
+                allFound,
+                faces.size(),
+                100 * tightCropAccuracy,
+                missed);
 
         assertThat(recall).as("face recall at IoU 0.3; missed: %s", missed).isGreaterThanOrEqualTo(0.90);
         assertThat(falsePerBlank).as("false faces per blank frame").isLessThanOrEqualTo(0.05);
@@ -178,8 +206,11 @@ class DetectionOnVideoTest {
         // same faces as FER-2013 crops. The faces are a random sample (see the README beside them), harder for
         // the model than the test split as a whole (42%), so the bar is more than twice chance and no real
         // loss against the dataset's own crops, rather than the split's accuracy.
-        assertThat(accuracy).as("emotion accuracy on the faces found (chance: 1/7)").isGreaterThanOrEqualTo(0.30);
-        assertThat(accuracy).as("emotion accuracy against the same faces as FER-2013 crops")
+        assertThat(accuracy)
+                .as("emotion accuracy on the faces found (chance: 1/7)")
+                .isGreaterThanOrEqualTo(0.30);
+        assertThat(accuracy)
+                .as("emotion accuracy against the same faces as FER-2013 crops")
                 .isGreaterThanOrEqualTo(tightCropAccuracy - 0.10);
     }
 }

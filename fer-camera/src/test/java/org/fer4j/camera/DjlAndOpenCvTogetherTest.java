@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +15,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.fer4j.core.Preprocessing;
 import org.fer4j.core.GreyImage;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EmotionPrediction;
@@ -45,14 +46,16 @@ class DjlAndOpenCvTogetherTest {
                 FaceBox box = before.get(0).expand(0.05, frame.cols(), frame.rows());
                 GreyImage cameraCrop = Mats.grey(frame, box);
                 BufferedImage crop;
-                try (Rect r = new Rect(box.x(), box.y(), box.width(), box.height()); Mat cut = frame.apply(r)) {
+                try (Rect r = new Rect(box.x(), box.y(), box.width(), box.height());
+                        Mat cut = frame.apply(r)) {
                     crop = Mats.toImage(cut);
                 }
                 // The colour frame's region becomes the same grey, and the same input, as the cut-out image.
                 assertThat(cameraCrop).isEqualTo(GreyImage.of(crop));
                 assertThat(classifier.info().preprocessing().toInput(cameraCrop))
                         .containsExactly(classifier.info().preprocessing().toInput(crop));
-                EmotionPrediction viaCamera = classifier.predictGrey(List.of(cameraCrop)).get(0);
+                EmotionPrediction viaCamera =
+                        classifier.predictGrey(List.of(cameraCrop)).get(0);
                 assertThat(viaCamera).isEqualTo(classifier.predict(crop));
             }
             // OpenCV still works after PyTorch has loaded its own natives (OpenMP, BLAS).

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,7 @@ class EmotionCameraTest {
 
     @TempDir
     static Path shared;
+
     private static Path video;
     private static EmotionClassifier classifier;
 
@@ -48,7 +51,8 @@ class EmotionCameraTest {
     @BeforeAll
     static void fixtures() throws Exception {
         video = Fixtures.video(shared);
-        classifier = EmotionClassifier.load(Fixtures.model(shared.resolve("model")),
+        classifier = EmotionClassifier.load(
+                Fixtures.model(shared.resolve("model")),
                 ClassifierOptions.builder().optMaxConcurrency(1).build());
     }
 
@@ -72,7 +76,8 @@ class EmotionCameraTest {
     @ValueSource(ints = {1, 5})
     void findsFacesInTheFramesThatHaveThemAndNoneInBlankFrames(int fullScanEvery) throws Exception {
         List<FrameResult> results;
-        try (EmotionCamera camera = camera(VideoSource.video(video)).optFullScanEvery(fullScanEvery).build()) {
+        try (EmotionCamera camera =
+                camera(VideoSource.video(video)).optFullScanEvery(fullScanEvery).build()) {
             results = runAll(camera);
             assertThat(camera.isRunning()).isFalse();
         }
@@ -95,9 +100,11 @@ class EmotionCameraTest {
         }
         // The moving face of frames 0-9 keeps one track; the pair of frames 15-24 gets two new ones,
         // listed left to right.
-        assertThat(results.subList(0, 10)).allSatisfy(r -> assertThat(r.faces().get(0).track()).isEqualTo(1));
-        assertThat(results.subList(15, 25)).allSatisfy(r ->
-                assertThat(r.faces()).extracting(TrackedFace::track).containsExactly(2, 3));
+        assertThat(results.subList(0, 10))
+                .allSatisfy(r -> assertThat(r.faces().get(0).track()).isEqualTo(1));
+        assertThat(results.subList(15, 25))
+                .allSatisfy(r ->
+                        assertThat(r.faces()).extracting(TrackedFace::track).containsExactly(2, 3));
         // The face drawn at (220 + shift, 140), 180 px wide, is found about there.
         FaceBox first = results.get(0).faces().get(0).box();
         assertThat(first.iou(new FaceBox(220, 140, 180, 180))).isGreaterThan(0.6);
@@ -106,25 +113,30 @@ class EmotionCameraTest {
     @Test
     void classifiesAtMostTheGivenNumberOfFacesPerFrameAndSaysWhichAreFresh() throws Exception {
         List<FrameResult> results;
-        try (EmotionCamera camera = camera(VideoSource.video(video)).optClassifyAtMost(1).build()) {
+        try (EmotionCamera camera =
+                camera(VideoSource.video(video)).optClassifyAtMost(1).build()) {
             results = runAll(camera);
         }
         // Frames 15-24 show two faces: both new in frame 15, so both classified; then one per frame, in turn.
         assertThat(results.get(15).faces()).extracting(TrackedFace::fresh).containsExactly(true, true);
         for (int i = 16; i < 25; i++) {
             List<TrackedFace> faces = results.get(i).faces();
-            assertThat(faces).as("frame %d", i).extracting(TrackedFace::fresh)
-                    .containsExactly(i % 2 == 0, i % 2 == 1);
+            assertThat(faces).as("frame %d", i).extracting(TrackedFace::fresh).containsExactly(i % 2 == 0, i % 2 == 1);
             for (TrackedFace f : faces) {
                 if (!f.fresh()) {
-                    TrackedFace before = results.get(i - 1).faces().stream().filter(g -> g.track() == f.track())
-                            .findFirst().orElseThrow();
-                    assertThat(f.prediction()).as("frame %d, track %d", i, f.track()).isEqualTo(before.prediction());
+                    TrackedFace before = results.get(i - 1).faces().stream()
+                            .filter(g -> g.track() == f.track())
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(f.prediction())
+                            .as("frame %d, track %d", i, f.track())
+                            .isEqualTo(before.prediction());
                 }
             }
         }
         // A single face is classified in every frame.
-        assertThat(results.subList(0, 10)).allSatisfy(r -> assertThat(r.faces().get(0).fresh()).isTrue());
+        assertThat(results.subList(0, 10))
+                .allSatisfy(r -> assertThat(r.faces().get(0).fresh()).isTrue());
     }
 
     @Test
@@ -159,11 +171,19 @@ class EmotionCameraTest {
             assertThat(frame.get("timestampMs").asLong()).isCloseTo(i * 40L, within(1L));
             assertThat(frame.get("faces")).hasSize(Fixtures.facesIn(i));
             for (JsonNode face : frame.get("faces")) {
-                assertThat(fieldNames(face)).containsExactly("track", "box", "score", "landmarks", "fresh", "emotion",
-                        "probability", "probabilities");
+                assertThat(fieldNames(face))
+                        .containsExactly(
+                                "track",
+                                "box",
+                                "score",
+                                "landmarks",
+                                "fresh",
+                                "emotion",
+                                "probability",
+                                "probabilities");
                 assertThat(face.get("fresh").asBoolean()).isTrue();
-                assertThat(fieldNames(face.get("landmarks"))).containsExactly("rightEye", "leftEye", "noseTip",
-                        "rightMouthCorner", "leftMouthCorner");
+                assertThat(fieldNames(face.get("landmarks")))
+                        .containsExactly("rightEye", "leftEye", "noseTip", "rightMouthCorner", "leftMouthCorner");
                 assertThat(face.get("score").asDouble()).isBetween(0.6, 1.0);
                 assertThat(fieldNames(face.get("box"))).containsExactly("x", "y", "width", "height");
                 assertThat(fieldNames(face.get("probabilities"))).containsExactlyElementsOf(labels.names());
@@ -218,7 +238,9 @@ class EmotionCameraTest {
     void stopFromAnotherThreadEndsTheLoopAndClosesTheSinks() throws Exception {
         Path jsonl = dir.resolve("faces.jsonl");
         CountDownLatch third = new CountDownLatch(1);
-        try (EmotionCamera camera = camera(VideoSource.video(video)).optSink(FrameSink.jsonLines(jsonl)).build()) {
+        try (EmotionCamera camera = camera(VideoSource.video(video))
+                .optSink(FrameSink.jsonLines(jsonl))
+                .build()) {
             CompletableFuture<Long> done = camera.start((result, frame) -> {
                 if (result.frameIndex() == 2) {
                     third.countDown();
@@ -255,13 +277,19 @@ class EmotionCameraTest {
     @Test
     void anInterruptStopsTheLoopAndReachesTheCaller() throws Exception {
         Path jsonl = dir.resolve("faces.jsonl");
-        try (EmotionCamera camera = camera(VideoSource.video(video)).optSink(FrameSink.jsonLines(jsonl)).build()) {
+        try (EmotionCamera camera = camera(VideoSource.video(video))
+                .optSink(FrameSink.jsonLines(jsonl))
+                .build()) {
             assertThatThrownBy(() -> camera.run((result, frame) -> {
-                if (result.frameIndex() == 2) {
-                    Thread.currentThread().interrupt();
-                }
-            })).isInstanceOf(InterruptedException.class).hasMessageContaining("frame 3");
-            assertThat(Thread.interrupted()).as("the interrupt was consumed by the exception").isFalse();
+                        if (result.frameIndex() == 2) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }))
+                    .isInstanceOf(InterruptedException.class)
+                    .hasMessageContaining("frame 3");
+            assertThat(Thread.interrupted())
+                    .as("the interrupt was consumed by the exception")
+                    .isFalse();
             assertThat(camera.isRunning()).isFalse();
         }
         assertThat(Files.readAllLines(jsonl)).hasSize(3);
@@ -276,16 +304,13 @@ class EmotionCameraTest {
         private final Frame frame = new Frame(64, 48, Frame.DEPTH_UBYTE, 3);
 
         @Override
-        public void start() {
-        }
+        public void start() {}
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
 
         @Override
-        public void trigger() {
-        }
+        public void trigger() {}
 
         @Override
         public Frame grab() {
@@ -313,7 +338,9 @@ class EmotionCameraTest {
     void closeReturnsSoonWhenTheSourceStallsAndTheStuckReaderFreesItLater() throws Exception {
         StallingGrabber grabber = new StallingGrabber();
         Path jsonl = dir.resolve("stall.jsonl");
-        EmotionCamera camera = camera(VideoSource.grabber(grabber)).optSink(FrameSink.jsonLines(jsonl)).build();
+        EmotionCamera camera = camera(VideoSource.grabber(grabber))
+                .optSink(FrameSink.jsonLines(jsonl))
+                .build();
         CountDownLatch someFrames = new CountDownLatch(3);
         CompletableFuture<Long> done = camera.start((result, frame) -> someFrames.countDown());
         assertThat(someFrames.await(20, TimeUnit.SECONDS)).isTrue();
@@ -338,8 +365,10 @@ class EmotionCameraTest {
     void everyNthFrameAnalysesOnlyThoseAndCarriesTheirFacesForward() throws Exception {
         Path jsonl = dir.resolve("faces.jsonl");
         List<FrameResult> results;
-        try (EmotionCamera camera = camera(VideoSource.video(video)).optEveryNthFrame(5)
-                .optSink(FrameSink.jsonLines(jsonl)).build()) {
+        try (EmotionCamera camera = camera(VideoSource.video(video))
+                .optEveryNthFrame(5)
+                .optSink(FrameSink.jsonLines(jsonl))
+                .build()) {
             results = runAll(camera);
         }
         assertThat(results).hasSize(Fixtures.FRAMES);
@@ -351,7 +380,8 @@ class EmotionCameraTest {
                 assertThat(r.faces()).allMatch(TrackedFace::fresh);
             } else {
                 // The same faces and predictions, marked as not classified in this frame.
-                assertThat(r.faces()).isEqualTo(analysed.stream().map(TrackedFace::carried).toList());
+                assertThat(r.faces())
+                        .isEqualTo(analysed.stream().map(TrackedFace::carried).toList());
                 assertThat(r.faces()).noneMatch(TrackedFace::fresh);
             }
         }
@@ -361,7 +391,8 @@ class EmotionCameraTest {
     @Test
     void smoothingKeepsProbabilitiesNormalised() throws Exception {
         List<FrameResult> results;
-        try (EmotionCamera camera = camera(VideoSource.video(video)).optSmoothing(0.3).build()) {
+        try (EmotionCamera camera =
+                camera(VideoSource.video(video)).optSmoothing(0.3).build()) {
             results = runAll(camera);
         }
         assertThat(results.get(5).faces()).hasSize(1);
@@ -375,13 +406,13 @@ class EmotionCameraTest {
     @Test
     void missingCameraGivesAClearError() {
         try (EmotionCamera camera = camera(VideoSource.camera(99)).build()) {
-            assertThatThrownBy(() -> camera.run((r, f) -> { }))
+            assertThatThrownBy(() -> camera.run((r, f) -> {}))
                     .isInstanceOf(IOException.class)
                     .hasMessageStartingWith("Cannot open camera 99");
             assertThat(camera.isRunning()).isFalse();
         }
         try (EmotionCamera camera = camera(VideoSource.camera(99)).build()) {
-            assertThatThrownBy(() -> camera.start((r, f) -> { }))
+            assertThatThrownBy(() -> camera.start((r, f) -> {}))
                     .isInstanceOf(IOException.class)
                     .hasMessageStartingWith("Cannot open camera 99");
         }
@@ -403,7 +434,7 @@ class EmotionCameraTest {
 
     private void assertRunFails(VideoSource source, String messageStart) {
         try (EmotionCamera camera = camera(source).build()) {
-            assertThatThrownBy(() -> camera.run((r, f) -> { }))
+            assertThatThrownBy(() -> camera.run((r, f) -> {}))
                     .isInstanceOf(IOException.class)
                     .hasMessageStartingWith(messageStart);
         }
@@ -426,7 +457,8 @@ class EmotionCameraTest {
         Path out = dir.resolve("annotated");
         List<FrameResult> results;
         try (EmotionCamera camera = camera(VideoSource.parse(folder.toString()))
-                .optSink(FrameSink.annotatedImages(out)).build()) {
+                .optSink(FrameSink.annotatedImages(out))
+                .build()) {
             results = runAll(camera);
             assertThat(camera.skippedFiles()).singleElement().satisfies(s -> {
                 assertThat(s.path()).isEqualTo(folder.resolve("frame5.jpg"));
@@ -443,9 +475,13 @@ class EmotionCameraTest {
         }
 
         Path single = dir.resolve("single.jpg");
-        try (EmotionCamera camera = camera(VideoSource.parse(folder.resolve("frame0.png").toString()))
-                .optSink(FrameSink.annotatedImage(single)).build()) {
-            assertThat(runAll(camera)).singleElement().satisfies(r -> assertThat(r.faces()).hasSize(1));
+        try (EmotionCamera camera = camera(
+                        VideoSource.parse(folder.resolve("frame0.png").toString()))
+                .optSink(FrameSink.annotatedImage(single))
+                .build()) {
+            assertThat(runAll(camera))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.faces()).hasSize(1));
         }
         BufferedImage written = ImageIO.read(single.toFile());
         assertThat(written.getWidth()).isEqualTo(640);
@@ -459,22 +495,26 @@ class EmotionCameraTest {
                 kept.set(frame);
                 camera.stop();
             });
-            assertThatThrownBy(() -> camera.run((r, f) -> { })).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> camera.run((r, f) -> {})).isInstanceOf(IllegalStateException.class);
         }
-        assertThatThrownBy(() -> kept.get().mat()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> kept.get().mat())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("annotatedImage()");
     }
 
     @Test
     void builderNamesWhatIsMissing() {
-        assertThatThrownBy(() -> EmotionCamera.builder().setClassifier(classifier).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("source");
-        assertThatThrownBy(() -> EmotionCamera.builder().setSource(VideoSource.camera(0)).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("classifier");
+        assertThatThrownBy(
+                        () -> EmotionCamera.builder().setClassifier(classifier).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("source");
+        assertThatThrownBy(() ->
+                        EmotionCamera.builder().setSource(VideoSource.camera(0)).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("classifier");
         assertThatThrownBy(() -> EmotionCamera.builder().optEveryNthFrame(0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EmotionCamera.builder().optSmoothing(0))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EmotionCamera.builder().optSmoothing(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,7 @@ class FaceAnalyzerTest {
 
     @TempDir
     static Path shared;
+
     private static EmotionClassifier classifier;
     private static FaceAnalyzer analyzer;
 
@@ -39,7 +42,8 @@ class FaceAnalyzerTest {
 
     @BeforeAll
     static void load() throws Exception {
-        classifier = EmotionClassifier.load(Fixtures.model(shared.resolve("model")),
+        classifier = EmotionClassifier.load(
+                Fixtures.model(shared.resolve("model")),
                 ClassifierOptions.builder().optMaxConcurrency(1).build());
         analyzer = FaceAnalyzer.builder().setClassifier(classifier).build();
     }
@@ -52,7 +56,8 @@ class FaceAnalyzerTest {
 
     /** An 800x600 photo showing the given faces (light grey elsewhere). */
     static BufferedImage photo(SyntheticVideo.Placement... faces) {
-        try (Mat frame = new Mat(600, 800, CV_8UC3, new Scalar(200, 200, 200, 0)); Mat scaled = new Mat()) {
+        try (Mat frame = new Mat(600, 800, CV_8UC3, new Scalar(200, 200, 200, 0));
+                Mat scaled = new Mat()) {
             for (SyntheticVideo.Placement p : faces) {
                 try (Mat face = Mats.fromImage(p.face())) {
                     SyntheticVideo.draw(frame, p, face, scaled);
@@ -65,7 +70,8 @@ class FaceAnalyzerTest {
     /** A photo with a small face on the left and a large, turned one on the right. */
     static BufferedImage twoFaces() {
         List<BufferedImage> faces = Fixtures.faces();
-        return photo(new SyntheticVideo.Placement(faces.get(1), 60, 200, 150),
+        return photo(
+                new SyntheticVideo.Placement(faces.get(1), 60, 200, 150),
                 new SyntheticVideo.Placement(faces.get(2), 360, 120, 320, 15));
     }
 
@@ -102,7 +108,8 @@ class FaceAnalyzerTest {
         Path file = Files.write(dir.resolve("photo.png"), png);
         assertThat(analyzer.analyze(png)).isEqualTo(fromImage);
         assertThat(analyzer.analyze(file)).isEqualTo(fromImage);
-        assertThat(analyzer.analyze(BufferedImageFactory.getInstance().fromImage(photo))).isEqualTo(fromImage);
+        assertThat(analyzer.analyze(BufferedImageFactory.getInstance().fromImage(photo)))
+                .isEqualTo(fromImage);
     }
 
     @Test
@@ -111,7 +118,9 @@ class FaceAnalyzerTest {
         ImageIO.write(twoFaces(), "jpg", file.toFile());
         List<AnalyzedFace> analyzed = analyzer.analyze(file);
         List<TrackedFace> seen = new ArrayList<>();
-        try (EmotionCamera camera = EmotionCamera.builder().setSource(VideoSource.image(file)).setClassifier(classifier)
+        try (EmotionCamera camera = EmotionCamera.builder()
+                .setSource(VideoSource.image(file))
+                .setClassifier(classifier)
                 .build()) {
             camera.run((result, frame) -> seen.addAll(result.faces()));
         }
@@ -131,42 +140,57 @@ class FaceAnalyzerTest {
 
     @Test
     void withTheHaarDetectorFacesHaveNoLandmarksAndTheCallerKeepsTheDetector() throws IOException {
-        BufferedImage photo = photo(new SyntheticVideo.Placement(Fixtures.faces().get(0), 300, 150, 200));
+        BufferedImage photo =
+                photo(new SyntheticVideo.Placement(Fixtures.faces().get(0), 300, 150, 200));
         try (HaarFaceDetector haar = HaarFaceDetector.create()) {
-            try (FaceAnalyzer withHaar = FaceAnalyzer.builder().setClassifier(classifier).optDetector(haar).build()) {
+            try (FaceAnalyzer withHaar = FaceAnalyzer.builder()
+                    .setClassifier(classifier)
+                    .optDetector(haar)
+                    .build()) {
                 assertThat(withHaar.analyze(photo)).singleElement().satisfies(f -> {
                     assertThat(f.detection().landmarks()).isEmpty();
                     assertThat(f.detection().score()).isEqualTo(1.0);
                 });
             }
             try (Mat frame = Mats.fromImage(photo)) {
-                assertThat(haar.detect(frame)).as("still open after the analyzer closed").hasSize(1);
+                assertThat(haar.detect(frame))
+                        .as("still open after the analyzer closed")
+                        .hasSize(1);
             }
         }
     }
 
     @Test
     void theMarginChangesTheCrop() throws IOException {
-        BufferedImage photo = photo(new SyntheticVideo.Placement(Fixtures.faces().get(0), 300, 150, 200));
-        try (FaceAnalyzer wide = FaceAnalyzer.builder().setClassifier(classifier).optFaceMargin(0.3).build()) {
-            assertThat(wide.analyze(photo).get(0).prediction()).isNotEqualTo(analyzer.analyze(photo).get(0).prediction());
+        BufferedImage photo =
+                photo(new SyntheticVideo.Placement(Fixtures.faces().get(0), 300, 150, 200));
+        try (FaceAnalyzer wide = FaceAnalyzer.builder()
+                .setClassifier(classifier)
+                .optFaceMargin(0.3)
+                .build()) {
+            assertThat(wide.analyze(photo).get(0).prediction())
+                    .isNotEqualTo(analyzer.analyze(photo).get(0).prediction());
         }
     }
 
     @Test
     void badInputsAndMisuseFailClearly() throws IOException {
         Path missing = dir.resolve("missing.jpg");
-        assertThatThrownBy(() -> analyzer.analyze(missing)).isInstanceOf(NoSuchFileException.class)
+        assertThatThrownBy(() -> analyzer.analyze(missing))
+                .isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining("missing.jpg");
         Path junk = Files.writeString(dir.resolve("junk.jpg"), "not an image");
-        assertThatThrownBy(() -> analyzer.analyze(junk)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> analyzer.analyze(junk))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("junk.jpg");
         assertThatThrownBy(() -> analyzer.analyze(new byte[0])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> analyzer.analyze((BufferedImage) null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> FaceAnalyzer.builder().build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> FaceAnalyzer.builder().build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("classifier");
         assertThatThrownBy(() -> FaceAnalyzer.builder().optFaceMargin(-0.5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("margin");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("margin");
         assertThatThrownBy(() -> FaceAnalyzer.builder().optFaceMargin(Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class);
         FaceAnalyzer closed = FaceAnalyzer.builder().setClassifier(classifier).build();
@@ -180,10 +204,16 @@ class FaceAnalyzerTest {
         List<BufferedImage> faces = Fixtures.faces();
         Path happy = Files.createDirectories(dir.resolve("photos/test/happy"));
         Path sad = Files.createDirectories(dir.resolve("photos/test/sad"));
-        ImageIO.write(photo(new SyntheticVideo.Placement(faces.get(0), 300, 150, 200)), "png", happy.resolve("one.png").toFile());
+        ImageIO.write(
+                photo(new SyntheticVideo.Placement(faces.get(0), 300, 150, 200)),
+                "png",
+                happy.resolve("one.png").toFile());
         ImageIO.write(twoFaces(), "png", happy.resolve("two.png").toFile());
         ImageIO.write(photo(), "png", happy.resolve("none.png").toFile());
-        ImageIO.write(photo(new SyntheticVideo.Placement(faces.get(4), 250, 100, 260)), "png", sad.resolve("one.png").toFile());
+        ImageIO.write(
+                photo(new SyntheticVideo.Placement(faces.get(4), 250, 100, 260)),
+                "png",
+                sad.resolve("one.png").toFile());
         Files.writeString(sad.resolve("broken.jpg"), "not an image");
 
         PhotoEvaluation e = PhotoEvaluation.evaluate(analyzer, dir.resolve("photos"));
@@ -191,7 +221,9 @@ class FaceAnalyzerTest {
         assertThat(e.noFace()).containsExactly(happy.resolve("none.png"));
         assertThat(e.severalFaces()).containsExactly(happy.resolve("two.png"));
         assertThat(e.report().evaluation().total()).isEqualTo(3);
-        assertThat(e.report().skipped()).singleElement().satisfies(s -> assertThat(s.path()).isEqualTo(sad.resolve("broken.jpg")));
+        assertThat(e.report().skipped())
+                .singleElement()
+                .satisfies(s -> assertThat(s.path()).isEqualTo(sad.resolve("broken.jpg")));
         long correct = Math.round(e.report().evaluation().accuracy() * 3);
         assertThat(e.accuracyOverPhotos()).isCloseTo(correct / 4.0, within(1e-12));
         // The photo with two faces is scored on its largest face.
@@ -200,7 +232,8 @@ class FaceAnalyzerTest {
 
         Path out = dir.resolve("report");
         e.write(out);
-        JsonNode json = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
         assertThat(json.get("images").asInt()).isEqualTo(3);
         assertThat(json.get("photos").asInt()).isEqualTo(4);
         assertThat(json.get("noFace").asInt()).isEqualTo(1);
@@ -213,6 +246,7 @@ class FaceAnalyzerTest {
         Path blank = Files.createDirectories(dir.resolve("blank/happy"));
         ImageIO.write(photo(), "png", blank.resolve("none.png").toFile());
         assertThatThrownBy(() -> PhotoEvaluation.evaluate(analyzer, dir.resolve("blank")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No face was found in any of the 1 photos");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No face was found in any of the 1 photos");
     }
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +30,8 @@ class FaceBoxTest {
 
     @Test
     void rejectsEmptyBoxes() {
-        assertThatThrownBy(() -> new FaceBox(0, 0, 0, 5)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new FaceBox(0, 0, 0, 5))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("0x5");
     }
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class FaceCropsTest {
 
     /** The template's own tilt: its right eye sits a little higher than its left. */
-    private static final double TEMPLATE_ROLL = Math.atan2(FaceCrops.FER_LANDMARKS[1][1] - FaceCrops.FER_LANDMARKS[0][1],
+    private static final double TEMPLATE_ROLL = Math.atan2(
+            FaceCrops.FER_LANDMARKS[1][1] - FaceCrops.FER_LANDMARKS[0][1],
             FaceCrops.FER_LANDMARKS[1][0] - FaceCrops.FER_LANDMARKS[0][0]);
 
     /** The template scaled to {@code side}, turned by {@code degrees} about its centre, centred at (cx, cy). */
@@ -23,7 +26,8 @@ class FaceCropsTest {
         for (int k = 0; k < 5; k++) {
             double u = (FaceCrops.FER_LANDMARKS[k][0] - 0.5) * side;
             double v = (FaceCrops.FER_LANDMARKS[k][1] - 0.5) * side;
-            p[k] = new FaceLandmarks.Point(cx + Math.cos(r) * u - Math.sin(r) * v, cy + Math.sin(r) * u + Math.cos(r) * v);
+            p[k] = new FaceLandmarks.Point(
+                    cx + Math.cos(r) * u - Math.sin(r) * v, cy + Math.sin(r) * u + Math.cos(r) * v);
         }
         return new FaceLandmarks(p[0], p[1], p[2], p[3], p[4]);
     }
@@ -61,7 +65,8 @@ class FaceCropsTest {
         try (Mat frame = new Mat(100, 100, CV_8UC3, new Scalar(200, 200, 200, 0))) {
             FaceDetection d = new FaceDetection(new FaceBox(0, 0, 50, 50), 0.9, java.util.Optional.of(same));
             // Falls back to the box with the box margin.
-            assertThat(FaceCrops.crop(frame, d, Double.NaN)).isEqualTo(FaceCrops.boxCrop(frame, d.box(), FaceCrops.BOX_MARGIN));
+            assertThat(FaceCrops.crop(frame, d, Double.NaN))
+                    .isEqualTo(FaceCrops.boxCrop(frame, d.box(), FaceCrops.BOX_MARGIN));
         }
     }
 
@@ -78,7 +83,8 @@ class FaceCropsTest {
                     float[] notTurned = plain.toInput(FaceCrops.boxCrop(frame, d.box(), FaceCrops.BOX_MARGIN));
                     double alignedDiff = meanAbsDiff(aligned, upright);
                     // Seen: 0.077 against 0.150 (20 degrees) and 0.081 against 0.167 (-25 degrees).
-                    assertThat(alignedDiff).as("turned by %s", degrees)
+                    assertThat(alignedDiff)
+                            .as("turned by %s", degrees)
                             .isLessThan(0.6 * meanAbsDiff(notTurned, upright));
                 }
             }
@@ -93,9 +99,10 @@ class FaceCropsTest {
 
     private static Mat frame(double degrees) {
         Mat frame = new Mat(480, 640, CV_8UC3, new Scalar(200, 200, 200, 0));
-        try (Mat face = Mats.fromImage(Fixtures.faces().get(0)); Mat scaled = new Mat()) {
-            SyntheticVideo.draw(frame, new SyntheticVideo.Placement(Fixtures.faces().get(0), 200, 120, 220, degrees),
-                    face, scaled);
+        try (Mat face = Mats.fromImage(Fixtures.faces().get(0));
+                Mat scaled = new Mat()) {
+            SyntheticVideo.draw(
+                    frame, new SyntheticVideo.Placement(Fixtures.faces().get(0), 200, 120, 220, degrees), face, scaled);
         }
         return frame;
     }

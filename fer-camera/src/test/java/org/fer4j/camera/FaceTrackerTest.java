@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +21,9 @@ class FaceTrackerTest {
     @Test
     void keepsIdsForOverlappingBoxesAndGivesNewOnesToNewFaces() {
         FaceTracker tracker = new FaceTracker(Integer.MAX_VALUE);
-        assertThat(tracker.update(faces(at(0), at(300)))).extracting(FaceTracker.Assignment::track).containsExactly(1, 2);
+        assertThat(tracker.update(faces(at(0), at(300))))
+                .extracting(FaceTracker.Assignment::track)
+                .containsExactly(1, 2);
 
         // Both moved by 10 pixels (IoU 0.82), a third face appears; the order of detections changed.
         List<FaceTracker.Assignment> second = tracker.update(faces(at(310), at(600), at(10)));
@@ -49,12 +53,20 @@ class FaceTrackerTest {
         // All four are new: all classified, even beyond the limit.
         assertThat(tracker.update(four)).allMatch(FaceTracker.Assignment::classify);
         // Then two per frame, the longest-waiting first (ties left to right), so each face every second frame.
-        assertThat(tracker.update(four)).extracting(FaceTracker.Assignment::classify).containsExactly(true, true, false, false);
-        assertThat(tracker.update(four)).extracting(FaceTracker.Assignment::classify).containsExactly(false, false, true, true);
-        assertThat(tracker.update(four)).extracting(FaceTracker.Assignment::classify).containsExactly(true, true, false, false);
+        assertThat(tracker.update(four))
+                .extracting(FaceTracker.Assignment::classify)
+                .containsExactly(true, true, false, false);
+        assertThat(tracker.update(four))
+                .extracting(FaceTracker.Assignment::classify)
+                .containsExactly(false, false, true, true);
+        assertThat(tracker.update(four))
+                .extracting(FaceTracker.Assignment::classify)
+                .containsExactly(true, true, false, false);
         // A new face takes one of the two places; the other goes to the face waiting longest.
         List<FaceTracker.Assignment> withNew = tracker.update(faces(at(0), at(200), at(400), at(600), at(800)));
-        assertThat(withNew).extracting(FaceTracker.Assignment::classify).containsExactly(false, false, true, false, true);
+        assertThat(withNew)
+                .extracting(FaceTracker.Assignment::classify)
+                .containsExactly(false, false, true, false, true);
         assertThat(withNew.get(4).track()).isEqualTo(5);
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import ai.djl.ndarray.NDManager;
@@ -24,19 +26,24 @@ import org.fer4j.core.nn.Architectures;
 final class Fixtures {
 
     /** The face images under src/test/resources/faces (FER-2013 PublicTest, see the README there). */
-    static final List<String> FACE_FILES = List.of("happy_PublicTest_10248771.jpg", "fear_PublicTest_10434403.jpg",
-            "surprise_PublicTest_10709121.jpg", "neutral_PublicTest_13489471.jpg", "sad_PublicTest_11285899.jpg",
-            "happy_PublicTest_11394394.jpg", "angry_PublicTest_1463394.jpg");
+    static final List<String> FACE_FILES = List.of(
+            "happy_PublicTest_10248771.jpg",
+            "fear_PublicTest_10434403.jpg",
+            "surprise_PublicTest_10709121.jpg",
+            "neutral_PublicTest_13489471.jpg",
+            "sad_PublicTest_11285899.jpg",
+            "happy_PublicTest_11394394.jpg",
+            "angry_PublicTest_1463394.jpg");
 
     /** Frames of the test video. */
     static final int FRAMES = 30;
     /** Frame rate of the test video. */
     static final double FPS = 25;
+
     static final int WIDTH = 640;
     static final int HEIGHT = 480;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Returns how many faces frame {@code i} of the test video shows: 1, none, 2, none (in blocks). */
     static int facesIn(int i) {
@@ -62,7 +69,8 @@ final class Fixtures {
                 case 1:
                     return List.of(new SyntheticVideo.Placement(faces.get(0), 220 + shift, 140, 180));
                 case 2:
-                    return List.of(new SyntheticVideo.Placement(faces.get(1), 40 + shift, 150, 180),
+                    return List.of(
+                            new SyntheticVideo.Placement(faces.get(1), 40 + shift, 150, 180),
                             new SyntheticVideo.Placement(faces.get(2), 400 + shift, 150, 180));
                 default:
                     return List.of();
@@ -79,7 +87,9 @@ final class Fixtures {
         byte[] bytes = Files.readAllBytes(video(Files.createDirectories(dir.resolve("source"))));
         for (int i = 0; i + 8 <= bytes.length; i++) {
             if (bytes[i + 4] == 'm' && bytes[i + 5] == 'd' && bytes[i + 6] == 'a' && bytes[i + 7] == 't') {
-                int size = ((bytes[i] & 255) << 24) | ((bytes[i + 1] & 255) << 16) | ((bytes[i + 2] & 255) << 8)
+                int size = ((bytes[i] & 255) << 24)
+                        | ((bytes[i + 1] & 255) << 16)
+                        | ((bytes[i + 2] & 255) << 8)
                         | (bytes[i + 3] & 255);
                 java.util.Arrays.fill(bytes, i + 8, Math.min(bytes.length, i + size), (byte) 0);
                 return Files.write(dir.resolve("undecodable.mp4"), bytes);
@@ -113,12 +123,16 @@ final class Fixtures {
         Block block = Architectures.build(architecture, labels.size());
         try (NDManager manager = NDManager.newBaseManager()) {
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, Preprocessing.SIZE, Preprocessing.SIZE));
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(dir.resolve(ModelInfo.PARAMETERS_FILE))))) {
+            try (DataOutputStream out = new DataOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(dir.resolve(ModelInfo.PARAMETERS_FILE))))) {
                 block.saveParameters(out);
             }
         }
-        ModelInfo.of(architecture, labels, Preprocessing.builder().optEqualize(true).build()).write(dir);
+        ModelInfo.of(
+                        architecture,
+                        labels,
+                        Preprocessing.builder().optEqualize(true).build())
+                .write(dir);
         return dir;
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +42,11 @@ class HaarFaceDetectorTest {
     private static Mat frameWith(BufferedImage face, int x, int y, int size) {
         Mat frame = new Mat(480, 640, CV_8UC3, new Scalar(200, 200, 200, 0));
         if (face != null) {
-            try (Mat src = Mats.fromImage(face); Mat scaled = new Mat(); Size s = new Size(size, size);
-                    Rect r = new Rect(x, y, size, size); Mat roi = frame.apply(r)) {
+            try (Mat src = Mats.fromImage(face);
+                    Mat scaled = new Mat();
+                    Size s = new Size(size, size);
+                    Rect r = new Rect(x, y, size, size);
+                    Mat roi = frame.apply(r)) {
                 resize(src, scaled, s, 0, 0, INTER_CUBIC);
                 scaled.copyTo(roi);
             }
@@ -71,7 +76,9 @@ class HaarFaceDetectorTest {
             try (Mat frame = frameWith(faces.get(i), drawn.x(), drawn.y(), drawn.width())) {
                 List<FaceBox> found = boxes(detector.detect(frame));
                 assertThat(found).as(Fixtures.FACE_FILES.get(i)).hasSize(1);
-                assertThat(found.get(0).iou(drawn)).as(Fixtures.FACE_FILES.get(i)).isGreaterThan(0.6);
+                assertThat(found.get(0).iou(drawn))
+                        .as(Fixtures.FACE_FILES.get(i))
+                        .isGreaterThan(0.6);
             }
         }
     }
@@ -93,7 +100,8 @@ class HaarFaceDetectorTest {
                 assertThat(near.get(i).iou(full.get(i))).isGreaterThan(0.7);
             }
             // Only around the faces it is given: the right-hand face is not looked for.
-            assertThat(boxes(detector.detectNear(frame, full.subList(0, 1)).orElseThrow())).singleElement()
+            assertThat(boxes(detector.detectNear(frame, full.subList(0, 1)).orElseThrow()))
+                    .singleElement()
                     .satisfies(b -> assertThat(b.iou(full.get(0))).isGreaterThan(0.7));
         }
     }
@@ -111,7 +119,8 @@ class HaarFaceDetectorTest {
         // A minimum face of 24 pixels, the cascade's window, makes it scan the frame at full size.
         try (Mat frame = frameWith(Fixtures.faces().get(0), drawn.x(), drawn.y(), drawn.width());
                 Mat grey = new Mat();
-                HaarFaceDetector fullSize = HaarFaceDetector.builder().optMinFaceSize(24).build()) {
+                HaarFaceDetector fullSize =
+                        HaarFaceDetector.builder().optMinFaceSize(24).build()) {
             cvtColor(frame, grey, COLOR_BGR2GRAY);
             List<FaceBox> scaled = boxes(detector.detect(grey));
             List<FaceBox> full = boxes(fullSize.detect(frame));
@@ -125,7 +134,8 @@ class HaarFaceDetectorTest {
     @Test
     void minFaceSizeLeavesOutSmallerFaces() throws IOException {
         try (Mat frame = frameWith(Fixtures.faces().get(0), 220, 140, 180);
-                HaarFaceDetector bigOnly = HaarFaceDetector.builder().optMinFaceSize(300).build()) {
+                HaarFaceDetector bigOnly =
+                        HaarFaceDetector.builder().optMinFaceSize(300).build()) {
             assertThat(bigOnly.detect(frame)).isEmpty();
         }
     }
@@ -133,15 +143,19 @@ class HaarFaceDetectorTest {
     @Test
     void badOptionsAndCascadesFailWithClearMessages(@TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> HaarFaceDetector.builder().optScaleFactor(1.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scaleFactor");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scaleFactor");
         assertThatThrownBy(() -> HaarFaceDetector.builder().optMinFaceSize(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minFaceSize");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("minFaceSize");
         Path missing = dir.resolve("missing.xml");
         assertThatThrownBy(() -> HaarFaceDetector.builder().optCascade(missing).build())
-                .isInstanceOf(IOException.class).hasMessageContaining(missing.toString());
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(missing.toString());
         Path junk = Files.writeString(dir.resolve("junk.xml"), "<opencv_storage></opencv_storage>");
         assertThatThrownBy(() -> HaarFaceDetector.builder().optCascade(junk).build())
-                .isInstanceOf(IOException.class).hasMessageContaining("junk.xml");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("junk.xml");
     }
 
     @Test

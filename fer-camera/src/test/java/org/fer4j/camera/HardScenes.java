@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.awt.BasicStroke;
@@ -22,8 +24,7 @@ import javax.imageio.ImageIO;
  */
 final class HardScenes {
 
-    private HardScenes() {
-    }
+    private HardScenes() {}
 
     /** A drawn face and its truth box (the square before it was turned). */
     record Shown(SyntheticVideo.Placement placement) {
@@ -33,8 +34,7 @@ final class HardScenes {
     }
 
     /** Faces found and missed, by matching boxes at IoU 0.3 (each found box matches one face at most). */
-    record Count(int shown, int found, int falseFaces, List<Shown> missed) {
-    }
+    record Count(int shown, int found, int falseFaces, List<Shown> missed) {}
 
     /** Returns the bundled faces, in index order. */
     static List<BufferedImage> faces() throws IOException {
@@ -116,16 +116,25 @@ final class HardScenes {
      * edge, each turned by up to {@code maxDegrees} either way; faces are taken from {@code faces} in turn
      * from {@code first}.
      */
-    static List<Shown> scatter(List<BufferedImage> faces, int first, int[] sizes, int width, int height,
-            double maxDegrees, Random random) {
+    static List<Shown> scatter(
+            List<BufferedImage> faces,
+            int first,
+            int[] sizes,
+            int width,
+            int height,
+            double maxDegrees,
+            Random random) {
         List<Shown> shown = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
             int size = sizes[i];
             double degrees = maxDegrees == 0 ? 0 : (random.nextDouble() * 2 - 1) * maxDegrees;
             // The turned square's extent, plus a gap, must stay clear of the others.
-            int reach = (int) Math.ceil(size / 2.0 * (Math.abs(Math.cos(Math.toRadians(degrees)))
-                    + Math.abs(Math.sin(Math.toRadians(degrees))))) + 4;
+            int reach = (int) Math.ceil(size
+                            / 2.0
+                            * (Math.abs(Math.cos(Math.toRadians(degrees)))
+                                    + Math.abs(Math.sin(Math.toRadians(degrees)))))
+                    + 4;
             for (int attempt = 0; attempt < 2000; attempt++) {
                 int cx = reach + random.nextInt(Math.max(1, width - 2 * reach));
                 int cy = reach + random.nextInt(Math.max(1, height - 2 * reach));
@@ -139,7 +148,8 @@ final class HardScenes {
                 if (free) {
                     taken.add(new int[] {cx, cy, reach});
                     BufferedImage face = faces.get((first + i) % faces.size());
-                    shown.add(new Shown(new SyntheticVideo.Placement(face, cx - size / 2, cy - size / 2, size, degrees)));
+                    shown.add(
+                            new Shown(new SyntheticVideo.Placement(face, cx - size / 2, cy - size / 2, size, degrees)));
                     break;
                 }
             }
@@ -155,7 +165,8 @@ final class HardScenes {
         org.bytedeco.opencv.opencv_core.Mat canvas = Mats.fromImage(background);
         try (org.bytedeco.opencv.opencv_core.Mat scaled = new org.bytedeco.opencv.opencv_core.Mat()) {
             for (Shown s : shown) {
-                try (org.bytedeco.opencv.opencv_core.Mat face = Mats.fromImage(s.placement().face())) {
+                try (org.bytedeco.opencv.opencv_core.Mat face =
+                        Mats.fromImage(s.placement().face())) {
                     SyntheticVideo.draw(canvas, s.placement(), face, scaled);
                 }
             }

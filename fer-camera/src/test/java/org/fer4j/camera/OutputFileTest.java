@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +29,9 @@ class OutputFileTest {
         Path target = dir.resolve("new/folder/talk.mp4");
         OutputFile out = OutputFile.create(target, true);
         assertThat(out.temp().getParent()).isEqualTo(target.toAbsolutePath().getParent());
-        assertThat(out.temp().getFileName().toString()).startsWith(".talk.partial-").endsWith(".mp4");
+        assertThat(out.temp().getFileName().toString())
+                .startsWith(".talk.partial-")
+                .endsWith(".mp4");
         assertThat(target).doesNotExist();
         Files.writeString(out.temp(), "done");
         assertThat(out.commit()).isEqualTo(target);
@@ -54,7 +58,8 @@ class OutputFileTest {
     @Test
     void aFolderAtTheTargetIsRefusedBeforeAnythingIsWritten() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("out.mp4"));
-        assertThatThrownBy(() -> OutputFile.create(folder, false)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> OutputFile.create(folder, false))
+                .isInstanceOf(IOException.class)
                 .hasMessage("Cannot write " + folder + ": it is a folder");
         assertThat(filesIn(dir)).isEqualTo(1);
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import java.awt.image.BufferedImage;
@@ -35,14 +37,19 @@ class PyramidMeasurement {
         }
         int[][] settings = {{0, 40}, {40, 40}, {20, 32}, {20, 40}, {20, 48}};
         for (int[] s : settings) {
-            try (YuNetFaceDetector d = YuNetFaceDetector.builder().optMinFaceSize(s[0]).netMinFace(s[1]).build()) {
+            try (YuNetFaceDetector d = YuNetFaceDetector.builder()
+                    .optMinFaceSize(s[0])
+                    .netMinFace(s[1])
+                    .build()) {
                 int found = 0;
                 int falseFaces = 0;
                 int shown = 0;
                 List<Integer> missedSizes = new ArrayList<>();
                 long start = System.nanoTime();
                 for (int p = 0; p < PHOTOS; p++) {
-                    List<FaceBox> boxes = d.detect(photos.get(p)).stream().map(FaceDetection::box).toList();
+                    List<FaceBox> boxes = d.detect(photos.get(p)).stream()
+                            .map(FaceDetection::box)
+                            .toList();
                     HardScenes.Count c = HardScenes.count(scenes.get(p), boxes);
                     found += c.found();
                     shown += c.shown();
@@ -51,9 +58,18 @@ class PyramidMeasurement {
                 }
                 double ms = (System.nanoTime() - start) / 1e6 / PHOTOS;
                 missedSizes.sort(null);
-                System.out.printf(Locale.ROOT, "minFace %d netMin %d: %d of %d found (%.1f of 24 per photo), %d false,"
-                        + " %.0f ms per photo; missed sizes %s%n", s[0], s[1], found, shown, 24.0 * found / shown,
-                        falseFaces, ms, missedSizes);
+                System.out.printf(
+                        Locale.ROOT,
+                        "minFace %d netMin %d: %d of %d found (%.1f of 24 per photo), %d false,"
+                                + " %.0f ms per photo; missed sizes %s%n",
+                        s[0],
+                        s[1],
+                        found,
+                        shown,
+                        24.0 * found / shown,
+                        falseFaces,
+                        ms,
+                        missedSizes);
             }
         }
         photos.forEach(Mat::close);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,7 @@ class SinkSafetyTest {
 
     @TempDir
     static Path shared;
+
     private static Path video;
     private static EmotionClassifier classifier;
 
@@ -40,7 +43,8 @@ class SinkSafetyTest {
     @BeforeAll
     static void fixtures() throws Exception {
         video = Fixtures.video(shared);
-        classifier = EmotionClassifier.load(Fixtures.model(shared.resolve("model")),
+        classifier = EmotionClassifier.load(
+                Fixtures.model(shared.resolve("model")),
                 ClassifierOptions.builder().optMaxConcurrency(1).build());
     }
 
@@ -72,13 +76,18 @@ class SinkSafetyTest {
         try (EmotionCamera camera = camera(VideoSource.video(video))
                 .optSink(FrameSink.jsonLines(out.resolve("faces.jsonl")))
                 .optSink(FrameSink.annotatedVideo(annotated))
-                .optSink(FrameSink.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart()))
+                .optSink(FrameSink.summary(
+                        out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart()))
                 .optSink(failing)
                 .build()) {
-            assertThatThrownBy(() -> camera.run((r, f) -> { })).isInstanceOf(IOException.class).hasMessage("disk full");
+            assertThatThrownBy(() -> camera.run((r, f) -> {}))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("disk full");
         }
         assertThat(Files.readAllBytes(annotated)).asString().isEqualTo("an earlier run's video");
-        assertThat(names(out)).as("no half-written output and no temporary file").containsExactly("annotated.mp4");
+        assertThat(names(out))
+                .as("no half-written output and no temporary file")
+                .containsExactly("annotated.mp4");
     }
 
     @Test
@@ -130,11 +139,14 @@ class SinkSafetyTest {
         try (EmotionCamera camera = camera(VideoSource.video(broken))
                 .optSink(FrameSink.jsonLines(out.resolve("faces.jsonl")))
                 .optSink(FrameSink.annotatedVideo(out.resolve("annotated.mp4")))
-                .optSink(FrameSink.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart()))
+                .optSink(FrameSink.summary(
+                        out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart()))
                 .build()) {
-            assertThat(camera.run((r, f) -> { })).isZero();
+            assertThat(camera.run((r, f) -> {})).isZero();
         }
-        assertThat(names(out)).as("no empty JSON lines, header-only CSV or empty chart").isEmpty();
+        assertThat(names(out))
+                .as("no empty JSON lines, header-only CSV or empty chart")
+                .isEmpty();
     }
 
     @Test
@@ -143,9 +155,11 @@ class SinkSafetyTest {
         Files.writeString(faces.resolve("a.jpg"), "not a JPEG");
         Files.writeString(faces.resolve("b.png"), "not a PNG");
         Path out = dir.resolve("annotated");
-        try (EmotionCamera camera = camera(VideoSource.folder(faces)).optSink(FrameSink.annotatedImages(out))
-                .optSink(FrameSink.jsonLines(dir.resolve("faces.jsonl"))).build()) {
-            assertThat(camera.run((r, f) -> { })).isZero();
+        try (EmotionCamera camera = camera(VideoSource.folder(faces))
+                .optSink(FrameSink.annotatedImages(out))
+                .optSink(FrameSink.jsonLines(dir.resolve("faces.jsonl")))
+                .build()) {
+            assertThat(camera.run((r, f) -> {})).isZero();
             assertThat(camera.skippedFiles()).hasSize(2);
         }
         assertThat(names(dir)).containsExactly("faces");
@@ -163,10 +177,13 @@ class SinkSafetyTest {
         Path out = dir.resolve("annotated");
         Path jsonl = dir.resolve("faces.jsonl");
         FrameSink images = FrameSink.annotatedImages(out);
-        try (EmotionCamera camera = camera(VideoSource.folder(faces)).optSink(images)
-                .optSink(FrameSink.jsonLines(jsonl)).build()) {
-            assertThat(camera.run((r, f) -> { })).isEqualTo(3);
-            assertThat(camera.skippedFiles()).singleElement()
+        try (EmotionCamera camera = camera(VideoSource.folder(faces))
+                .optSink(images)
+                .optSink(FrameSink.jsonLines(jsonl))
+                .build()) {
+            assertThat(camera.run((r, f) -> {})).isEqualTo(3);
+            assertThat(camera.skippedFiles())
+                    .singleElement()
                     .satisfies(s -> assertThat(s.path()).isEqualTo(faces.resolve("broken.jpg")));
         }
         assertThat(names(out)).containsExactly("anna-annotated.png", "anna-png-annotated.png", "bob-annotated.png");
@@ -175,8 +192,11 @@ class SinkSafetyTest {
             sources.add(JSON.readTree(line).get("source").asText());
         }
         assertThat(sources).containsExactly("anna.jpg", "anna.png", "bob.png");
-        assertThat(images.completedFiles()).containsExactly(out.resolve("anna-annotated.png"),
-                out.resolve("anna-png-annotated.png"), out.resolve("bob-annotated.png"));
+        assertThat(images.completedFiles())
+                .containsExactly(
+                        out.resolve("anna-annotated.png"),
+                        out.resolve("anna-png-annotated.png"),
+                        out.resolve("bob-annotated.png"));
     }
 
     @Test
@@ -184,9 +204,13 @@ class SinkSafetyTest {
         Path out = dir.resolve("out");
         FrameSink json = FrameSink.jsonLines(out.resolve("faces.jsonl"));
         FrameSink annotated = FrameSink.annotatedVideo(out.resolve("annotated.mp4"));
-        FrameSink summary = FrameSink.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart());
-        try (EmotionCamera camera = camera(VideoSource.video(video)).optSink(json).optSink(annotated)
-                .optSink(summary).build()) {
+        FrameSink summary = FrameSink.summary(
+                out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart());
+        try (EmotionCamera camera = camera(VideoSource.video(video))
+                .optSink(json)
+                .optSink(annotated)
+                .optSink(summary)
+                .build()) {
             camera.run((result, frame) -> {
                 if (result.frameIndex() == 0) {
                     assertThat(json.completedFiles()).isEmpty();

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,13 +28,18 @@ class TrackEmotionsTest {
     void smoothsProbabilitiesWithAnExponentialMovingAverage() {
         TrackEmotions emotions = new TrackEmotions(0.25);
         // The first frame of a track is taken as it is.
-        assertThat(emotions.update(List.of(face(1, true)), List.of(p(1f))).get(0).prediction().probability("a"))
+        assertThat(emotions.update(List.of(face(1, true)), List.of(p(1f)))
+                        .get(0)
+                        .prediction()
+                        .probability("a"))
                 .isEqualTo(1f);
         // 0.25 * 0 + 0.75 * 1 = 0.75, then 0.25 * 0 + 0.75 * 0.75 = 0.5625.
-        EmotionPrediction second = emotions.update(List.of(face(1, true)), List.of(p(0f))).get(0).prediction();
+        EmotionPrediction second =
+                emotions.update(List.of(face(1, true)), List.of(p(0f))).get(0).prediction();
         assertThat(second.probability("a")).isCloseTo(0.75f, within(1e-6f));
         assertThat(second.probability("b")).isCloseTo(0.25f, within(1e-6f));
-        EmotionPrediction third = emotions.update(List.of(face(1, true)), List.of(p(0f))).get(0).prediction();
+        EmotionPrediction third =
+                emotions.update(List.of(face(1, true)), List.of(p(0f))).get(0).prediction();
         assertThat(third.probability("a")).isCloseTo(0.5625f, within(1e-6f));
         assertThat(third.label()).isEqualTo("a");
     }
@@ -46,13 +53,15 @@ class TrackEmotionsTest {
         assertThat(next.get(0).prediction().probability("a")).isEqualTo(0.9f);
         assertThat(next.get(1).prediction().probability("a")).isEqualTo(0.6f);
         assertThat(next.get(0).carried().fresh()).isFalse();
-        assertThat(next.get(1).carried()).isEqualTo(new TrackedFace(2, FACE, next.get(1).prediction(), false));
+        assertThat(next.get(1).carried())
+                .isEqualTo(new TrackedFace(2, FACE, next.get(1).prediction(), false));
     }
 
     @Test
     void aFaceNotClassifiedWithoutAnEarlierPredictionIsAnError() {
         TrackEmotions emotions = new TrackEmotions(1);
         assertThatThrownBy(() -> emotions.update(List.of(face(7, false)), List.of()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Track 7");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Track 7");
     }
 }

@@ -1,11 +1,12 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_VP8;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -50,11 +51,13 @@ class VideoFuzzTest {
 
     @TempDir
     static Path shared;
+
     private static EmotionClassifier classifier;
 
     @BeforeAll
     static void fixtures() throws Exception {
-        classifier = EmotionClassifier.load(Fixtures.model(shared.resolve("model")),
+        classifier = EmotionClassifier.load(
+                Fixtures.model(shared.resolve("model")),
                 ClassifierOptions.builder().optMaxConcurrency(1).build());
     }
 
@@ -72,8 +75,8 @@ class VideoFuzzTest {
         Path avi = shared.resolve("seed.avi");
         BufferedImage face = Fixtures.faces().get(0);
         for (Path file : List.of(mpeg4, avi)) {
-            SyntheticVideo.write(file, 192, 144, 25, FRAMES,
-                    i -> List.of(new SyntheticVideo.Placement(face, 40 + 4 * i, 20, 96)));
+            SyntheticVideo.write(
+                    file, 192, 144, 25, FRAMES, i -> List.of(new SyntheticVideo.Placement(face, 40 + 4 * i, 20, 96)));
         }
         Map<String, byte[]> seeds = new LinkedHashMap<>();
         seeds.put("mpeg4.mp4", Files.readAllBytes(mpeg4));
@@ -86,8 +89,8 @@ class VideoFuzzTest {
     private static byte[] transcode(Path source, Path target, int codec) throws IOException {
         try (FFmpegFrameGrabber in = new FFmpegFrameGrabber(source.toFile())) {
             in.start();
-            try (FFmpegFrameRecorder out = new FFmpegFrameRecorder(target.toFile(), in.getImageWidth(),
-                    in.getImageHeight(), 0)) {
+            try (FFmpegFrameRecorder out =
+                    new FFmpegFrameRecorder(target.toFile(), in.getImageWidth(), in.getImageHeight(), 0)) {
                 out.setVideoCodec(codec);
                 out.setPixelFormat(AV_PIX_FMT_YUV420P);
                 out.setFrameRate(in.getFrameRate());
@@ -109,19 +112,22 @@ class VideoFuzzTest {
         int failed = 0;
         for (Map.Entry<String, byte[]> seed : seeds().entrySet()) {
             // The undamaged seed must play through, or the cases below would test nothing but rejection.
-            assertThat(run(Files.write(shared.resolve("undamaged-" + seed.getKey()), seed.getValue()),
-                    Files.createDirectory(shared.resolve("out-" + seed.getKey())))).isEqualTo(FRAMES);
+            assertThat(run(
+                            Files.write(shared.resolve("undamaged-" + seed.getKey()), seed.getValue()),
+                            Files.createDirectory(shared.resolve("out-" + seed.getKey()))))
+                    .isEqualTo(FRAMES);
             for (int c = 0; c < CASES; c++) {
                 Random random = new Random(seed.getKey().hashCode() * 1_000L + c);
                 StringBuilder how = new StringBuilder();
-                Path file = Files.write(shared.resolve("case-" + c + "-" + seed.getKey()),
-                        damage(seed.getValue(), random, how));
+                Path file = Files.write(
+                        shared.resolve("case-" + c + "-" + seed.getKey()), damage(seed.getValue(), random, how));
                 String name = seed.getKey() + " case " + c + " (" + how + ")";
                 Path out = Files.createDirectory(shared.resolve("out-" + c + "-" + seed.getKey()));
                 try {
                     long frames = assertTimeoutPreemptively(HANG, () -> run(file, out), name + " hung");
                     // A normal end finishes every output, or writes none when no frame could be read.
-                    List<String> expected = frames == 0 ? List.of()
+                    List<String> expected = frames == 0
+                            ? List.of()
                             : List.of("annotated.mp4", "faces.jsonl", "summary.csv", "timeline.png");
                     if (!names(out).equals(expected)) {
                         failures.add(name + ": " + frames + " frames but the outputs are " + names(out));
@@ -151,12 +157,15 @@ class VideoFuzzTest {
 
     /** Runs {@code video} through the camera with the sinks of {@code fer detect} writing into {@code out}. */
     private static long run(Path video, Path out) throws Exception {
-        try (EmotionCamera camera = EmotionCamera.builder().setSource(VideoSource.video(video)).setClassifier(classifier)
+        try (EmotionCamera camera = EmotionCamera.builder()
+                .setSource(VideoSource.video(video))
+                .setClassifier(classifier)
                 .optSink(FrameSink.annotatedVideo(out.resolve("annotated.mp4")))
                 .optSink(FrameSink.jsonLines(out.resolve("faces.jsonl")))
-                .optSink(FrameSink.summary(out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart()))
+                .optSink(FrameSink.summary(
+                        out.resolve("summary.csv"), out.resolve("timeline.png"), new Fixtures.RecordingChart()))
                 .build()) {
-            return camera.run((result, frame) -> { });
+            return camera.run((result, frame) -> {});
         }
     }
 

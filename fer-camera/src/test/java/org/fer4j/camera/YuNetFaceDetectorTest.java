@@ -1,8 +1,9 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2BGRA;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
@@ -38,7 +39,8 @@ class YuNetFaceDetectorTest {
     private static Mat frameWith(int width, int height, SyntheticVideo.Placement p) {
         Mat frame = new Mat(height, width, CV_8UC3, new Scalar(200, 200, 200, 0));
         if (p != null) {
-            try (Mat face = Mats.fromImage(p.face()); Mat scaled = new Mat()) {
+            try (Mat face = Mats.fromImage(p.face());
+                    Mat scaled = new Mat()) {
                 SyntheticVideo.draw(frame, p, face, scaled);
             }
         }
@@ -55,7 +57,9 @@ class YuNetFaceDetectorTest {
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(model)))
                 .isEqualTo("8f2383e4dd3cfbb4553ea8718107fc0423210dc964f9f4280604804ed2552fa4");
         for (String file : List.of("LICENSE-yunet-libfacedetection.train.txt", "ATTRIBUTION.md")) {
-            assertThat(YuNetFaceDetector.class.getResource("/org/fer4j/camera/yunet/" + file)).as(file).isNotNull();
+            assertThat(YuNetFaceDetector.class.getResource("/org/fer4j/camera/yunet/" + file))
+                    .as(file)
+                    .isNotNull();
         }
         assertThat(YuNetFaceDetector.class.getResource("/META-INF/NOTICE")).isNotNull();
     }
@@ -75,10 +79,16 @@ class YuNetFaceDetectorTest {
                 FaceLandmarks l = f.landmarks().orElseThrow();
                 // The person's right eye is on the picture's left; eyes above the nose, nose above the mouth.
                 assertThat(l.rightEye().x()).as(name).isLessThan(l.leftEye().x());
-                assertThat(l.rightMouthCorner().x()).as(name).isLessThan(l.leftMouthCorner().x());
-                assertThat(Math.max(l.rightEye().y(), l.leftEye().y())).as(name).isLessThan(l.noseTip().y());
-                assertThat(l.noseTip().y()).as(name).isLessThan(Math.min(l.rightMouthCorner().y(),
-                        l.leftMouthCorner().y()));
+                assertThat(l.rightMouthCorner().x())
+                        .as(name)
+                        .isLessThan(l.leftMouthCorner().x());
+                assertThat(Math.max(l.rightEye().y(), l.leftEye().y()))
+                        .as(name)
+                        .isLessThan(l.noseTip().y());
+                assertThat(l.noseTip().y())
+                        .as(name)
+                        .isLessThan(Math.min(
+                                l.rightMouthCorner().y(), l.leftMouthCorner().y()));
                 for (FaceLandmarks.Point p : l.points()) {
                     assertThat(p.x()).as(name).isBetween((double) drawn.x(), (double) drawn.x() + drawn.width());
                     assertThat(p.y()).as(name).isBetween((double) drawn.y(), (double) drawn.y() + drawn.height());
@@ -96,9 +106,12 @@ class YuNetFaceDetectorTest {
             double upright = roll(face, 0);
             for (double degrees : new double[] {20, -25}) {
                 double change = roll(face, degrees) - upright;
-                assertThat(Math.signum(change)).as("direction of the roll of a face turned by %s", degrees)
+                assertThat(Math.signum(change))
+                        .as("direction of the roll of a face turned by %s", degrees)
                         .isEqualTo(-Math.signum(degrees));
-                assertThat(Math.abs(change)).as("roll of a face turned by %s", degrees).isGreaterThan(8);
+                assertThat(Math.abs(change))
+                        .as("roll of a face turned by %s", degrees)
+                        .isGreaterThan(8);
                 error += Math.abs(change + degrees);
                 n++;
             }
@@ -119,7 +132,8 @@ class YuNetFaceDetectorTest {
     @Test
     void scalesLargeFramesDownAndMapsTheFaceBack() {
         FaceBox drawn = new FaceBox(900, 300, 560, 560);
-        try (Mat frame = frameWith(1920, 1080, new SyntheticVideo.Placement(Fixtures.faces().get(0), 900, 300, 560))) {
+        try (Mat frame = frameWith(
+                1920, 1080, new SyntheticVideo.Placement(Fixtures.faces().get(0), 900, 300, 560))) {
             List<FaceDetection> found = detector.detect(frame);
             assertThat(found).hasSize(1);
             assertThat(found.get(0).box().iou(drawn)).isGreaterThan(0.6);
@@ -131,15 +145,20 @@ class YuNetFaceDetectorTest {
 
     @Test
     void acceptsGreyAndBgraFramesAndFindsNothingInABlankOne() {
-        try (Mat frame = frameWith(640, 480, new SyntheticVideo.Placement(Fixtures.faces().get(1), 100, 60, 200));
+        try (Mat frame = frameWith(
+                        640, 480, new SyntheticVideo.Placement(Fixtures.faces().get(1), 100, 60, 200));
                 Mat grey = new Mat();
                 Mat bgra = new Mat();
                 Mat blank = frameWith(640, 480, null)) {
             cvtColor(frame, grey, COLOR_BGR2GRAY);
             cvtColor(frame, bgra, COLOR_BGR2BGRA);
             FaceBox colour = detector.detect(frame).get(0).box();
-            assertThat(detector.detect(grey)).singleElement().satisfies(f -> assertThat(f.box().iou(colour)).isGreaterThan(0.9));
-            assertThat(detector.detect(bgra)).singleElement().satisfies(f -> assertThat(f.box()).isEqualTo(colour));
+            assertThat(detector.detect(grey))
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.box().iou(colour)).isGreaterThan(0.9));
+            assertThat(detector.detect(bgra))
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.box()).isEqualTo(colour));
             assertThat(detector.detect(blank)).isEmpty();
         }
     }
@@ -147,20 +166,26 @@ class YuNetFaceDetectorTest {
     @Test
     void hasACheaperLookOnlyWhenItScansAtSeveralScales() throws IOException {
         try (Mat frame = frameWith(640, 480, null);
-                YuNetFaceDetector oneScale = YuNetFaceDetector.builder().optMinFaceSize(0).build()) {
-            assertThat(oneScale.detectNear(frame, List.of(new FaceBox(0, 0, 10, 10)))).isEmpty();
-            assertThat(detector.detectNear(frame, List.of(new FaceBox(0, 0, 10, 10)))).contains(List.of());
+                YuNetFaceDetector oneScale =
+                        YuNetFaceDetector.builder().optMinFaceSize(0).build()) {
+            assertThat(oneScale.detectNear(frame, List.of(new FaceBox(0, 0, 10, 10))))
+                    .isEmpty();
+            assertThat(detector.detectNear(frame, List.of(new FaceBox(0, 0, 10, 10))))
+                    .contains(List.of());
         }
     }
 
     @Test
     void badOptionsAndClosedDetectorsFailClearly() throws IOException {
         assertThatThrownBy(() -> YuNetFaceDetector.builder().optScoreThreshold(1.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scoreThreshold");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scoreThreshold");
         assertThatThrownBy(() -> YuNetFaceDetector.builder().optNmsThreshold(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nmsThreshold");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nmsThreshold");
         assertThatThrownBy(() -> YuNetFaceDetector.builder().optMaxInputSide(10))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxInputSide");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxInputSide");
         YuNetFaceDetector d = YuNetFaceDetector.create();
         d.close();
         d.close(); // idempotent

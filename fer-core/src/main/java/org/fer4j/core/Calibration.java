@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 /**
@@ -11,8 +13,7 @@ public final class Calibration {
     private static final double MIN_T = 0.05;
     private static final double MAX_T = 20;
 
-    private Calibration() {
-    }
+    private Calibration() {}
 
     /**
      * Returns rows of probabilities scaled to temperature {@code t}.

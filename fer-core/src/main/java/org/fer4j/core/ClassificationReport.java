@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import java.util.List;
@@ -9,8 +11,7 @@ import java.util.Locale;
  */
 final class ClassificationReport {
 
-    private ClassificationReport() {
-    }
+    private ClassificationReport() {}
 
     /** Returns the report: one line per class, accuracy, macro and weighted averages, loss, ECE, confusion matrix. */
     static String format(Evaluation e) {
@@ -19,21 +20,31 @@ final class ClassificationReport {
         StringBuilder sb = new StringBuilder();
         String head = "%" + width + "s %9s %9s %9s %9s%n";
         String row = "%" + width + "s %9.4f %9.4f %9.4f %9d%n";
-        sb.append(String.format(Locale.ROOT, head, "", "precision", "recall", "f1-score", "support")).append('\n');
+        sb.append(String.format(Locale.ROOT, head, "", "precision", "recall", "f1-score", "support"))
+                .append('\n');
         for (String label : names) {
-            sb.append(String.format(Locale.ROOT, row, label, e.precision(label), e.recall(label), e.f1(label),
-                    e.support(label)));
+            sb.append(String.format(
+                    Locale.ROOT, row, label, e.precision(label), e.recall(label), e.f1(label), e.support(label)));
         }
         sb.append('\n');
-        sb.append(String.format(Locale.ROOT, "%" + width + "s %9s %9s %9.4f %9d%n", "accuracy", "", "", e.accuracy(),
+        sb.append(String.format(
+                Locale.ROOT, "%" + width + "s %9s %9s %9.4f %9d%n", "accuracy", "", "", e.accuracy(), e.total()));
+        sb.append(String.format(
+                Locale.ROOT, row, "macro avg", e.macro(e::precision), e.macro(e::recall), e.macroF1(), e.total()));
+        sb.append(String.format(
+                Locale.ROOT,
+                row,
+                "weighted avg",
+                e.weighted(e::precision),
+                e.weighted(e::recall),
+                e.weightedF1(),
                 e.total()));
-        sb.append(String.format(Locale.ROOT, row, "macro avg", e.macro(e::precision), e.macro(e::recall), e.macroF1(),
-                e.total()));
-        sb.append(String.format(Locale.ROOT, row, "weighted avg", e.weighted(e::precision), e.weighted(e::recall),
-                e.weightedF1(), e.total()));
         sb.append(String.format(Locale.ROOT, "%nloss (mean cross-entropy, negative log-likelihood): %.4f%n", e.loss()));
-        sb.append(String.format(Locale.ROOT, "expected calibration error (%d bins): %.4f%n",
-                Evaluation.CALIBRATION_BINS, e.expectedCalibrationError()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "expected calibration error (%d bins): %.4f%n",
+                Evaluation.CALIBRATION_BINS,
+                e.expectedCalibrationError()));
         sb.append("\nConfusion matrix (rows: true class, columns: predicted class):\n");
         sb.append(String.format(Locale.ROOT, "%" + width + "s", ""));
         for (String label : names) {

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import java.util.ArrayList;
@@ -56,8 +58,12 @@ final class ConfidenceBins {
         List<Evaluation.CalibrationBin> bins = new ArrayList<>(BINS);
         for (int b = 0; b < BINS; b++) {
             int n = count[b];
-            bins.add(new Evaluation.CalibrationBin((double) b / BINS, (double) (b + 1) / BINS, n,
-                    n == 0 ? 0 : confidence[b] / n, n == 0 ? 0 : (double) correct[b] / n));
+            bins.add(new Evaluation.CalibrationBin(
+                    (double) b / BINS,
+                    (double) (b + 1) / BINS,
+                    n,
+                    n == 0 ? 0 : confidence[b] / n,
+                    n == 0 ? 0 : (double) correct[b] / n));
         }
         return Collections.unmodifiableList(bins);
     }

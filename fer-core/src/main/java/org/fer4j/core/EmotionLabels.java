@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -164,8 +166,8 @@ public final class EmotionLabels {
         for (int i = 0; i < byIndex.size(); i++) {
             String name = byIndex.get(i);
             if (name == null) {
-                throw new IOException(file + ": indices must be 0.." + (byIndex.size() - 1)
-                        + " without gaps, but " + i + " is missing (keys: " + byIndex.keySet() + ")");
+                throw new IOException(file + ": indices must be 0.." + (byIndex.size() - 1) + " without gaps, but " + i
+                        + " is missing (keys: " + byIndex.keySet() + ")");
             }
             list.add(name);
         }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import java.util.Collections;
@@ -47,8 +49,7 @@ public final class Evaluation {
      * @param meanConfidence their mean top probability, or 0 when the bin is empty
      * @param accuracy the share of them whose top class is the true class, or 0 when the bin is empty
      */
-    public record CalibrationBin(double lower, double upper, int count, double meanConfidence, double accuracy) {
-    }
+    public record CalibrationBin(double lower, double upper, int count, double meanConfidence, double accuracy) {}
 
     /**
      * The figures of one class, as {@link #precision(String)}, {@link #recall(String)}, {@link #f1(String)} and
@@ -59,8 +60,7 @@ public final class Evaluation {
      * @param f1 the harmonic mean of precision and recall, 0 to 1
      * @param support the number of images of the class
      */
-    public record ClassMetrics(double precision, double recall, double f1, int support) {
-    }
+    public record ClassMetrics(double precision, double recall, double f1, int support) {}
 
     /**
      * Computes the metrics from true class indices and predicted probabilities (rows in label order).
@@ -140,8 +140,8 @@ public final class Evaluation {
      */
     public Evaluation plus(Evaluation other) {
         if (!labels.equals(other.labels)) {
-            throw new IllegalArgumentException("Cannot combine evaluations with labels " + labels.names() + " and "
-                    + other.labels.names());
+            throw new IllegalArgumentException(
+                    "Cannot combine evaluations with labels " + labels.names() + " and " + other.labels.names());
         }
         int[][] sum = confusionMatrix();
         for (int t = 0; t < sum.length; t++) {
@@ -149,14 +149,14 @@ public final class Evaluation {
                 sum[t][p] += other.confusion[t][p];
             }
         }
-        return new Evaluation(labels, sum, lossSum + other.lossSum, total + other.total,
-                calibration.plus(other.calibration));
+        return new Evaluation(
+                labels, sum, lossSum + other.lossSum, total + other.total, calibration.plus(other.calibration));
     }
 
     private static void checkRow(int i, int truth, int width, int k, String what) {
         if (truth < 0 || truth >= k || width != k) {
-            throw new IllegalArgumentException("Row " + i + ": class " + truth + " or " + width + " " + what
-                    + " do not fit " + k + " labels");
+            throw new IllegalArgumentException(
+                    "Row " + i + ": class " + truth + " or " + width + " " + what + " do not fit " + k + " labels");
         }
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import com.twelvemonkeys.imageio.metadata.CompoundDirectory;
@@ -25,8 +27,7 @@ final class ExifOrientation {
 
     private static final int EXIF_ORIENTATION = 274;
 
-    private ExifOrientation() {
-    }
+    private ExifOrientation() {}
 
     /** The EXIF orientation the image carries, 1 when it has none or it cannot be read. */
     static int of(String format, byte[] encoded) {
@@ -99,15 +100,17 @@ final class ExifOrientation {
     private static int tiffOrientation(byte[] data) throws IOException {
         int start = 0;
         // APP1 data may keep the "Exif\0\0" identifier or a pad byte before the TIFF header ("II*\0" or "MM\0*").
-        while (start + 4 <= data.length && start < 8 && !((data[start] == 'I' && data[start + 1] == 'I'
-                && data[start + 2] == 42) || (data[start] == 'M' && data[start + 1] == 'M' && data[start + 3] == 42))) {
+        while (start + 4 <= data.length
+                && start < 8
+                && !((data[start] == 'I' && data[start + 1] == 'I' && data[start + 2] == 42)
+                        || (data[start] == 'M' && data[start + 1] == 'M' && data[start + 3] == 42))) {
             start++;
         }
         if (start + 4 > data.length || start >= 8) {
             return 1;
         }
-        try (ImageInputStream in = new MemoryCacheImageInputStream(
-                new ByteArrayInputStream(data, start, data.length - start))) {
+        try (ImageInputStream in =
+                new MemoryCacheImageInputStream(new ByteArrayInputStream(data, start, data.length - start))) {
             Directory ifds = new TIFFReader().read(in);
             Directory first = ifds instanceof CompoundDirectory c && c.directoryCount() > 0 ? c.getDirectory(0) : ifds;
             Entry entry = first.getEntryById(EXIF_ORIENTATION);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import java.io.IOException;
@@ -37,8 +39,8 @@ public final class FaceFolder {
     private final int[] classes;
     private final List<SkippedFile> skipped;
 
-    private FaceFolder(Path root, EmotionLabels labels, float[][] images, Path[] paths, int[] classes,
-            List<SkippedFile> skipped) {
+    private FaceFolder(
+            Path root, EmotionLabels labels, float[][] images, Path[] paths, int[] classes, List<SkippedFile> skipped) {
         this.root = root;
         this.labels = labels;
         this.images = images;
@@ -74,8 +76,7 @@ public final class FaceFolder {
      * @throws IllegalArgumentException if the folder is unusable or a sub-folder is not one of the labels
      * @throws IOException if the folder or an image cannot be listed or read
      */
-    public static FaceFolder load(Path root, EmotionLabels expected, Preprocessing preprocessing)
-            throws IOException {
+    public static FaceFolder load(Path root, EmotionLabels expected, Preprocessing preprocessing) throws IOException {
         return load(root, expected, preprocessing, Progress.NONE);
     }
 
@@ -100,8 +101,8 @@ public final class FaceFolder {
         EmotionLabels labels = expected != null ? expected : EmotionLabels.of(folders);
         for (String folder : folders) {
             if (labels.indexOf(folder) < 0) {
-                throw new IllegalArgumentException("Class folder " + root.resolve(folder) + " is not one of the model's labels "
-                        + labels.names());
+                throw new IllegalArgumentException(
+                        "Class folder " + root.resolve(folder) + " is not one of the model's labels " + labels.names());
             }
         }
         List<Path> files = new ArrayList<>();
@@ -115,8 +116,8 @@ public final class FaceFolder {
                         continue;
                     }
                     if (!ImageDecoding.isImageName(p)) {
-                        skipped.add(new SkippedFile(p, "not an image file name (" + String.join(", ",
-                                ImageDecoding.EXTENSIONS) + ")"));
+                        skipped.add(new SkippedFile(
+                                p, "not an image file name (" + String.join(", ", ImageDecoding.EXTENSIONS) + ")"));
                         continue;
                     }
                     files.add(p);
@@ -169,8 +170,13 @@ public final class FaceFolder {
                         + " holds no readable image (every file in it was skipped)");
             }
         }
-        return new FaceFolder(root, labels, images.toArray(new float[0][]), paths.toArray(new Path[0]),
-                classes.stream().mapToInt(Integer::intValue).toArray(), skipped);
+        return new FaceFolder(
+                root,
+                labels,
+                images.toArray(new float[0][]),
+                paths.toArray(new Path[0]),
+                classes.stream().mapToInt(Integer::intValue).toArray(),
+                skipped);
     }
 
     /**
@@ -197,8 +203,9 @@ public final class FaceFolder {
                     .collect(Collectors.toList());
         }
         if (folders.size() < minimum) {
-            throw new IllegalArgumentException("Image folder " + root + " needs at least " + (minimum == 2 ? "two" : minimum)
-                    + " class sub-folder" + (minimum == 1 ? "" : "s") + ", found " + folders);
+            throw new IllegalArgumentException(
+                    "Image folder " + root + " needs at least " + (minimum == 2 ? "two" : minimum) + " class sub-folder"
+                            + (minimum == 1 ? "" : "s") + ", found " + folders);
         }
         return folders;
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import java.io.IOException;
@@ -18,8 +20,7 @@ public final class FileCaps {
     /** The largest JSON description read ({@code model.json}, {@code state.json}, label files): 8 MiB. */
     public static final long MAX_JSON_BYTES = 8L << 20;
 
-    private FileCaps() {
-    }
+    private FileCaps() {}
 
     /**
      * Reads a JSON description file of at most {@link #MAX_JSON_BYTES}.
@@ -45,8 +46,8 @@ public final class FileCaps {
      */
     public static byte[] read(Path file, long cap, String what) throws IOException {
         if (Files.isDirectory(file)) {
-            throw new IOException(file + ": is a folder, not " + ("aeiouAEIOU".indexOf(what.charAt(0)) >= 0 ? "an " : "a ")
-                    + what);
+            throw new IOException(
+                    file + ": is a folder, not " + ("aeiouAEIOU".indexOf(what.charAt(0)) >= 0 ? "an " : "a ") + what);
         }
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such " + what);
@@ -61,8 +62,12 @@ public final class FileCaps {
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
         } catch (IOException e) {
-            throw new IOException(file + ": cannot be read (" + (e.getMessage() != null ? e.getMessage()
-                    : e.getClass().getSimpleName()) + ")", e);
+            throw new IOException(
+                    file + ": cannot be read ("
+                            + (e.getMessage() != null
+                                    ? e.getMessage()
+                                    : e.getClass().getSimpleName()) + ")",
+                    e);
         }
         if (bytes.length > cap) {
             throw tooLarge(file, "more than " + cap + " bytes", cap, what);
@@ -71,12 +76,13 @@ public final class FileCaps {
     }
 
     private static IOException tooLarge(Path file, String size, long cap, String what) {
-        return new IOException(file + ": too large (" + size + "; fer4j reads " + what + "s of at most " + human(cap)
-                + ")");
+        return new IOException(
+                file + ": too large (" + size + "; fer4j reads " + what + "s of at most " + human(cap) + ")");
     }
 
     private static String human(long bytes) {
-        return bytes >= 1L << 30 && bytes % (1L << 30) == 0 ? bytes / (1L << 30) + " GiB"
+        return bytes >= 1L << 30 && bytes % (1L << 30) == 0
+                ? bytes / (1L << 30) + " GiB"
                 : bytes >= 1L << 20 ? String.format(Locale.ROOT, "%d MiB", bytes >> 20) : bytes + " bytes";
     }
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import java.awt.image.BufferedImage;
@@ -41,8 +43,7 @@ public final class ImageDecoding {
     /** The largest image file read, in bytes (1 GiB): beyond any real photo, and below Java's array limit. */
     public static final long MAX_FILE_BYTES = 1L << 30;
 
-    private ImageDecoding() {
-    }
+    private ImageDecoding() {}
 
     /**
      * What the header of an encoded image says, read before any pixel is decoded: its format, its stored size
@@ -66,8 +67,8 @@ public final class ImageDecoding {
          */
         public Header {
             if (width <= 0 || height <= 0 || orientation < 1 || orientation > 8) {
-                throw new IllegalArgumentException("Bad image header: " + format + " " + width + "x" + height
-                        + ", orientation " + orientation);
+                throw new IllegalArgumentException(
+                        "Bad image header: " + format + " " + width + "x" + height + ", orientation " + orientation);
             }
         }
 
@@ -158,8 +159,8 @@ public final class ImageDecoding {
             try {
                 image = reader.read(0);
             } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException("Not a decodable image (" + format + ", " + encoded.length
-                        + " bytes: " + reason(e) + ")", e);
+                throw new IllegalArgumentException(
+                        "Not a decodable image (" + format + ", " + encoded.length + " bytes: " + reason(e) + ")", e);
             }
             return orient(image, header.orientation());
         });
@@ -260,10 +261,11 @@ public final class ImageDecoding {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("Not a decodable image (" + encoded.length + " bytes: " + reason(e) + ")", e);
+            throw new IllegalArgumentException(
+                    "Not a decodable image (" + encoded.length + " bytes: " + reason(e) + ")", e);
         }
-        throw new IllegalArgumentException("Not a decodable image (" + encoded.length + " bytes; the content is none of "
-                + String.join(", ", FORMATS) + ")");
+        throw new IllegalArgumentException("Not a decodable image (" + encoded.length
+                + " bytes; the content is none of " + String.join(", ", FORMATS) + ")");
     }
 
     /** The reader's format as one of {@link #FORMATS}, or null for a format fer4j does not accept. */
@@ -289,8 +291,10 @@ public final class ImageDecoding {
             width = reader.getWidth(0);
             height = reader.getHeight(0);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("Not a decodable image (" + format + ", " + encoded.length
-                    + " bytes: unreadable header: " + reason(e) + ")", e);
+            throw new IllegalArgumentException(
+                    "Not a decodable image (" + format + ", " + encoded.length + " bytes: unreadable header: "
+                            + reason(e) + ")",
+                    e);
         }
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("Not a decodable image (" + format + ", " + encoded.length
@@ -298,15 +302,23 @@ public final class ImageDecoding {
         }
         long limit = maxPixels();
         if ((long) width * height > limit) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "Image too large to decode: %dx%d pixels (%.1f megapixels) in %d bytes; the limit is %.1f "
-                    + "megapixels (raise it with -D%s=PIXELS)", width, height, (double) width * height / 1e6,
-                    encoded.length, limit / 1e6, MAX_PIXELS_PROPERTY));
+                            + "megapixels (raise it with -D%s=PIXELS)",
+                    width,
+                    height,
+                    (double) width * height / 1e6,
+                    encoded.length,
+                    limit / 1e6,
+                    MAX_PIXELS_PROPERTY));
         }
         return new Header(format, width, height, ExifOrientation.of(format, encoded));
     }
 
     private static String reason(Throwable e) {
-        return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.getClass().getSimpleName();
+        return e.getMessage() != null && !e.getMessage().isBlank()
+                ? e.getMessage()
+                : e.getClass().getSimpleName();
     }
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
@@ -38,12 +40,19 @@ public final class ModelInfo {
     private final Preprocessing preprocessing;
     /** Kept as JSON: its type belongs to the module that trained the model, which fer-core does not know. */
     private final JsonNode training;
+
     private final Results results;
     private final Provenance provenance;
     private final Inference inference;
 
-    ModelInfo(String architecture, EmotionLabels labels, Preprocessing preprocessing, JsonNode training,
-            Results results, Provenance provenance, Inference inference) {
+    ModelInfo(
+            String architecture,
+            EmotionLabels labels,
+            Preprocessing preprocessing,
+            JsonNode training,
+            Results results,
+            Provenance provenance,
+            Inference inference) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.labels = Objects.requireNonNull(labels, "labels");
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
@@ -118,11 +127,17 @@ public final class ModelInfo {
      * @param complete whether the run finished rather than being stopped
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Results(int bestEpoch, int epochsRun, String validationSplit,
-            @JsonAlias("testLoss") double validationLoss, @JsonAlias("testAccuracy") double validationAccuracy,
-            double finalTrainAccuracy, double finalValAccuracy, String diagnosis, boolean stoppedEarly,
-            boolean complete) {
-    }
+    public record Results(
+            int bestEpoch,
+            int epochsRun,
+            String validationSplit,
+            @JsonAlias("testLoss") double validationLoss,
+            @JsonAlias("testAccuracy") double validationAccuracy,
+            double finalTrainAccuracy,
+            double finalValAccuracy,
+            String diagnosis,
+            boolean stoppedEarly,
+            boolean complete) {}
 
     /**
      * Where a trained model came from: its data, the software that trained it, and when.
@@ -140,9 +155,17 @@ public final class ModelInfo {
      * @param finished when the model was written (ISO-8601 instant)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Provenance(String data, Map<String, Integer> trainImagesPerClass,
-            @JsonAlias("testImagesPerClass") Map<String, Integer> validationImagesPerClass, int skippedFiles, String djl, String engine, String java,
-            String os, String started, String finished) {
+    public record Provenance(
+            String data,
+            Map<String, Integer> trainImagesPerClass,
+            @JsonAlias("testImagesPerClass") Map<String, Integer> validationImagesPerClass,
+            int skippedFiles,
+            String djl,
+            String engine,
+            String java,
+            String os,
+            String started,
+            String finished) {
 
         /**
          * Creates the provenance, keeping unmodifiable copies of the counts in their order.
@@ -202,8 +225,14 @@ public final class ModelInfo {
      * @return a new description with those results
      */
     public ModelInfo withResults(Results results) {
-        return new ModelInfo(architecture, labels, preprocessing, training,
-                Objects.requireNonNull(results, "results"), provenance, inference);
+        return new ModelInfo(
+                architecture,
+                labels,
+                preprocessing,
+                training,
+                Objects.requireNonNull(results, "results"),
+                provenance,
+                inference);
     }
 
     /**
@@ -213,8 +242,14 @@ public final class ModelInfo {
      * @return a new description with that provenance
      */
     public ModelInfo withProvenance(Provenance provenance) {
-        return new ModelInfo(architecture, labels, preprocessing, training, results,
-                Objects.requireNonNull(provenance, "provenance"), inference);
+        return new ModelInfo(
+                architecture,
+                labels,
+                preprocessing,
+                training,
+                results,
+                Objects.requireNonNull(provenance, "provenance"),
+                inference);
     }
 
     /**
@@ -224,7 +259,13 @@ public final class ModelInfo {
      * @return a new description with that section
      */
     public ModelInfo withInference(Inference inference) {
-        return new ModelInfo(architecture, labels, preprocessing, training, results, provenance,
+        return new ModelInfo(
+                architecture,
+                labels,
+                preprocessing,
+                training,
+                results,
+                provenance,
                 Objects.requireNonNull(inference, "inference"));
     }
 
@@ -270,8 +311,8 @@ public final class ModelInfo {
         try {
             return Optional.of(JSON.treeToValue(training, type));
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("The training settings are not a " + type.getSimpleName() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "The training settings are not a " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,11 +24,11 @@ import java.util.Map;
 final class ModelInfoJson {
 
     /** The mapper for {@code model.json}: indented, and fields this version does not know are ignored. */
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private ModelInfoJson() {
-    }
+    private ModelInfoJson() {}
 
     /** Writes {@code info} as {@code model.json} into {@code dir}, atomically replacing an older one. */
     static void write(ModelInfo info, Path dir) throws IOException {
@@ -42,7 +44,11 @@ final class ModelInfoJson {
         putIfPresent(root, "provenance", info.provenance().orElse(null));
         Path tmp = dir.resolve(ModelInfo.FILE_NAME + ".tmp");
         Files.writeString(tmp, JSON.writeValueAsString(root));
-        Files.move(tmp, dir.resolve(ModelInfo.FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                tmp,
+                dir.resolve(ModelInfo.FILE_NAME),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void putIfPresent(Map<String, Object> root, String name, Object section) {
@@ -92,8 +98,13 @@ final class ModelInfoJson {
         if (training != null && !training.isObject()) {
             throw new IOException(source + ": section 'training' is not a JSON object");
         }
-        return new ModelInfo(arch.asText(), labels, preprocessing, training,
-                section(root, "results", ModelInfo.Results.class, source), section(root, "provenance", ModelInfo.Provenance.class, source),
+        return new ModelInfo(
+                arch.asText(),
+                labels,
+                preprocessing,
+                training,
+                section(root, "results", ModelInfo.Results.class, source),
+                section(root, "provenance", ModelInfo.Provenance.class, source),
                 section(root, "inference", ModelInfo.Inference.class, source));
     }
 
@@ -105,7 +116,8 @@ final class ModelInfoJson {
         try {
             return JSON.treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            String reason = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
+            String reason = e instanceof JsonProcessingException
+                    ? ((JsonProcessingException) e).getOriginalMessage()
                     : e.getMessage();
             throw new IOException(source + ": section '" + name + "' is not readable (" + reason + ")", e);
         }

@@ -1,8 +1,10 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
+import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
@@ -93,7 +95,10 @@ public final class Preprocessing {
      * @return the preprocessing of models trained on the blurred training split
      */
     public static Preprocessing blurredTrainingSplit() {
-        return builder().optEqualize(true).optSharpnessLimit(BLURRED_TRAINING_SHARPNESS).build();
+        return builder()
+                .optEqualize(true)
+                .optSharpnessLimit(BLURRED_TRAINING_SHARPNESS)
+                .build();
     }
 
     /**
@@ -135,19 +140,6 @@ public final class Preprocessing {
     public float[] toInput(GreyImage image) {
         Objects.requireNonNull(image, "image");
         return fromGrey(image.levelsView(), image.width(), image.height());
-    }
-
-    /**
-     * Decodes (as {@link ImageDecoding#decode(byte[])} does, EXIF orientation applied) and preprocesses an
-     * encoded image.
-     *
-     * @param encoded the encoded image bytes
-     * @return the model input: 48x48 grey pixels in [0, 1], row-major
-     * @throws NullPointerException if {@code encoded} is null
-     * @throws IllegalArgumentException if the bytes are empty or not a decodable image
-     */
-    public float[] toInput(byte[] encoded) {
-        return toInput(ImageDecoding.decode(encoded));
     }
 
     /**
@@ -212,7 +204,8 @@ public final class Preprocessing {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Preprocessing && ((Preprocessing) o).equalize == equalize
+        return o instanceof Preprocessing
+                && ((Preprocessing) o).equalize == equalize
                 && ((Preprocessing) o).targetSharpness == targetSharpness;
     }
 
@@ -232,8 +225,7 @@ public final class Preprocessing {
         private boolean equalize;
         private double targetSharpness;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets whether rank histogram equalisation follows scaling.
@@ -303,8 +295,8 @@ public final class Preprocessing {
 
     private static float[] resample(float[] grey, int width, int height, float divisor) {
         if (width <= 0 || height <= 0 || grey.length != width * height) {
-            throw new IllegalArgumentException("Bad grey image: " + width + "x" + height
-                    + " with " + grey.length + " pixels");
+            throw new IllegalArgumentException(
+                    "Bad grey image: " + width + "x" + height + " with " + grey.length + " pixels");
         }
         Axis xs = Axis.of(width, SIZE);
         Axis ys = Axis.of(height, SIZE);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import java.util.ArrayList;
@@ -14,14 +16,13 @@ final class PreprocessingDescription {
 
     private static final List<Double> LUMA = List.of(0.299, 0.587, 0.114);
     private static final Map<String, Object> GREY_STEP = Map.of("op", "grey", "weights", LUMA);
-    private static final Map<String, Object> RESIZE_STEP = Map.of("op", "resize", "size", Preprocessing.SIZE,
-            "shrink", "area", "grow", "bilinear");
+    private static final Map<String, Object> RESIZE_STEP =
+            Map.of("op", "resize", "size", Preprocessing.SIZE, "shrink", "area", "grow", "bilinear");
     private static final Map<String, Object> SCALE_STEP = Map.of("op", "scale", "divisor", 255);
     /** The steps every preprocessing starts with, in order. */
     private static final List<Map<String, Object>> FIXED = List.of(GREY_STEP, RESIZE_STEP, SCALE_STEP);
 
-    private PreprocessingDescription() {
-    }
+    private PreprocessingDescription() {}
 
     /** The description of a preprocessing: the version and its steps with their parameters, in order. */
     static Map<String, Object> describe(boolean equalize, double targetSharpness) {
@@ -50,10 +51,11 @@ final class PreprocessingDescription {
             return b.build();
         }
         int expected = Preprocessing.DESCRIPTION_VERSION;
-        if (!(version instanceof Number) || ((Number) version).intValue() != expected
+        if (!(version instanceof Number)
+                || ((Number) version).intValue() != expected
                 || ((Number) version).doubleValue() != expected) {
-            throw new IllegalArgumentException("unknown preprocessing version " + version + " (this fer4j reads "
-                    + expected + ")");
+            throw new IllegalArgumentException(
+                    "unknown preprocessing version " + version + " (this fer4j reads " + expected + ")");
         }
         if (!(description.get("steps") instanceof List)) {
             throw new IllegalArgumentException("preprocessing has no list of 'steps'");
@@ -72,15 +74,20 @@ final class PreprocessingDescription {
             // The optional steps in their one order, each at most once: a sharpness limit needs equalisation first.
             if ("rankEqualize".equals(op) && ((Map<?, ?>) step).size() == 1 && !equalize) {
                 equalize = true;
-            } else if ("sharpnessLimit".equals(op) && ((Map<?, ?>) step).get("target") instanceof Number
-                    && equalize && target == 0) {
+            } else if ("sharpnessLimit".equals(op)
+                    && ((Map<?, ?>) step).get("target") instanceof Number
+                    && equalize
+                    && target == 0) {
                 target = ((Number) ((Map<?, ?>) step).get("target")).doubleValue();
             } else {
                 throw new IllegalArgumentException("unknown or misplaced preprocessing step " + step
                         + " (known after grey, resize, scale: rankEqualize, then sharpnessLimit with a target)");
             }
         }
-        return Preprocessing.builder().optEqualize(equalize).optSharpnessLimit(target).build();
+        return Preprocessing.builder()
+                .optEqualize(equalize)
+                .optSharpnessLimit(target)
+                .build();
     }
 
     /** Whether a read step equals an expected one, numbers compared by value (JSON may read 255 as 255.0). */
@@ -91,7 +98,8 @@ final class PreprocessingDescription {
         for (Map.Entry<String, Object> e : expected.entrySet()) {
             Object other = ((Map<?, ?>) read).get(e.getKey());
             if (!String.valueOf(e.getValue()).equals(String.valueOf(other))
-                    && !(e.getValue() instanceof Number && other instanceof Number
+                    && !(e.getValue() instanceof Number
+                            && other instanceof Number
                             && ((Number) e.getValue()).doubleValue() == ((Number) other).doubleValue())) {
                 return false;
             }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 /**
@@ -10,7 +12,7 @@ package org.fer4j.core;
 public interface Progress {
 
     /** A receiver that ignores everything. */
-    Progress NONE = (stage, done, total) -> { };
+    Progress NONE = (stage, done, total) -> {};
 
     /**
      * Says that {@code done} of the {@code total} units of a stage are finished.

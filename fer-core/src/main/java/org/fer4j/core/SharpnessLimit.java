@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import static org.fer4j.core.Preprocessing.PIXELS;
@@ -10,8 +12,7 @@ import static org.fer4j.core.Preprocessing.SIZE;
  */
 final class SharpnessLimit {
 
-    private SharpnessLimit() {
-    }
+    private SharpnessLimit() {}
 
     /**
      * Blurs a 48x48 image with a separable Gaussian of standard deviation {@code sigma} pixels

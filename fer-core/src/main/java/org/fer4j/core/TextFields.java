@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 /**
@@ -6,8 +8,7 @@ package org.fer4j.core;
  */
 public final class TextFields {
 
-    private TextFields() {
-    }
+    private TextFields() {}
 
     /**
      * Returns a field for tab-separated output: backslash, tab, newline and carriage return become a

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,22 +42,28 @@ class EmotionLabelsTest {
     @Test
     void rejectsDuplicateNames() {
         Path file = write("{\"0\": \"happy\", \"1\": \"happy\"}");
-        assertThatThrownBy(() -> EmotionLabels.read(file)).isInstanceOf(IOException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("Duplicate label 'happy'");
+        assertThatThrownBy(() -> EmotionLabels.read(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("Duplicate label 'happy'");
     }
 
     @Test
     void rejectsGaps() {
         Path file = write("{\"0\": \"a\", \"2\": \"c\"}");
-        assertThatThrownBy(() -> EmotionLabels.read(file)).isInstanceOf(IOException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("1 is missing");
+        assertThatThrownBy(() -> EmotionLabels.read(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("1 is missing");
     }
 
     @Test
     void rejectsNonIntegerKeys() {
         Path file = write("{\"0\": \"a\", \"one\": \"b\"}");
-        assertThatThrownBy(() -> EmotionLabels.read(file)).isInstanceOf(IOException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("'one' is not an integer");
+        assertThatThrownBy(() -> EmotionLabels.read(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("'one' is not an integer");
     }
 
     @Test
@@ -63,12 +71,15 @@ class EmotionLabelsTest {
         Path dup = write("{\"0\": \"a\", \"00\": \"b\"}");
         assertThatThrownBy(() -> EmotionLabels.read(dup)).hasMessageContaining("index 0 appears twice");
         Path bad = write("not json");
-        assertThatThrownBy(() -> EmotionLabels.read(bad)).isInstanceOf(IOException.class)
-                .hasMessageContaining(bad.toString()).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> EmotionLabels.read(bad))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(bad.toString())
+                .hasMessageContaining("not valid JSON");
         Path array = write("[\"a\"]");
         assertThatThrownBy(() -> EmotionLabels.read(array)).hasMessageContaining("expected a JSON object");
         assertThatThrownBy(() -> EmotionLabels.read(dir.resolve("missing.json")))
-                .isInstanceOf(IOException.class).hasMessageContaining("missing.json");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("missing.json");
     }
 
     private Path write(String json) {

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +37,8 @@ class EvaluationTest {
         assertThat(report).contains("Confusion matrix (rows: true class, columns: predicted class):");
         String matrix = report.substring(report.indexOf("Confusion matrix"));
         assertThat(matrix.lines().skip(2).map(String::trim).toList())
-                .containsExactly("a        1        1        0", "b        0        1        0", "c        1        0        2");
+                .containsExactly(
+                        "a        1        1        0", "b        0        1        0", "c        1        0        2");
     }
 
     @Test
@@ -74,14 +77,34 @@ class EvaluationTest {
     @Test
     void theTextReportAveragesPrecisionAndRecallOverTheClasses() {
         // Macro: precision (1/2 + 1/2 + 1)/3, recall (1/2 + 1 + 2/3)/3; weighted by support 2, 1, 3 of 6.
-        String line = sixImages().classificationReport().lines().filter(l -> l.contains("macro avg")).findFirst()
+        String line = sixImages()
+                .classificationReport()
+                .lines()
+                .filter(l -> l.contains("macro avg"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(line.trim()).isEqualTo(String.format(java.util.Locale.ROOT, "macro avg %9.4f %9.4f %9.4f %9d",
-                2.0 / 3, (0.5 + 1 + 2.0 / 3) / 3, (0.5 + 2.0 / 3 + 0.8) / 3, 6));
-        String weighted = sixImages().classificationReport().lines().filter(l -> l.contains("weighted avg"))
-                .findFirst().orElseThrow();
-        assertThat(weighted.trim()).isEqualTo(String.format(java.util.Locale.ROOT, "weighted avg %9.4f %9.4f %9.4f %9d",
-                (0.5 * 2 + 0.5 + 3) / 6, (0.5 * 2 + 1 + 2) / 6.0, (0.5 * 2 + 2.0 / 3 + 0.8 * 3) / 6, 6));
+        assertThat(line.trim())
+                .isEqualTo(String.format(
+                        java.util.Locale.ROOT,
+                        "macro avg %9.4f %9.4f %9.4f %9d",
+                        2.0 / 3,
+                        (0.5 + 1 + 2.0 / 3) / 3,
+                        (0.5 + 2.0 / 3 + 0.8) / 3,
+                        6));
+        String weighted = sixImages()
+                .classificationReport()
+                .lines()
+                .filter(l -> l.contains("weighted avg"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(weighted.trim())
+                .isEqualTo(String.format(
+                        java.util.Locale.ROOT,
+                        "weighted avg %9.4f %9.4f %9.4f %9d",
+                        (0.5 * 2 + 0.5 + 3) / 6,
+                        (0.5 * 2 + 1 + 2) / 6.0,
+                        (0.5 * 2 + 2.0 / 3 + 0.8 * 3) / 6,
+                        6));
     }
 
     /**
@@ -101,15 +124,23 @@ class EvaluationTest {
         assertThat(Evaluation.ofLogits(ab, new int[] {1, 1}, logits).loss())
                 .isCloseTo((Math.log(2) + Math.log(4.0 / 3)) / 2, within(1e-6));
         // Large logits must not overflow: (1000, 0) with true class 1 costs 1000.
-        assertThat(Evaluation.ofLogits(ab, new int[] {1}, new float[] {1000f, 0f}).loss()).isCloseTo(1000, within(1e-9));
+        assertThat(Evaluation.ofLogits(ab, new int[] {1}, new float[] {1000f, 0f})
+                        .loss())
+                .isCloseTo(1000, within(1e-9));
     }
 
     /** Batch by batch equals all at once: the six images above as a batch of two and a batch of four. */
     @Test
     void batchesAddUpToTheWhole() {
         Evaluation whole = sixImages();
-        float[][] p = {{0.50f, 0.25f, 0.25f}, {0.25f, 0.50f, 0.25f}, {0.25f, 0.50f, 0.25f},
-            {0.25f, 0.25f, 0.50f}, {0.25f, 0.25f, 0.50f}, {0.50f, 0.25f, 0.25f}};
+        float[][] p = {
+            {0.50f, 0.25f, 0.25f},
+            {0.25f, 0.50f, 0.25f},
+            {0.25f, 0.50f, 0.25f},
+            {0.25f, 0.25f, 0.50f},
+            {0.25f, 0.25f, 0.50f},
+            {0.50f, 0.25f, 0.25f}
+        };
         Evaluation first = Evaluation.of(ABC, new int[] {0, 0}, new float[][] {p[0], p[1]});
         Evaluation rest = Evaluation.of(ABC, new int[] {1, 2, 2, 2}, new float[][] {p[2], p[3], p[4], p[5]});
         Evaluation both = first.plus(rest);
@@ -118,8 +149,10 @@ class EvaluationTest {
         assertThat(both.loss()).isCloseTo(whole.loss(), within(1e-12));
         assertThat(both.classificationReport()).isEqualTo(whole.classificationReport());
         assertThat(first.total()).as("plus leaves its operands alone").isEqualTo(2);
-        assertThatThrownBy(() -> first.plus(Evaluation.of(EmotionLabels.of("x", "y", "z"), new int[] {0},
-                new float[][] {{1, 0, 0}}))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("labels");
+        assertThatThrownBy(() -> first.plus(
+                        Evaluation.of(EmotionLabels.of("x", "y", "z"), new int[] {0}, new float[][] {{1, 0, 0}})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("labels");
     }
 
     /** All six top probabilities are 0.5, in the bin (7/15, 8/15]; 4 of 6 are right: ECE = |4/6 - 0.5| = 1/6. */
@@ -132,7 +165,10 @@ class EvaluationTest {
         assertThat(bin.count()).isEqualTo(6);
         assertThat(bin.meanConfidence()).isCloseTo(0.5, within(1e-6));
         assertThat(bin.accuracy()).isCloseTo(4.0 / 6, within(1e-12));
-        assertThat(e.calibrationBins()).hasSize(15).filteredOn(b -> b.count() > 0).hasSize(1);
+        assertThat(e.calibrationBins())
+                .hasSize(15)
+                .filteredOn(b -> b.count() > 0)
+                .hasSize(1);
     }
 
     /**
@@ -168,7 +204,8 @@ class EvaluationTest {
         assertThat(halves.expectedCalibrationError()).isCloseTo(0.37, within(1e-6));
         assertThat(halves.calibrationBins()).isEqualTo(e.calibrationBins());
         // Perfectly confident and always right: no calibration error.
-        assertThat(Evaluation.of(ab, new int[] {0, 1}, new float[][] {{1, 0}, {0, 1}}).expectedCalibrationError())
+        assertThat(Evaluation.of(ab, new int[] {0, 1}, new float[][] {{1, 0}, {0, 1}})
+                        .expectedCalibrationError())
                 .isZero();
     }
 
@@ -194,13 +231,16 @@ class EvaluationTest {
 
     @Test
     void rejectsInconsistentInput() {
-        assertThatThrownBy(() -> Evaluation.of(ABC, new int[] {0}, new float[0][])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Evaluation.of(ABC, new int[] {0}, new float[0][]))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Evaluation.of(ABC, new int[] {3}, new float[][] {{1, 0, 0}}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> sixImages().precision("z")).hasMessageContaining("No label 'z'");
         assertThatThrownBy(() -> Evaluation.ofLogits(ABC, new int[] {0, 1}, new float[5]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 logits per true label");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 logits per true label");
         assertThatThrownBy(() -> Evaluation.ofLogits(ABC, new int[] {3}, new float[3]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("class 3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("class 3");
     }
 }

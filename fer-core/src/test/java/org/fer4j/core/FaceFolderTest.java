@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +23,7 @@ class FaceFolderTest {
         Files.createDirectories(dir.resolve("test/happy"));
         assertThat(FaceFolder.evaluationFolder(dir, labels)).isEqualTo(dir.resolve(FaceFolder.VALIDATION_SPLIT));
         // A model with a class called "test" means the class folder, not the split.
-        assertThat(FaceFolder.evaluationFolder(dir, EmotionLabels.of("happy", "test"))).isEqualTo(dir);
+        assertThat(FaceFolder.evaluationFolder(dir, EmotionLabels.of("happy", "test")))
+                .isEqualTo(dir);
     }
 }

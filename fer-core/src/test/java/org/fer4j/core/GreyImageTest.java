@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,9 +51,11 @@ class GreyImageTest {
         assertThat(g.levels()[1]).isEqualTo(2f);
         assertThat(g.width()).isEqualTo(3);
         assertThat(g.height()).isEqualTo(2);
-        assertThatThrownBy(() -> GreyImage.of(levels, 4, 2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GreyImage.of(levels, 4, 2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("4x2");
-        assertThatThrownBy(() -> GreyImage.fromPixels(new byte[6], 3, 1, 2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GreyImage.fromPixels(new byte[6], 3, 1, 2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("channels");
     }
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,9 @@ class ImageDecodingTest {
 
     static byte[] encode(BufferedImage img, String format) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(ImageIO.write(img, format, out)).as("ImageIO writes %s", format).isTrue();
+        assertThat(ImageIO.write(img, format, out))
+                .as("ImageIO writes %s", format)
+                .isTrue();
         return out.toByteArray();
     }
 
@@ -42,8 +46,14 @@ class ImageDecodingTest {
     static byte[] jpegWithOrientation(BufferedImage img, int orientation) throws IOException {
         byte[] jpeg = encode(img, "jpeg");
         ByteBuffer tiff = ByteBuffer.allocate(26);
-        tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8).putShort((short) 1)
-                .putShort((short) 274).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
+        tiff.put(new byte[] {'M', 'M', 0, 42})
+                .putInt(8)
+                .putShort((short) 1)
+                .putShort((short) 274)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0)
                 .putInt(0);
         byte[] exif = new byte[6 + tiff.capacity()];
         System.arraycopy("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, exif, 0, 6);
@@ -101,11 +111,11 @@ class ImageDecodingTest {
         int[] c = whiteCentre(upright);
         assertThat(c[0]).isGreaterThan(14);
         assertThat(c[1]).isLessThan(10);
-        // The same through a file, and through Preprocessing's one entry point that decodes.
+        // The same through a file, and through decoding then preprocessing.
         Path file = Files.write(tmp.resolve("phone.jpg"), jpeg);
         assertThat(ImageDecoding.read(file).getWidth()).isEqualTo(20);
         Preprocessing plain = Preprocessing.builder().build();
-        assertThat(plain.toInput(jpeg)).containsExactly(plain.toInput(upright));
+        assertThat(plain.toInput(ImageDecoding.decode(jpeg))).containsExactly(plain.toInput(upright));
         assertThat(ImageDecoding.probe(encode(marked(), "jpeg")).orientation()).isEqualTo(1);
     }
 
@@ -135,7 +145,8 @@ class ImageDecodingTest {
                         case 7 -> new int[] {h - 1 - y, w - 1 - x};
                         default -> new int[] {y, w - 1 - x};
                     };
-                    assertThat(out.getRGB(to[0], to[1])).as("orientation %d, pixel %d,%d", o, x, y)
+                    assertThat(out.getRGB(to[0], to[1]))
+                            .as("orientation %d, pixel %d,%d", o, x, y)
                             .isEqualTo(img.getRGB(x, y));
                 }
             }
@@ -149,13 +160,18 @@ class ImageDecodingTest {
         // CPU time of this thread, not wall time: the machine may be busy with other work.
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = threads.getCurrentThreadCpuTime();
-        assertThatThrownBy(() -> ImageDecoding.decode(bomb)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("30000x30000").hasMessageContaining("fer4j.maxImagePixels")
+        assertThatThrownBy(() -> ImageDecoding.decode(bomb))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("30000x30000")
+                .hasMessageContaining("fer4j.maxImagePixels")
                 .hasMessageNotContaining("\n");
         Path file = Files.write(tmp.resolve("huge.png"), bomb);
-        assertThatThrownBy(() -> ImageDecoding.read(file)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ImageDecoding.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(file + ": Image too large");
-        assertThat((threads.getCurrentThreadCpuTime() - start) / 1e9).as("CPU seconds").isLessThan(1.0);
+        assertThat((threads.getCurrentThreadCpuTime() - start) / 1e9)
+                .as("CPU seconds")
+                .isLessThan(1.0);
     }
 
     @Test
@@ -184,16 +200,20 @@ class ImageDecodingTest {
 
     @Test
     void foldersMissingFilesAndNonImagesGiveOneLineReasonsWithThePathOnce() throws IOException {
-        assertThatThrownBy(() -> ImageDecoding.read(tmp)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> ImageDecoding.read(tmp))
+                .isInstanceOf(IOException.class)
                 .hasMessage(tmp + ": is a folder, not an image file");
         Path missing = tmp.resolve("missing.jpg");
-        assertThatThrownBy(() -> ImageDecoding.read(missing)).isInstanceOf(NoSuchFileException.class)
+        assertThatThrownBy(() -> ImageDecoding.read(missing))
+                .isInstanceOf(NoSuchFileException.class)
                 .hasMessage(missing + ": no such image file");
         Path text = Files.writeString(tmp.resolve("notes.jpg"), "hello, not an image");
-        assertThatThrownBy(() -> ImageDecoding.read(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ImageDecoding.read(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(text + ": Not a decodable image (19 bytes")
                 .satisfies(e -> assertThat(e.getMessage().split(java.util.regex.Pattern.quote(text.toString()), -1))
-                        .as("path once").hasSize(2));
+                        .as("path once")
+                        .hasSize(2));
     }
 
     @Test
@@ -206,10 +226,15 @@ class ImageDecodingTest {
         // CPU time of this thread, not wall time: the machine may be busy with other work.
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = threads.getCurrentThreadCpuTime();
-        assertThatThrownBy(() -> FileCaps.readJson(big)).isInstanceOf(IOException.class)
-                .hasMessageStartingWith(big + ": too large").hasMessageContaining("8 MiB");
-        assertThatThrownBy(() -> ModelInfo.read(tmp)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> FileCaps.readJson(big))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith(big + ": too large")
+                .hasMessageContaining("8 MiB");
+        assertThatThrownBy(() -> ModelInfo.read(tmp))
+                .isInstanceOf(IOException.class)
                 .hasMessageStartingWith(big + ": too large");
-        assertThat((threads.getCurrentThreadCpuTime() - start) / 1e9).as("CPU seconds").isLessThan(1.0);
+        assertThat((threads.getCurrentThreadCpuTime() - start) / 1e9)
+                .as("CPU seconds")
+                .isLessThan(1.0);
     }
 }

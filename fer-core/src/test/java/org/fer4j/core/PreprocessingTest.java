@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,17 +33,22 @@ class PreprocessingTest {
         float[] scaled = Preprocessing.resize(GreyImage.of(img).levels(), 48, 48);
         assertThat(Preprocessing.builder().build().toInput(img)).containsExactly(scaled);
         float[] equalised = Preprocessing.equalize(scaled);
-        assertThat(Preprocessing.builder().optEqualize(true).build().toInput(img)).containsExactly(equalised);
-        assertThat(LEGACY.toInput(img)).containsExactly(
-                SharpnessLimit.apply(equalised, Preprocessing.BLURRED_TRAINING_SHARPNESS));
+        assertThat(Preprocessing.builder().optEqualize(true).build().toInput(img))
+                .containsExactly(equalised);
+        assertThat(LEGACY.toInput(img))
+                .containsExactly(SharpnessLimit.apply(equalised, Preprocessing.BLURRED_TRAINING_SHARPNESS));
         assertThatThrownBy(() -> Preprocessing.builder().optSharpnessLimit(0.03).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without equalisation");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("without equalisation");
     }
 
     @Test
     void describesItselfAndIsRebuiltFromTheDescription() {
-        for (Preprocessing p : new Preprocessing[] {Preprocessing.builder().build(),
-            Preprocessing.builder().optEqualize(true).build(), LEGACY}) {
+        for (Preprocessing p : new Preprocessing[] {
+            Preprocessing.builder().build(),
+            Preprocessing.builder().optEqualize(true).build(),
+            LEGACY
+        }) {
             assertThat(Preprocessing.fromDescription(p.describe())).isEqualTo(p);
         }
         assertThat(LEGACY.describe().get("version")).isEqualTo(2);
@@ -180,10 +187,12 @@ class PreprocessingTest {
         float[] sharp = Preprocessing.equalize(noise);
         assertThat(SharpnessLimit.sharpness(sharp)).isGreaterThan(0.3);
         float[] out = SharpnessLimit.apply(sharp, Preprocessing.BLURRED_TRAINING_SHARPNESS);
-        assertThat(SharpnessLimit.sharpness(out)).isLessThanOrEqualTo(Preprocessing.BLURRED_TRAINING_SHARPNESS)
+        assertThat(SharpnessLimit.sharpness(out))
+                .isLessThanOrEqualTo(Preprocessing.BLURRED_TRAINING_SHARPNESS)
                 .isGreaterThan(Preprocessing.BLURRED_TRAINING_SHARPNESS * 0.9);
         float[] smooth = Preprocessing.equalize(SharpnessLimit.blur(noise, 6));
-        assertThat(SharpnessLimit.apply(smooth, Preprocessing.BLURRED_TRAINING_SHARPNESS)).isSameAs(smooth);
+        assertThat(SharpnessLimit.apply(smooth, Preprocessing.BLURRED_TRAINING_SHARPNESS))
+                .isSameAs(smooth);
     }
 
     @Test
@@ -214,27 +223,33 @@ class PreprocessingTest {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(img, "png", png);
         float[] direct = LEGACY.toInput(img);
-        assertThat(LEGACY.toInput(png.toByteArray())).containsExactly(direct);
+        assertThat(LEGACY.toInput(ImageDecoding.decode(png.toByteArray()))).containsExactly(direct);
         Image djl = BufferedImageFactory.getInstance().fromImage(img);
         assertThat(LEGACY.toInput(djl)).containsExactly(direct);
     }
 
     @Test
     void rejectsNullEmptyAndUndecodableInput() {
-        assertThatThrownBy(() -> LEGACY.toInput((byte[]) null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("encoded image bytes");
+        assertThatThrownBy(() -> LEGACY.toInput(ImageDecoding.decode((byte[]) null)))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("encoded image bytes");
         assertThatThrownBy(() -> LEGACY.toInput((BufferedImage) null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("image");
-        assertThatThrownBy(() -> LEGACY.toInput(new byte[0]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Empty");
-        assertThatThrownBy(() -> LEGACY.toInput("hello, not an image".getBytes()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a decodable image");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("image");
+        assertThatThrownBy(() -> LEGACY.toInput(ImageDecoding.decode(new byte[0])))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Empty");
+        assertThatThrownBy(() -> LEGACY.toInput(ImageDecoding.decode("hello, not an image".getBytes())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not a decodable image");
     }
 
     @Test
     void decodesWebpAndTiffThroughThePlugins() throws Exception {
-        java.nio.file.Path jpeg = java.nio.file.Path.of(getClass().getResource("/happy_PublicTest_10248771.jpg").toURI());
-        java.nio.file.Path webp = java.nio.file.Path.of(getClass().getResource("/happy_PublicTest_10248771.webp").toURI());
+        java.nio.file.Path jpeg = java.nio.file.Path.of(
+                getClass().getResource("/happy_PublicTest_10248771.jpg").toURI());
+        java.nio.file.Path webp = java.nio.file.Path.of(
+                getClass().getResource("/happy_PublicTest_10248771.webp").toURI());
         BufferedImage fromJpeg = ImageDecoding.read(jpeg);
         BufferedImage fromWebp = ImageDecoding.decode(java.nio.file.Files.readAllBytes(webp));
         assertThat(fromWebp.getWidth()).isEqualTo(48);
@@ -247,7 +262,8 @@ class PreprocessingTest {
         assertThat(diff).as("mean grey difference of the lossy WebP copy").isLessThan(8);
         ByteArrayOutputStream tiff = new ByteArrayOutputStream();
         assertThat(ImageIO.write(fromJpeg, "tiff", tiff)).isTrue();
-        assertThat(GreyImage.of(ImageDecoding.decode(tiff.toByteArray())).levels()).containsExactly(a);
+        assertThat(GreyImage.of(ImageDecoding.decode(tiff.toByteArray())).levels())
+                .containsExactly(a);
     }
 
     /** A 100-byte PNG that claims 30000x30000 pixels is refused from its header, before any decoding. */
@@ -261,21 +277,26 @@ class PreprocessingTest {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(bytes, 12, 17);
         java.nio.ByteBuffer.wrap(bytes, 29, 4).putInt((int) crc.getValue());
-        assertThatThrownBy(() -> ImageDecoding.decode(bytes)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("30000x30000").hasMessageContaining("fer4j.maxImagePixels");
+        assertThatThrownBy(() -> ImageDecoding.decode(bytes))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("30000x30000")
+                .hasMessageContaining("fer4j.maxImagePixels");
     }
 
     /** Folders take WebP and TIFF files, and a WebP file named .jpg is decoded by its content. */
     @Test
     void imageFoldersReadWebpAndTiffWhateverTheirExtension(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        byte[] webp = java.nio.file.Files.readAllBytes(
-                java.nio.file.Path.of(getClass().getResource("/happy_PublicTest_10248771.webp").toURI()));
+        byte[] webp = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+                getClass().getResource("/happy_PublicTest_10248771.webp").toURI()));
         java.nio.file.Path happy = java.nio.file.Files.createDirectories(dir.resolve("happy"));
         java.nio.file.Path sad = java.nio.file.Files.createDirectories(dir.resolve("sad"));
         java.nio.file.Files.write(happy.resolve("a.webp"), webp);
         java.nio.file.Files.write(happy.resolve("b.jpg"), webp);
-        ImageIO.write(new BufferedImage(48, 48, BufferedImage.TYPE_BYTE_GRAY), "tiff", sad.resolve("c.tif").toFile());
+        ImageIO.write(
+                new BufferedImage(48, 48, BufferedImage.TYPE_BYTE_GRAY),
+                "tiff",
+                sad.resolve("c.tif").toFile());
         FaceFolder folder = FaceFolder.load(dir, Preprocessing.builder().build());
         assertThat(folder.size()).isEqualTo(3);
         assertThat(folder.skipped()).isEmpty();

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +13,8 @@ class TextFieldsTest {
     void tabSeparatedFieldsEscapeEveryLineAndColumnBreak() {
         assertThat(TextFields.tsv("happy")).isSameAs("happy");
         assertThat(TextFields.tsv("a\tb\nc\rd\\e\u0007")).isEqualTo("a\\tb\\nc\\rd\\\\e\\u0007");
-        assertThat(TextFields.tsv("x\tfake.jpg\tangry\t1.0\nforged").split("\t")).hasSize(1);
+        assertThat(TextFields.tsv("x\tfake.jpg\tangry\t1.0\nforged").split("\t"))
+                .hasSize(1);
     }
 
     @Test

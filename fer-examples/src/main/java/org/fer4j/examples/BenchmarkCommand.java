@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,8 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,28 +19,39 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.core.nn.NetworkCost;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.core.TestTimeAugmentation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code fer benchmark}: training throughput, inference latency and throughput, and camera FPS in one table. */
-@Command(name = "benchmark", mixinStandardHelpOptions = true,
+@Command(
+        name = "benchmark",
+        mixinStandardHelpOptions = true,
         description = "Measure training images/s, inference latency and throughput, memory, and camera FPS.")
 final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--model", description = "Model folder (default: the bundled model).")
     Path model;
 
-    @Option(names = "--data", description = "Dataset root for the end-to-end training measurement (default: $FER_DATA; skipped if unset).")
+    @Option(
+            names = "--data",
+            description =
+                    "Dataset root for the end-to-end training measurement (default: $FER_DATA; skipped if unset).")
     Path data;
 
-    @Option(names = "--predictions", defaultValue = "100000", description = "Predictions for the memory check (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--predictions",
+            defaultValue = "100000",
+            description = "Predictions for the memory check (default: ${DEFAULT-VALUE}).")
     int predictions;
 
-    @Option(names = "--output", defaultValue = "benchmarks.json", description = "JSON file for the results (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--output",
+            defaultValue = "benchmarks.json",
+            description = "JSON file for the results (default: ${DEFAULT-VALUE}).")
     Path output;
 
     /** The groups of measurements that {@code --only} selects. */
@@ -51,11 +64,17 @@ final class BenchmarkCommand implements Callable<Integer> {
         CAMERA
     }
 
-    @Option(names = "--only", split = ",", paramLabel = "PART",
+    @Option(
+            names = "--only",
+            split = ",",
+            paramLabel = "PART",
             description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: all).")
     Set<Part> only;
 
-    @Option(names = "--camera-soak", paramLabel = "MINUTES", defaultValue = "0",
+    @Option(
+            names = "--camera-soak",
+            paramLabel = "MINUTES",
+            defaultValue = "0",
             description = "Also run the camera on a looped 4-face video for this many minutes and report whether"
                     + " resident memory stays flat (default: ${DEFAULT-VALUE}, no soak).")
     int cameraSoakMinutes;
@@ -63,9 +82,11 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // Before the measurements: bad settings would throw their minutes away.
-        Optional<String> unusable = predictions < 1 ? Optional.of("--predictions must be at least 1, got " + predictions)
-                : cameraSoakMinutes < 0 ? Optional.of("--camera-soak must be 0 or more minutes, got " + cameraSoakMinutes)
-                : PathClashes.unusableOutputFile("--output", output);
+        Optional<String> unusable = predictions < 1
+                ? Optional.of("--predictions must be at least 1, got " + predictions)
+                : cameraSoakMinutes < 0
+                        ? Optional.of("--camera-soak must be 0 or more minutes, got " + cameraSoakMinutes)
+                        : PathClashes.unusableOutputFile("--output", output);
         if (unusable.isPresent()) {
             System.err.println("fer benchmark: " + unusable.get());
             return 2;
@@ -89,15 +110,20 @@ final class BenchmarkCommand implements Callable<Integer> {
                 double rate = TrainingBenchmark.computeOnly(a, 128, 5, 40, progress);
                 rows.add(BenchmarkRow.of(label, rate, "images/s"));
                 // A training step costs a forward pass and a backward pass of about twice its arithmetic.
-                rows.add(PeakBenchmark.achieved(label + ", 3 forward passes of arithmetic per image", rate,
-                        3 * 2.0 * NetworkCost.multiplyAdds(a, classes), peaks));
+                rows.add(PeakBenchmark.achieved(
+                        label + ", 3 forward passes of arithmetic per image",
+                        rate,
+                        3 * 2.0 * NetworkCost.multiplyAdds(a, classes),
+                        peaks));
             }
             if (root != null && parts.contains(Part.TRAINING)) {
                 for (String a : archs) {
                     progress.close();
                     System.err.println("training end to end, " + a + ": decoding " + root + " first");
-                    rows.add(BenchmarkRow.of("training, end to end (one epoch of " + root + "), " + a + ", batch 128",
-                            TrainingBenchmark.endToEnd(root, a, 128, Files.createTempDirectory(work, "train"), progress),
+                    rows.add(BenchmarkRow.of(
+                            "training, end to end (one epoch of " + root + "), " + a + ", batch 128",
+                            TrainingBenchmark.endToEnd(
+                                    root, a, 128, Files.createTempDirectory(work, "train"), progress),
                             "images/s"));
                 }
             }
@@ -107,21 +133,24 @@ final class BenchmarkCommand implements Callable<Integer> {
                     : List.of();
             for (TestTimeAugmentation t : views) {
                 try (EmotionClassifier fer = load(t)) {
-                    double flopsPerFace = 2.0 * NetworkCost.multiplyAdds(fer.info().architecture(),
-                            fer.labels().size()) * t.passes();
-                    for (BenchmarkRow r : InferenceBenchmark.run(fer, t == views.get(0) ? predictions
-                            : Math.min(predictions, 10_000), progress)) {
+                    double flopsPerFace = 2.0
+                            * NetworkCost.multiplyAdds(
+                                    fer.info().architecture(), fer.labels().size())
+                            * t.passes();
+                    for (BenchmarkRow r : InferenceBenchmark.run(
+                            fer, t == views.get(0) ? predictions : Math.min(predictions, 10_000), progress)) {
                         rows.add(r);
                         if (r.benchmark().startsWith("batch-64 throughput")) {
-                            rows.add(PeakBenchmark.achieved(r.benchmark(), ((Number) r.value()).doubleValue(),
-                                    flopsPerFace, peaks));
+                            rows.add(PeakBenchmark.achieved(
+                                    r.benchmark(), ((Number) r.value()).doubleValue(), flopsPerFace, peaks));
                         }
                     }
                 }
             }
             if (parts.contains(Part.CAMERA)) {
                 progress.close();
-                System.err.println("camera loop 640x480: 300 frames per row, in a JVM of its own with one PyTorch thread");
+                System.err.println(
+                        "camera loop 640x480: 300 frames per row, in a JVM of its own with one PyTorch thread");
                 rows.addAll(CameraBenchmark.inChildJvm(model, work, 0));
             }
             if (cameraSoakMinutes > 0) {
@@ -140,8 +169,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, format, r.benchmark(), r.valueText(), r.unit());
         }
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("machine", Runtime.getRuntime().availableProcessors() + " processors, " + System.getProperty("os.name")
-                + " " + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version"));
+        json.put(
+                "machine",
+                Runtime.getRuntime().availableProcessors() + " processors, " + System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version"));
         json.put("pytorchThreads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
         json.put("glibcTunables", String.valueOf(System.getenv("GLIBC_TUNABLES")));
         json.put("ldPreload", String.valueOf(System.getenv("LD_PRELOAD")));
@@ -163,7 +194,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private EmotionClassifier load(TestTimeAugmentation views) throws Exception {
-        ClassifierOptions o = ClassifierOptions.builder().optTestTimeAugmentation(views).build();
+        ClassifierOptions o =
+                ClassifierOptions.builder().optTestTimeAugmentation(views).build();
         return model == null ? EmotionClassifier.loadDefault(o) : EmotionClassifier.load(model, o);
     }
 }

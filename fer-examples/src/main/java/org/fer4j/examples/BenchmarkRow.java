@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 /**
@@ -16,7 +18,8 @@ record BenchmarkRow(String benchmark, Object value, String unit) {
 
     /** Returns the value as the table shows it: a number with two decimals, or the word. */
     String valueText() {
-        return value instanceof Number ? String.format(java.util.Locale.ROOT, "%.2f", ((Number) value).doubleValue())
+        return value instanceof Number
+                ? String.format(java.util.Locale.ROOT, "%.2f", ((Number) value).doubleValue())
                 : value.toString();
     }
 }

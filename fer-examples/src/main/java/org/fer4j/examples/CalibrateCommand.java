@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.nio.file.Path;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Option;
  * {@code fer calibrate}: fits the temperature that makes a model's probabilities honest on a validation
  * folder and records it in the model's {@code model.json}, which inference then applies.
  */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
+@Command(
+        name = "calibrate",
+        mixinStandardHelpOptions = true,
         description = "Fit the temperature that calibrates a model's probabilities on labelled images (the validation"
                 + " split) and record it, with the test-time augmentation it was fitted for, in MODEL/model.json.")
 final class CalibrateCommand implements Callable<Integer> {
@@ -24,7 +28,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--data", description = "Folder of class sub-folders, or a dataset root with test/ (default: $FER_DATA).")
+    @Option(
+            names = "--data",
+            description = "Folder of class sub-folders, or a dataset root with test/ (default: $FER_DATA).")
     Path data;
 
     @Option(names = "--dry-run", description = "Print the figures without writing model.json.")
@@ -50,7 +56,10 @@ final class CalibrateCommand implements Callable<Integer> {
                 System.arraycopy(p[i], 0, flat, i * k, k);
             }
             // The probabilities already carry the model's temperature: scaling composes, so multiply.
-            double current = fer.info().inference().map(ModelInfo.Inference::temperatureOrOne).orElse(1.0);
+            double current = fer.info()
+                    .inference()
+                    .map(ModelInfo.Inference::temperatureOrOne)
+                    .orElse(1.0);
             double fitted = Calibration.fitTemperature(flat, truth, k);
             float[] scaled = Calibration.atTemperature(flat, k, fitted);
             float[][] rows = new float[p.length][k];
@@ -60,16 +69,35 @@ final class CalibrateCommand implements Callable<Integer> {
             Evaluation before = report.evaluation();
             Evaluation after = Evaluation.of(fer.labels(), truth, rows);
             double temperature = current * fitted;
-            System.out.printf(Locale.ROOT, "Model %s on %s (%d images), test-time augmentation %s%n", report.model(),
-                    report.folder(), truth.length, fer.testTimeAugmentation().id());
+            System.out.printf(
+                    Locale.ROOT,
+                    "Model %s on %s (%d images), test-time augmentation %s%n",
+                    report.model(),
+                    report.folder(),
+                    truth.length,
+                    fer.testTimeAugmentation().id());
             System.out.printf(Locale.ROOT, "%-12s %12s %10s %10s %10s%n", "", "temperature", "accuracy", "NLL", "ECE");
-            System.out.printf(Locale.ROOT, "%-12s %12.4f %10.4f %10.4f %10.4f%n", "before", current, before.accuracy(),
-                    before.negativeLogLikelihood(), before.expectedCalibrationError());
-            System.out.printf(Locale.ROOT, "%-12s %12.4f %10.4f %10.4f %10.4f%n", "after", temperature, after.accuracy(),
-                    after.negativeLogLikelihood(), after.expectedCalibrationError());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-12s %12.4f %10.4f %10.4f %10.4f%n",
+                    "before",
+                    current,
+                    before.accuracy(),
+                    before.negativeLogLikelihood(),
+                    before.expectedCalibrationError());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-12s %12.4f %10.4f %10.4f %10.4f%n",
+                    "after",
+                    temperature,
+                    after.accuracy(),
+                    after.negativeLogLikelihood(),
+                    after.expectedCalibrationError());
             if (!dryRun) {
-                ModelInfo.read(model.model).withInference(new ModelInfo.Inference(fer.testTimeAugmentation(),
-                        before.accuracy(), temperature)).write(model.model);
+                ModelInfo.read(model.model)
+                        .withInference(
+                                new ModelInfo.Inference(fer.testTimeAugmentation(), before.accuracy(), temperature))
+                        .write(model.model);
                 System.out.println("Recorded in " + model.model.resolve(ModelInfo.FILE_NAME));
             }
             return 0;

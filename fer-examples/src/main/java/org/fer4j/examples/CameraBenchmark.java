@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,9 +19,9 @@ import org.fer4j.camera.FaceDetector;
 import org.fer4j.camera.SyntheticVideo;
 import org.fer4j.camera.TrackedFace;
 import org.fer4j.camera.VideoSource;
+import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.ModelLoadException;
-import org.fer4j.inference.ClassifierOptions;
 
 /**
  * Frames per second of the camera loop ({@link EmotionCamera}: decode, detect, crop, classify, annotate)
@@ -48,18 +50,28 @@ final class CameraBenchmark {
      * @param classifiedPerFrame mean faces classified per frame
      * @param fps frames per second, end to end
      */
-    record Row(String detector, int facesShown, int classifyAtMost, long frames, double facesFound,
-            double classifiedPerFrame, double fps) {
+    record Row(
+            String detector,
+            int facesShown,
+            int classifyAtMost,
+            long frames,
+            double facesFound,
+            double classifiedPerFrame,
+            double fps) {
 
         String name() {
-            return String.format(Locale.ROOT, "camera loop 640x480, %s, %d face(s) shown / %.2f found / %.2f classified"
-                    + " per frame%s", detector, facesShown, facesFound, classifiedPerFrame,
+            return String.format(
+                    Locale.ROOT,
+                    "camera loop 640x480, %s, %d face(s) shown / %.2f found / %.2f classified" + " per frame%s",
+                    detector,
+                    facesShown,
+                    facesFound,
+                    classifiedPerFrame,
                     classifyAtMost == 0 ? "" : " (at most " + classifyAtMost + ")");
         }
     }
 
-    private CameraBenchmark() {
-    }
+    private CameraBenchmark() {}
 
     /** Measures every row with {@code classifier}, writing the videos into {@code work}. */
     static List<Row> run(EmotionClassifier classifier, List<BufferedImage> faces, Path work) throws Exception {
@@ -95,14 +107,22 @@ final class CameraBenchmark {
         return out;
     }
 
-    private static Row measure(EmotionClassifier classifier, FaceDetector detector, DetectorOption.Kind kind,
-            Path video, int shown, int limit, long maxFrames) throws IOException, InterruptedException {
+    private static Row measure(
+            EmotionClassifier classifier,
+            FaceDetector detector,
+            DetectorOption.Kind kind,
+            Path video,
+            int shown,
+            int limit,
+            long maxFrames)
+            throws IOException, InterruptedException {
         long[] counts = new long[2];
         // Played through a grabber, the video counts as a live source, so the camera runs as on a webcam
         // (periodic full scans, the coarse look in between) rather than scanning every frame of a file in full.
         EmotionCamera.Builder builder = EmotionCamera.builder()
                 .setSource(VideoSource.grabber(new FFmpegFrameGrabber(video.toFile())))
-                .setClassifier(classifier).optDetector(detector);
+                .setClassifier(classifier)
+                .optDetector(detector);
         if (limit > 0) {
             builder.optClassifyAtMost(limit);
         }
@@ -121,8 +141,13 @@ final class CameraBenchmark {
             });
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Row(kind.name().toLowerCase(Locale.ROOT), shown, limit, frames,
-                frames == 0 ? 0 : (double) counts[0] / frames, frames == 0 ? 0 : (double) counts[1] / frames,
+        return new Row(
+                kind.name().toLowerCase(Locale.ROOT),
+                shown,
+                limit,
+                frames,
+                frames == 0 ? 0 : (double) counts[0] / frames,
+                frames == 0 ? 0 : (double) counts[1] / frames,
                 seconds == 0 ? 0 : frames / seconds);
     }
 
@@ -137,17 +162,25 @@ final class CameraBenchmark {
         List<SyntheticVideo.Placement> layout = layout(faces, 4);
         SyntheticVideo.write(video, WIDTH, HEIGHT, 30, FRAMES, i -> layout);
         long end = System.nanoTime() + minutes * 60_000_000_000L;
-        List<long[]> samples = new ArrayList<>();   // {frames, KiB}
+        List<long[]> samples = new ArrayList<>(); // {frames, KiB}
         long[] nextSample = {System.nanoTime() + 60_000_000_000L};
-        try (EmotionCamera camera = EmotionCamera.builder().setSource(VideoSource.grabber(new LoopingGrabber(video)))
-                .setClassifier(classifier).optClassifyAtMost(DetectCommand.LIVE_CLASSIFY_AT_MOST).build()) {
+        try (EmotionCamera camera = EmotionCamera.builder()
+                .setSource(VideoSource.grabber(new LoopingGrabber(video)))
+                .setClassifier(classifier)
+                .optClassifyAtMost(DetectCommand.LIVE_CLASSIFY_AT_MOST)
+                .build()) {
             camera.run((result, frame) -> {
                 frame.annotatedMat();
                 long now = System.nanoTime();
                 if (now >= nextSample[0]) {
                     samples.add(new long[] {result.frameIndex() + 1, InferenceBenchmark.residentKb()});
-                    System.err.printf(Locale.ROOT, "camera soak: %d of %d minutes, %,d frames, %.1f MiB resident%n",
-                            samples.size(), minutes, result.frameIndex() + 1, samples.get(samples.size() - 1)[1] / 1024.0);
+                    System.err.printf(
+                            Locale.ROOT,
+                            "camera soak: %d of %d minutes, %,d frames, %.1f MiB resident%n",
+                            samples.size(),
+                            minutes,
+                            result.frameIndex() + 1,
+                            samples.get(samples.size() - 1)[1] / 1024.0);
                     nextSample[0] += 60_000_000_000L;
                 }
                 if (now >= end) {
@@ -162,18 +195,42 @@ final class CameraBenchmark {
         long[] first = samples.get(0);
         long[] middle = samples.get((samples.size() - 1) / 2);
         long[] last = samples.get(samples.size() - 1);
-        String what = "camera soak, YuNet, 4 faces, at most " + DetectCommand.LIVE_CLASSIFY_AT_MOST + " classified per frame";
-        rows.add(BenchmarkRow.of(String.format(Locale.ROOT, "%s: resident memory after 1 minute (%,d frames)", what,
-                first[0]), first[1] / 1024.0, "MiB"));
-        rows.add(BenchmarkRow.of(String.format(Locale.ROOT, "%s: resident memory after %d minutes (%,d frames)", what,
-                samples.size(), last[0]), last[1] / 1024.0, "MiB"));
-        rows.add(BenchmarkRow.of(String.format(Locale.ROOT, "%s: growth from minute %d to %d", what,
-                samples.indexOf(middle) + 1, samples.size()), (last[1] - middle[1]) / 1024.0, "MiB"));
+        String what =
+                "camera soak, YuNet, 4 faces, at most " + DetectCommand.LIVE_CLASSIFY_AT_MOST + " classified per frame";
+        rows.add(BenchmarkRow.of(
+                String.format(Locale.ROOT, "%s: resident memory after 1 minute (%,d frames)", what, first[0]),
+                first[1] / 1024.0,
+                "MiB"));
+        rows.add(BenchmarkRow.of(
+                String.format(
+                        Locale.ROOT,
+                        "%s: resident memory after %d minutes (%,d frames)",
+                        what,
+                        samples.size(),
+                        last[0]),
+                last[1] / 1024.0,
+                "MiB"));
+        rows.add(BenchmarkRow.of(
+                String.format(
+                        Locale.ROOT,
+                        "%s: growth from minute %d to %d",
+                        what,
+                        samples.indexOf(middle) + 1,
+                        samples.size()),
+                (last[1] - middle[1]) / 1024.0,
+                "MiB"));
         boolean flat = last[0] == middle[0]
-                || (last[1] - middle[1]) * 1024.0 / (last[0] - middle[0]) < InferenceBenchmark.FLAT_BYTES_PER_PREDICTION;
-        rows.add(new BenchmarkRow(String.format(Locale.ROOT, "%s: resident memory flat from minute %d (grew by under"
-                + " %.0f bytes per frame)", what, samples.indexOf(middle) + 1, InferenceBenchmark.FLAT_BYTES_PER_PREDICTION),
-                flat ? "yes" : "no", ""));
+                || (last[1] - middle[1]) * 1024.0 / (last[0] - middle[0])
+                        < InferenceBenchmark.FLAT_BYTES_PER_PREDICTION;
+        rows.add(new BenchmarkRow(
+                String.format(
+                        Locale.ROOT,
+                        "%s: resident memory flat from minute %d (grew by under" + " %.0f bytes per frame)",
+                        what,
+                        samples.indexOf(middle) + 1,
+                        InferenceBenchmark.FLAT_BYTES_PER_PREDICTION),
+                flat ? "yes" : "no",
+                ""));
         return rows;
     }
 
@@ -220,11 +277,16 @@ final class CameraBenchmark {
      * Runs the frame-rate rows, or with {@code soakMinutes} above 0 the camera soak instead, in a new JVM
      * with one PyTorch thread (and this JVM's allocator environment) and returns its rows.
      */
-    static List<BenchmarkRow> inChildJvm(Path model, Path work, int soakMinutes) throws IOException, InterruptedException {
+    static List<BenchmarkRow> inChildJvm(Path model, Path work, int soakMinutes)
+            throws IOException, InterruptedException {
         Path json = work.resolve("camera-rows.json");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dai.djl.offline=" + System.getProperty("ai.djl.offline", "false"),
-                "-cp", System.getProperty("java.class.path"), CameraBenchmark.class.getName(), json.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CameraBenchmark.class.getName(),
+                json.toString(),
                 String.valueOf(soakMinutes)));
         if (model != null) {
             cmd.add(model.toString());
@@ -247,7 +309,9 @@ final class CameraBenchmark {
     /** Loads the classifier as {@code fer detect} does: its test-time augmentation, one PyTorch thread. */
     static EmotionClassifier classifier(Path model) throws ModelLoadException {
         Engines.preferOneInferenceThread();
-        ClassifierOptions options = ClassifierOptions.builder().optTestTimeAugmentation(DetectCommand.VIDEO_TTA).build();
+        ClassifierOptions options = ClassifierOptions.builder()
+                .optTestTimeAugmentation(DetectCommand.VIDEO_TTA)
+                .build();
         return model != null ? EmotionClassifier.load(model, options) : EmotionClassifier.loadDefault(options);
     }
 
@@ -266,8 +330,10 @@ final class CameraBenchmark {
                 rows.addAll(soak(fer, faces, work, soakMinutes));
             } else {
                 for (Row r : run(fer, faces, work)) {
-                    rows.add(BenchmarkRow.of(r.name() + " (" + fer.testTimeAugmentation().id()
-                            + ", one PyTorch thread, as fer detect)", r.fps(), "frames/s"));
+                    rows.add(BenchmarkRow.of(
+                            r.name() + " (" + fer.testTimeAugmentation().id() + ", one PyTorch thread, as fer detect)",
+                            r.fps(),
+                            "frames/s"));
                 }
             }
             new ObjectMapper().writeValue(Path.of(args[0]).toFile(), rows);

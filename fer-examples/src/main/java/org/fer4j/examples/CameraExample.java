@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.util.ArrayList;
@@ -11,8 +13,7 @@ import org.fer4j.inference.EmotionClassifier;
 /** Example: run the camera loop on a webcam index, video, image or folder and print each frame's faces. */
 public final class CameraExample {
 
-    private CameraExample() {
-    }
+    private CameraExample() {}
 
     /**
      * Usage: {@code CameraExample 0} (webcam 0) or {@code CameraExample video.mp4}.
@@ -34,8 +35,10 @@ public final class CameraExample {
     public static List<FrameResult> run(String[] args) throws Exception {
         List<FrameResult> results = new ArrayList<>();
         try (EmotionClassifier fer = EmotionClassifier.loadDefault();
-                EmotionCamera camera = EmotionCamera.builder().setSource(VideoSource.parse(args[0]))
-                        .setClassifier(fer).build()) {
+                EmotionCamera camera = EmotionCamera.builder()
+                        .setSource(VideoSource.parse(args[0]))
+                        .setClassifier(fer)
+                        .build()) {
             camera.run((result, frame) -> {
                 results.add(result);
                 StringBuilder line = new StringBuilder("frame " + result.frameIndex() + ":");

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.nio.file.Path;
@@ -7,8 +9,7 @@ import org.fer4j.inference.EmotionPrediction;
 /** Example: classify one face image with the bundled default model. */
 public final class ClassifyImageExample {
 
-    private ClassifyImageExample() {
-    }
+    private ClassifyImageExample() {}
 
     /**
      * Usage: {@code ClassifyImageExample face.jpg}.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.io.PrintStream;
@@ -72,7 +74,13 @@ final class ConsoleProgress implements Progress, AutoCloseable {
         int tenths = total <= 0 ? 10 : (int) Math.min(10, 10 * done / total);
         if (tenths > tenthsShown) {
             tenthsShown = tenths;
-            lines.printf(Locale.ROOT, "%s: %d/%d (%d%%)%s%n", stage, done, total, total <= 0 ? 100 : 100 * done / total,
+            lines.printf(
+                    Locale.ROOT,
+                    "%s: %d/%d (%d%%)%s%n",
+                    stage,
+                    done,
+                    total,
+                    total <= 0 ? 100 : 100 * done / total,
                     note.isEmpty() ? "" : "  " + note);
         }
     }
@@ -84,8 +92,13 @@ final class ConsoleProgress implements Progress, AutoCloseable {
         this.done = 0;
         this.tenthsShown = 0;
         if (terminal) {
-            bar = new ProgressBarBuilder().setTaskName(stage).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(1000).continuousUpdate().build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName(stage)
+                    .setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(1000)
+                    .continuousUpdate()
+                    .build();
         }
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.nio.file.Path;
@@ -5,8 +7,7 @@ import java.nio.file.Path;
 /** Resolves the dataset location from an option or the {@code FER_DATA} environment variable. */
 final class DataPaths {
 
-    private DataPaths() {
-    }
+    private DataPaths() {}
 
     static Path root(Path option) {
         if (option != null) {

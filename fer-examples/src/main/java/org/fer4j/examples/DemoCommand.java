@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.nio.file.Files;
@@ -21,19 +23,23 @@ import picocli.CommandLine.Option;
  * {@code fer demo}: classifies the bundled FER-2013 sample faces with the bundled model, then runs
  * the camera loop on a short video made from them, and says where the outputs are.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Run the bundled model on the bundled sample faces and on a short video made from them.")
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     ModelOption model;
 
-    @Option(names = "--output", defaultValue = "fer-demo", description = "Folder for the outputs (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--output",
+            defaultValue = "fer-demo",
+            description = "Folder for the outputs (default: ${DEFAULT-VALUE}).")
     Path output;
 
     /** What the demo found: how many sample faces matched their dataset label, and the video's frames. */
-    record Result(int samples, int correct, long frames, long framesWithFaces) {
-    }
+    record Result(int samples, int correct, long frames, long framesWithFaces) {}
 
     @Override
     public Integer call() throws Exception {
@@ -49,14 +55,21 @@ final class DemoCommand implements Callable<Integer> {
         List<Path> files = SampleFaces.extractTo(output.resolve("samples"));
         try (EmotionClassifier fer = model.load()) {
             System.out.println("Model: " + fer.source() + " (" + fer.info().architecture() + ")");
-            System.out.printf("%-40s %-9s %-9s %s%n", "sample face (FER-2013 PublicTest)", "label", "predicted", "probability");
+            System.out.printf(
+                    "%-40s %-9s %-9s %s%n", "sample face (FER-2013 PublicTest)", "label", "predicted", "probability");
             int correct = 0;
             for (int i = 0; i < samples.size(); i++) {
                 EmotionPrediction p = fer.predict(files.get(i));
                 boolean right = p.label().equals(samples.get(i).label());
                 correct += right ? 1 : 0;
-                System.out.printf(Locale.ROOT, "%-40s %-9s %-9s %.3f%s%n", samples.get(i).fileName(),
-                        samples.get(i).label(), p.label(), p.probability(), right ? "" : "  (differs)");
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-40s %-9s %-9s %.3f%s%n",
+                        samples.get(i).fileName(),
+                        samples.get(i).label(),
+                        p.label(),
+                        p.probability(),
+                        right ? "" : "  (differs)");
             }
             System.out.printf("%d of %d sample faces match their dataset label.%n%n", correct, samples.size());
 
@@ -68,9 +81,13 @@ final class DemoCommand implements Callable<Integer> {
             Path chart = output.resolve("demo-timeline.png");
             long[] withFaces = {0};
             long frames;
-            try (EmotionCamera camera = EmotionCamera.builder().setSource(VideoSource.video(video)).setClassifier(fer)
-                    .optSink(FrameSink.annotatedVideo(annotated)).optSink(FrameSink.jsonLines(json))
-                    .optSink(FrameSink.summary(csv, chart, new JFreeTimelineChart())).build()) {
+            try (EmotionCamera camera = EmotionCamera.builder()
+                    .setSource(VideoSource.video(video))
+                    .setClassifier(fer)
+                    .optSink(FrameSink.annotatedVideo(annotated))
+                    .optSink(FrameSink.jsonLines(json))
+                    .optSink(FrameSink.summary(csv, chart, new JFreeTimelineChart()))
+                    .build()) {
                 frames = camera.run((FrameResult r, org.fer4j.camera.CapturedFrame f) -> {
                     if (!r.faces().isEmpty()) {
                         withFaces[0]++;

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.awt.GraphicsEnvironment;
@@ -19,16 +21,18 @@ import org.fer4j.camera.FrameSink;
 import org.fer4j.camera.TrackedFace;
 import org.fer4j.camera.VideoSource;
 import org.fer4j.core.SkippedFile;
+import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.core.TextFields;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.core.TestTimeAugmentation;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fer detect}: finds faces in a webcam, video, image or folder and labels their expressions. */
-@Command(name = "detect", mixinStandardHelpOptions = true,
+@Command(
+        name = "detect",
+        mixinStandardHelpOptions = true,
         description = "Detect faces and classify their expressions in a webcam, video file, stream, image or folder.")
 final class DetectCommand implements Callable<Integer> {
 
@@ -37,7 +41,6 @@ final class DetectCommand implements Callable<Integer> {
      * to keep video real-time. {@code fer benchmark}'s camera rows use it too, so they time what this runs.
      */
     static final TestTimeAugmentation VIDEO_TTA = TestTimeAugmentation.NONE;
-
 
     @Mixin
     ModelOption model;
@@ -52,11 +55,16 @@ final class DetectCommand implements Callable<Integer> {
         @Option(names = "--camera", paramLabel = "N", description = "Webcam index (0 is the first camera).")
         Integer camera;
 
-        @Option(names = "--input", paramLabel = "FILE_OR_URL_OR_FOLDER", description = "Video file, stream URL, image or folder of images.")
+        @Option(
+                names = "--input",
+                paramLabel = "FILE_OR_URL_OR_FOLDER",
+                description = "Video file, stream URL, image or folder of images.")
         String input;
     }
 
-    @Option(names = "--output", description = "Annotated output: a video for video sources, an image (or folder for a folder).")
+    @Option(
+            names = "--output",
+            description = "Annotated output: a video for video sources, an image (or folder for a folder).")
     Path output;
 
     @Option(names = "--json", description = "JSON lines file, one object per frame (- for standard output).")
@@ -65,11 +73,16 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--no-display", description = "Do not open a window.")
     boolean noDisplay;
 
-    @Option(names = "--smooth", description = "Smooth each tracked face's probabilities over the frames of a video "
-            + "(photos are always classified one by one).")
+    @Option(
+            names = "--smooth",
+            description = "Smooth each tracked face's probabilities over the frames of a video "
+                    + "(photos are always classified one by one).")
     boolean smooth;
 
-    @Option(names = "--every", defaultValue = "1", description = "Analyse every N-th frame (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--every",
+            defaultValue = "1",
+            description = "Analyse every N-th frame (default: ${DEFAULT-VALUE}).")
     int every;
 
     /**
@@ -95,8 +108,7 @@ final class DetectCommand implements Callable<Integer> {
     }
 
     /** A sink and the outputs the user asked of it, to tell afterwards what was and was not written. */
-    private record Requested(FrameSink sink, Output kind, List<Path> files) {
-    }
+    private record Requested(FrameSink sink, Output kind, List<Path> files) {}
 
     @Override
     public Integer call() throws Exception {
@@ -132,13 +144,18 @@ final class DetectCommand implements Callable<Integer> {
             // The sinks check their file names (an extension OpenCV or FFmpeg cannot write) when made.
             if (output != null) {
                 if (src.isVideo()) {
-                    requested.add(new Requested(FrameSink.annotatedVideo(output), Output.ANNOTATED_VIDEO, List.of(output)));
-                    requested.add(new Requested(FrameSink.summary(summary, timeline, new JFreeTimelineChart()), Output.SUMMARY,
+                    requested.add(
+                            new Requested(FrameSink.annotatedVideo(output), Output.ANNOTATED_VIDEO, List.of(output)));
+                    requested.add(new Requested(
+                            FrameSink.summary(summary, timeline, new JFreeTimelineChart()),
+                            Output.SUMMARY,
                             List.of(summary, timeline)));
                 } else if (folder) {
-                    requested.add(new Requested(FrameSink.annotatedImages(output), Output.ANNOTATED_IMAGES, List.of(output)));
+                    requested.add(
+                            new Requested(FrameSink.annotatedImages(output), Output.ANNOTATED_IMAGES, List.of(output)));
                 } else {
-                    requested.add(new Requested(FrameSink.annotatedImage(output), Output.ANNOTATED_IMAGE, List.of(output)));
+                    requested.add(
+                            new Requested(FrameSink.annotatedImage(output), Output.ANNOTATED_IMAGE, List.of(output)));
                 }
             }
             if (json != null) {
@@ -149,17 +166,24 @@ final class DetectCommand implements Callable<Integer> {
                     + e.getMessage());
         }
         // With results on standard output, the progress lines go to standard error so the two do not mix.
-        PrintStream console = requested.stream().anyMatch(r -> r.files().stream().anyMatch(DetectCommand::isStdout))
-                ? System.err : System.out;
+        PrintStream console =
+                requested.stream().anyMatch(r -> r.files().stream().anyMatch(DetectCommand::isStdout))
+                        ? System.err
+                        : System.out;
 
         Engines.preferOneInferenceThread();
         Engines.quietFfmpeg();
         boolean display = !noDisplay && !GraphicsEnvironment.isHeadless();
         // Cameras and streams must keep up; video files are scanned in full, as photos are.
         boolean live = src.isVideo() && src.path().isEmpty();
-        try (EmotionClassifier fer = model.load(VIDEO_TTA); FaceDetector faces = detector.open(live)) {
-            EmotionCamera.Builder builder = EmotionCamera.builder().setSource(src).setClassifier(fer)
-                    .optDetector(faces).optEveryNthFrame(every).optSmoothing(smooth ? 0.3 : 1.0);
+        try (EmotionClassifier fer = model.load(VIDEO_TTA);
+                FaceDetector faces = detector.open(live)) {
+            EmotionCamera.Builder builder = EmotionCamera.builder()
+                    .setSource(src)
+                    .setClassifier(fer)
+                    .optDetector(faces)
+                    .optEveryNthFrame(every)
+                    .optSmoothing(smooth ? 0.3 : 1.0);
             if (live) {
                 // Live: keep up with the camera; files are read at whatever pace the work allows.
                 builder.optClassifyAtMost(LIVE_CLASSIFY_AT_MOST);
@@ -195,8 +219,13 @@ final class DetectCommand implements Callable<Integer> {
         return clashes;
     }
 
-    private int run(EmotionCamera.Builder builder, VideoSource src, boolean display, List<Requested> requested,
-            PrintStream console) throws Exception {
+    private int run(
+            EmotionCamera.Builder builder,
+            VideoSource src,
+            boolean display,
+            List<Requested> requested,
+            PrintStream console)
+            throws Exception {
         CanvasFrame window = display ? new CanvasFrame("fer detect: " + src.description()) : null;
         CountDownLatch done = new CountDownLatch(1);
         // Set by the shutdown hook: Ctrl-C or SIGTERM stop the run like closing the window does, and the
@@ -226,14 +255,26 @@ final class DetectCommand implements Callable<Integer> {
                         }
                         if (!display || !src.isVideo() || result.frameIndex() % 30 == 0) {
                             // Photos are named by their file, video frames by number and time.
-                            StringBuilder sb = new StringBuilder(src.isVideo()
-                                    ? String.format(Locale.ROOT, "frame %d (%d ms): %d face(s)", result.frameIndex(),
-                                            result.timestampMs(), result.faces().size())
-                                    : String.format(Locale.ROOT, "%s: %d face(s)", TextFields.tsv(result.source()),
-                                            result.faces().size()));
+                            StringBuilder sb = new StringBuilder(
+                                    src.isVideo()
+                                            ? String.format(
+                                                    Locale.ROOT,
+                                                    "frame %d (%d ms): %d face(s)",
+                                                    result.frameIndex(),
+                                                    result.timestampMs(),
+                                                    result.faces().size())
+                                            : String.format(
+                                                    Locale.ROOT,
+                                                    "%s: %d face(s)",
+                                                    TextFields.tsv(result.source()),
+                                                    result.faces().size()));
                             for (TrackedFace f : result.faces()) {
-                                sb.append(String.format(Locale.ROOT, "  #%d %s %.2f", f.track(),
-                                        TextFields.tsv(f.prediction().label()), f.prediction().probability()));
+                                sb.append(String.format(
+                                        Locale.ROOT,
+                                        "  #%d %s %.2f",
+                                        f.track(),
+                                        TextFields.tsv(f.prediction().label()),
+                                        f.prediction().probability()));
                             }
                             console.println(sb);
                         }
@@ -244,8 +285,10 @@ final class DetectCommand implements Callable<Integer> {
                     reportSkipped(camera.skippedFiles());
                     List<String> completed = completed(requested);
                     if (!requested.isEmpty()) {
-                        System.err.println("fer: " + (completed.isEmpty() ? "no output was completed"
-                                : "completed before the failure: " + String.join("; ", completed)));
+                        System.err.println("fer: "
+                                + (completed.isEmpty()
+                                        ? "no output was completed"
+                                        : "completed before the failure: " + String.join("; ", completed)));
                     }
                     throw new ReportedFailure(e);
                 }
@@ -268,11 +311,18 @@ final class DetectCommand implements Callable<Integer> {
     }
 
     /** Prints what the run did and returns the exit code: 1 when something asked for was not written. */
-    private static int report(VideoSource src, long frames, List<SkippedFile> skipped, List<Requested> requested,
-            boolean interrupted, PrintStream console) {
+    private static int report(
+            VideoSource src,
+            long frames,
+            List<SkippedFile> skipped,
+            List<Requested> requested,
+            boolean interrupted,
+            PrintStream console) {
         reportSkipped(skipped);
-        String unreadable = skipped.isEmpty() ? ""
-                : String.format(Locale.ROOT, " (%d unreadable file%s skipped)", skipped.size(), skipped.size() == 1 ? "" : "s");
+        String unreadable = skipped.isEmpty()
+                ? ""
+                : String.format(
+                        Locale.ROOT, " (%d unreadable file%s skipped)", skipped.size(), skipped.size() == 1 ? "" : "s");
         List<String> completed = completed(requested);
         if (frames == 0) {
             // An empty or undecodable video, or a folder of unreadable images: nothing to show for the run.
@@ -316,9 +366,11 @@ final class DetectCommand implements Callable<Integer> {
         for (Requested r : requested) {
             List<Path> files = r.sink().completedFiles();
             if (!files.isEmpty()) {
-                parts.add(r.kind().description + " in " + (r.kind() == Output.ANNOTATED_IMAGES
-                        ? r.files().get(0) + " (" + files.size() + ")"
-                        : String.join(", ", files.stream().map(Path::toString).toList())));
+                parts.add(r.kind().description + " in "
+                        + (r.kind() == Output.ANNOTATED_IMAGES
+                                ? r.files().get(0) + " (" + files.size() + ")"
+                                : String.join(
+                                        ", ", files.stream().map(Path::toString).toList())));
             }
         }
         return parts;

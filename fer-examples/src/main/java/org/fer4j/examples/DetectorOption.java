@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.io.IOException;
@@ -14,14 +16,21 @@ final class DetectorOption {
 
     /** The built-in face detectors. */
     enum Kind {
-        YUNET, HAAR
+        YUNET,
+        HAAR
     }
 
-    @Option(names = "--detector", paramLabel = "yunet|haar", defaultValue = "yunet", converter = KindConverter.class,
+    @Option(
+            names = "--detector",
+            paramLabel = "yunet|haar",
+            defaultValue = "yunet",
+            converter = KindConverter.class,
             description = "Face detector: yunet (default; landmarks, turns faces upright) or haar (boxes only).")
     Kind kind = Kind.YUNET;
 
-    @Option(names = "--min-face", paramLabel = "PX",
+    @Option(
+            names = "--min-face",
+            paramLabel = "PX",
             description = "Smallest face to find, in pixels of the image (yunet: 20 for photos and video files,"
                     + " 40 for cameras and streams; haar: 64; larger is faster).")
     Integer minFace;

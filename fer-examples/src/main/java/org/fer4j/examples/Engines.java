@@ -1,10 +1,11 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 /** Engine settings the app picks before DJL starts (they are read once, when the engine loads). */
 final class Engines {
 
-    private Engines() {
-    }
+    private Engines() {}
 
     /**
      * Uses one PyTorch thread for the camera loop, whose detection already runs on a second thread:

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.nio.file.Path;
@@ -17,7 +19,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fer evaluate}: accuracy, classification report and confusion matrix of a model on labelled images. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
         description = "Evaluate a model on a folder of class sub-folders (or a dataset root, whose test/ is used).")
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -30,15 +34,21 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DetectorOption detector;
 
-    @Option(names = "--data", description = "Folder of class sub-folders, or a dataset root with test/ (default: $FER_DATA).")
+    @Option(
+            names = "--data",
+            description = "Folder of class sub-folders, or a dataset root with test/ (default: $FER_DATA).")
     Path data;
 
-    @Option(names = "--report-dir", description = "Where to write evaluation.json, classification_report.txt, predictions.csv,"
-            + " confusion_matrix.png, reliability_diagram.png and confident_mistakes.png.")
+    @Option(
+            names = "--report-dir",
+            description = "Where to write evaluation.json, classification_report.txt, predictions.csv,"
+                    + " confusion_matrix.png, reliability_diagram.png and confident_mistakes.png.")
     Path reportDir;
 
-    @Option(names = "--detect", description = "The images are uncropped photos: find the faces in each and classify "
-            + "the largest (photos without a face are counted and left out of the metrics).")
+    @Option(
+            names = "--detect",
+            description = "The images are uncropped photos: find the faces in each and classify "
+                    + "the largest (photos without a face are counted and left out of the metrics).")
     boolean detect;
 
     @Override
@@ -57,19 +67,32 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationReport report;
             if (detect) {
                 try (FaceDetector faces = detector.open(false);
-                        FaceAnalyzer analyzer = FaceAnalyzer.builder().setClassifier(fer).optDetector(faces).build()) {
+                        FaceAnalyzer analyzer = FaceAnalyzer.builder()
+                                .setClassifier(fer)
+                                .optDetector(faces)
+                                .build()) {
                     PhotoEvaluation e;
                     try (ConsoleProgress progress = new ConsoleProgress()) {
                         e = PhotoEvaluation.evaluate(analyzer, DataPaths.root(data), progress);
                     }
                     report = e.report();
-                    System.out.printf(Locale.ROOT, "Model %s on %s, faces found by %s: %d photos, %d classified, "
-                            + "%d without a face (left out of the metrics), %d with several faces (largest used)%n",
-                            report.model(), report.folder(), detector.kind.name().toLowerCase(Locale.ROOT), e.photos(),
-                            report.evaluation().total(), e.noFace().size(), e.severalFaces().size());
+                    System.out.printf(
+                            Locale.ROOT,
+                            "Model %s on %s, faces found by %s: %d photos, %d classified, "
+                                    + "%d without a face (left out of the metrics), %d with several faces (largest used)%n",
+                            report.model(),
+                            report.folder(),
+                            detector.kind.name().toLowerCase(Locale.ROOT),
+                            e.photos(),
+                            report.evaluation().total(),
+                            e.noFace().size(),
+                            e.severalFaces().size());
                     System.out.print(report.evaluation().classificationReport());
-                    System.out.printf(Locale.ROOT, "accuracy over all %d photos (no face counts as wrong): %.4f%n",
-                            e.photos(), e.accuracyOverPhotos());
+                    System.out.printf(
+                            Locale.ROOT,
+                            "accuracy over all %d photos (no face counts as wrong): %.4f%n",
+                            e.photos(),
+                            e.accuracyOverPhotos());
                     list("no face found", e.noFace());
                     list("several faces, largest used", e.severalFaces());
                 }
@@ -77,13 +100,22 @@ final class EvaluateCommand implements Callable<Integer> {
                 try (ConsoleProgress progress = new ConsoleProgress()) {
                     report = EvaluationReport.evaluate(fer, DataPaths.root(data), progress);
                 }
-                System.out.printf(Locale.ROOT, "Model %s on %s (%d images, test-time augmentation: %s)%n",
-                        report.model(), report.folder(), report.evaluation().total(), fer.testTimeAugmentation().id());
+                System.out.printf(
+                        Locale.ROOT,
+                        "Model %s on %s (%d images, test-time augmentation: %s)%n",
+                        report.model(),
+                        report.folder(),
+                        report.evaluation().total(),
+                        fer.testTimeAugmentation().id());
                 System.out.print(report.evaluation().classificationReport());
             }
             Evaluation figures = report.evaluation();
-            System.out.printf(Locale.ROOT, "expected calibration error (%d bins): %.4f, negative log-likelihood: %.4f%n",
-                    Evaluation.CALIBRATION_BINS, figures.expectedCalibrationError(), figures.negativeLogLikelihood());
+            System.out.printf(
+                    Locale.ROOT,
+                    "expected calibration error (%d bins): %.4f, negative log-likelihood: %.4f%n",
+                    Evaluation.CALIBRATION_BINS,
+                    figures.expectedCalibrationError(),
+                    figures.negativeLogLikelihood());
             report.selectionSplit().ifPresent(note -> System.out.println("Note: " + note));
             for (SkippedFile s : report.skipped()) {
                 System.out.println("skipped " + s.path() + ": " + s.reason());
@@ -102,8 +134,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (reportDir != null && reportDir.toString().isBlank()) {
             return Optional.of("--report-dir is empty: name the folder to write the report into");
         }
-        Optional<String> unusable = reportDir == null ? Optional.empty()
-                : PathClashes.unusableOutputFolder("--report-dir", reportDir);
+        Optional<String> unusable =
+                reportDir == null ? Optional.empty() : PathClashes.unusableOutputFolder("--report-dir", reportDir);
         if (unusable.isPresent()) {
             return unusable;
         }
@@ -118,8 +150,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     + (java.nio.file.Files.exists(root) ? "not a folder" : "no such folder"));
         }
         // A report inside the data would be read back as images of a class on the next run.
-        return reportDir == null ? Optional.empty()
-                : new PathClashes().input("--data", root, true).output("--report-dir", reportDir, true).find();
+        return reportDir == null
+                ? Optional.empty()
+                : new PathClashes()
+                        .input("--data", root, true)
+                        .output("--report-dir", reportDir, true)
+                        .find();
     }
 
     private static void list(String what, List<Path> paths) {
@@ -127,7 +163,8 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.println(what + ": " + p);
         }
         if (paths.size() > LISTED) {
-            System.out.println(what + ": ... and " + (paths.size() - LISTED) + " more (all in evaluation.json with --report-dir)");
+            System.out.println(
+                    what + ": ... and " + (paths.size() - LISTED) + " more (all in evaluation.json with --report-dir)");
         }
     }
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.nio.file.Path;
@@ -7,8 +9,7 @@ import org.fer4j.inference.EvaluationReport;
 /** Example: evaluate the bundled model on a folder of class sub-folders and print the report. */
 public final class EvaluateFolderExample {
 
-    private EvaluateFolderExample() {
-    }
+    private EvaluateFolderExample() {}
 
     /**
      * Usage: {@code EvaluateFolderExample fer2013/test}.

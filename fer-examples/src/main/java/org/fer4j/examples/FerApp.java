@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.util.Set;
@@ -8,18 +10,31 @@ import picocli.CommandLine.Command;
  * The {@code fer} command-line app: a thin shell over the fer4j libraries.
  * Run {@code java -jar fer.jar --help} for the commands.
  */
-@Command(name = "fer", mixinStandardHelpOptions = true, versionProvider = FerApp.Version.class,
+@Command(
+        name = "fer",
+        mixinStandardHelpOptions = true,
+        versionProvider = FerApp.Version.class,
         description = "Recognise the seven basic facial expressions with fer4j.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, DetectCommand.class,
-            DistributionCommand.class, DemoCommand.class, BenchmarkCommand.class, CalibrateCommand.class,
+        subcommands = {
+            TrainCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            DetectCommand.class,
+            DistributionCommand.class,
+            DemoCommand.class,
+            BenchmarkCommand.class,
+            CalibrateCommand.class,
             ScoreCommand.class,
-            CommandLine.HelpCommand.class})
+            CommandLine.HelpCommand.class
+        })
 public final class FerApp implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+    @CommandLine.Option(
+            names = "--verbose",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "On failure, also print the stack trace.")
     boolean verbose;
 
@@ -44,7 +59,8 @@ public final class FerApp implements Runnable {
      * @return the exit code
      */
     public static int execute(String... args) {
-        int code = new CommandLine(new FerApp()).setCaseInsensitiveEnumValuesAllowed(true)
+        int code = new CommandLine(new FerApp())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionStrategy(FerApp::quietThenRun)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // --verbose is inherited: it may have been given to the subcommand.
@@ -53,14 +69,16 @@ public final class FerApp implements Runnable {
                         verbose |= p.hasMatchedOption("--verbose");
                     }
                     if (!(e instanceof ReportedFailure)) {
-                        cmd.getErr().println("fer: " + (verbose && e.getMessage() != null ? e.getMessage()
-                                : Messages.reason(e)));
+                        cmd.getErr()
+                                .println("fer: "
+                                        + (verbose && e.getMessage() != null ? e.getMessage() : Messages.reason(e)));
                     }
                     if (verbose) {
                         (e instanceof ReportedFailure ? e.getCause() : e).printStackTrace(cmd.getErr());
                     }
                     return 1;
-                }).execute(args);
+                })
+                .execute(args);
         // PrintStream swallows write errors (a full disk, a closed pipe): results that never arrived are a failure.
         if (System.out.checkError()) {
             System.err.println("fer: the results could not be written to standard output (a full disk, a closed "
@@ -71,8 +89,9 @@ public final class FerApp implements Runnable {
     }
 
     /** The commands that run PyTorch in this JVM, and those of them that want one PyTorch thread. */
-    private static final Set<String> ENGINE_COMMANDS = Set.of("train", "evaluate", "predict", "detect", "demo",
-            "benchmark", "calibrate");
+    private static final Set<String> ENGINE_COMMANDS =
+            Set.of("train", "evaluate", "predict", "detect", "demo", "benchmark", "calibrate");
+
     private static final Set<String> ONE_THREAD_COMMANDS = Set.of("detect", "demo");
 
     /**
@@ -88,7 +107,9 @@ public final class FerApp implements Runnable {
             last = p;
         }
         String name = last.commandSpec().name();
-        if (!verbose && !last.isUsageHelpRequested() && !last.isVersionHelpRequested()
+        if (!verbose
+                && !last.isUsageHelpRequested()
+                && !last.isVersionHelpRequested()
                 && ENGINE_COMMANDS.contains(name)) {
             if (ONE_THREAD_COMMANDS.contains(name)) {
                 Engines.preferOneInferenceThread();
@@ -108,8 +129,9 @@ public final class FerApp implements Runnable {
         @Override
         public String[] getVersion() {
             String v = FerApp.class.getPackage().getImplementationVersion();
-            return new String[] {"fer4j " + (v != null ? v : "development build"),
-                "Java " + System.getProperty("java.version")};
+            return new String[] {
+                "fer4j " + (v != null ? v : "development build"), "Java " + System.getProperty("java.version")
+            };
         }
     }
 }

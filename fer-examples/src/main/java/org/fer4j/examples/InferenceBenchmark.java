@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.io.IOException;
@@ -34,8 +36,7 @@ final class InferenceBenchmark {
      */
     static final double FLAT_BYTES_PER_PREDICTION = 100;
 
-    private InferenceBenchmark() {
-    }
+    private InferenceBenchmark() {}
 
     /**
      * Measures {@code classifier} (the caller keeps ownership): latency over 300 single faces, throughput
@@ -55,7 +56,8 @@ final class InferenceBenchmark {
             }
             inputs[f] = GreyImage.of(levels, Preprocessing.SIZE, Preprocessing.SIZE);
         }
-        String tta = " (test-time augmentation: " + classifier.testTimeAugmentation().id() + ")";
+        String tta =
+                " (test-time augmentation: " + classifier.testTimeAugmentation().id() + ")";
         for (int i = 0; i < 50; i++) {
             classifier.predictGrey(List.of(inputs[i % BATCH]));
         }
@@ -78,10 +80,14 @@ final class InferenceBenchmark {
             classifier.predictGrey(batch);
             progress.update("batch-64 throughput" + tta, i + 1, batches);
         }
-        rows.add(BenchmarkRow.of("batch-64 throughput" + tta, batches * BATCH / ((System.nanoTime() - t) / 1e9),
-                "images/s"));
-        rows.addAll(memorySoak(n -> classifier.predictGrey(batch.subList(0, n)), predictions, tta,
-                InferenceBenchmark::residentKb, progress));
+        rows.add(BenchmarkRow.of(
+                "batch-64 throughput" + tta, batches * BATCH / ((System.nanoTime() - t) / 1e9), "images/s"));
+        rows.addAll(memorySoak(
+                n -> classifier.predictGrey(batch.subList(0, n)),
+                predictions,
+                tta,
+                InferenceBenchmark::residentKb,
+                progress));
         return rows;
     }
 
@@ -91,8 +97,8 @@ final class InferenceBenchmark {
      * the growth from the first sample to the last and over the second half, and whether the second half
      * grew by under {@link #FLAT_BYTES_PER_PREDICTION}; no rows where resident memory cannot be read.
      */
-    static List<BenchmarkRow> memorySoak(IntConsumer predict, int predictions, String suffix, LongSupplier residentKb,
-            Progress progress) {
+    static List<BenchmarkRow> memorySoak(
+            IntConsumer predict, int predictions, String suffix, LongSupplier residentKb, Progress progress) {
         TreeSet<Integer> counts = new TreeSet<>();
         for (double f : SAMPLES) {
             counts.add(Math.max(1, (int) Math.round(f * predictions)));
@@ -112,8 +118,11 @@ final class InferenceBenchmark {
                 return List.of();
             }
             samples.add(new long[] {at, kb});
-            rows.add(BenchmarkRow.of(String.format(Locale.ROOT, "resident memory after %,d of %,d predictions%s", at,
-                    predictions, suffix), kb / 1024.0, "MiB"));
+            rows.add(BenchmarkRow.of(
+                    String.format(
+                            Locale.ROOT, "resident memory after %,d of %,d predictions%s", at, predictions, suffix),
+                    kb / 1024.0,
+                    "MiB"));
         }
         if (samples.size() < 2) {
             return rows;
@@ -121,15 +130,21 @@ final class InferenceBenchmark {
         long[] first = samples.get(0);
         long[] previous = samples.get(samples.size() - 2);
         long[] last = samples.get(samples.size() - 1);
-        rows.add(BenchmarkRow.of("resident memory growth " + span(first[0], last[0], suffix), (last[1] - first[1]) / 1024.0,
-                "MiB"));
+        rows.add(BenchmarkRow.of(
+                "resident memory growth " + span(first[0], last[0], suffix), (last[1] - first[1]) / 1024.0, "MiB"));
         String secondHalf = span(previous[0], last[0], suffix);
         if (previous != first) {
             rows.add(BenchmarkRow.of("resident memory growth " + secondHalf, (last[1] - previous[1]) / 1024.0, "MiB"));
         }
         boolean flat = (last[1] - previous[1]) * 1024.0 / (last[0] - previous[0]) < FLAT_BYTES_PER_PREDICTION;
-        rows.add(new BenchmarkRow(String.format(Locale.ROOT, "resident memory flat %s (grew by under %.0f bytes per"
-                + " prediction)", secondHalf, FLAT_BYTES_PER_PREDICTION), flat ? "yes" : "no", ""));
+        rows.add(new BenchmarkRow(
+                String.format(
+                        Locale.ROOT,
+                        "resident memory flat %s (grew by under %.0f bytes per" + " prediction)",
+                        secondHalf,
+                        FLAT_BYTES_PER_PREDICTION),
+                flat ? "yes" : "no",
+                ""));
         return rows;
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.awt.Color;
@@ -27,8 +29,8 @@ final class JFreeTimelineChart implements FrameSink.TimelineChart {
             }
             dataset.addSeries(series);
         }
-        JFreeChart chart = ChartFactory.createStackedXYAreaChart(title, "time (s)", "share of faces", dataset,
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createStackedXYAreaChart(
+                title, "time (s)", "share of faces", dataset, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         plot.getRangeAxis().setRange(0, 1);
         plot.setBackgroundPaint(Color.WHITE);

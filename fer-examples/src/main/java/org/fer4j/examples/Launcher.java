@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.io.IOException;
@@ -25,8 +27,7 @@ final class Launcher {
     /** Set in the relaunched JVM so it does not relaunch again. */
     private static final String MARKER = "FER_ALLOCATOR_SET";
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     static void relaunchWithAllocatorSettings(String[] args) {
         if (!System.getProperty("os.name", "").toLowerCase().contains("linux")
@@ -44,12 +45,16 @@ final class Launcher {
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         pb.environment().put(MARKER, "1");
         pb.environment().putIfAbsent("GLIBC_TUNABLES", TUNABLES);
-        TCMALLOC.stream().filter(f -> java.nio.file.Files.isReadable(Path.of(f))).findFirst().ifPresent(lib -> {
-            String preload = pb.environment().get("LD_PRELOAD");
-            if (preload == null || !preload.contains("tcmalloc")) {
-                pb.environment().put("LD_PRELOAD", preload == null || preload.isBlank() ? lib : lib + ":" + preload);
-            }
-        });
+        TCMALLOC.stream()
+                .filter(f -> java.nio.file.Files.isReadable(Path.of(f)))
+                .findFirst()
+                .ifPresent(lib -> {
+                    String preload = pb.environment().get("LD_PRELOAD");
+                    if (preload == null || !preload.contains("tcmalloc")) {
+                        pb.environment()
+                                .put("LD_PRELOAD", preload == null || preload.isBlank() ? lib : lib + ":" + preload);
+                    }
+                });
         try {
             Process p = pb.start();
             // A signal to this JVM is passed on (SIGTERM) so the child finishes its bookkeeping; then wait for it.

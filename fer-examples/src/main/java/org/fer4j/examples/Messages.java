@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.nio.file.AccessDeniedException;
@@ -19,8 +21,7 @@ final class Messages {
             "OpenCV\\([^)]*\\)\\s+\\S+:\\d+:\\s+error:\\s+\\([^)]*\\)\\s*(.*?)(?:\\s+in function\\s+'[^']*')?\\s*$",
             Pattern.DOTALL);
 
-    private Messages() {
-    }
+    private Messages() {}
 
     /**
      * Returns "path: reason" for a failure about one file, naming the path once even when the exception's
@@ -45,9 +46,13 @@ final class Messages {
     static String reason(Throwable e) {
         if (e instanceof FileSystemException fse && fse.getReason() == null) {
             // The JDK's message is then the bare path, which says nothing of what is wrong.
-            String why = e instanceof NoSuchFileException ? "no such file or folder"
-                    : e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof NotDirectoryException ? "not a folder" : e.getClass().getSimpleName();
+            String why = e instanceof NoSuchFileException
+                    ? "no such file or folder"
+                    : e instanceof AccessDeniedException
+                            ? "permission denied"
+                            : e instanceof NotDirectoryException
+                                    ? "not a folder"
+                                    : e.getClass().getSimpleName();
             return fse.getFile() + (fse.getOtherFile() != null ? " -> " + fse.getOtherFile() : "") + ": " + why;
         }
         String m = e.getMessage();

@@ -1,10 +1,12 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.nio.file.Path;
+import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.ModelLoadException;
-import org.fer4j.core.TestTimeAugmentation;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -14,9 +16,12 @@ final class ModelOption {
     @Option(names = "--model", description = "Model folder written by `fer train` (default: the bundled model).")
     Path model;
 
-    @Option(names = "--tta", paramLabel = "none|flip|ten-crop", converter = TtaConverter.class,
+    @Option(
+            names = "--tta",
+            paramLabel = "none|flip|ten-crop",
+            converter = TtaConverter.class,
             description = "Views of each face to average: none, flip (2 passes), ten-crop (10 passes)"
-            + " (default: as the model's model.json says).")
+                    + " (default: as the model's model.json says).")
     TestTimeAugmentation tta;
 
     EmotionClassifier load() throws ModelLoadException {
@@ -30,7 +35,8 @@ final class ModelOption {
         if (chosen != null) {
             options.optTestTimeAugmentation(chosen);
         }
-        return model == null ? EmotionClassifier.loadDefault(options.build())
+        return model == null
+                ? EmotionClassifier.loadDefault(options.build())
                 : EmotionClassifier.load(model, options.build());
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import ai.djl.ndarray.NDArray;
@@ -30,8 +32,7 @@ final class NativeNoise {
         int close(int fd);
     }
 
-    private NativeNoise() {
-    }
+    private NativeNoise() {}
 
     /** Runs the engine's first convolution with native standard error silenced (Linux; elsewhere as is). */
     static synchronized void silenceFirstConvolution() {
@@ -39,7 +40,9 @@ final class NativeNoise {
             return;
         }
         done = true;
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+        if (!System.getProperty("os.name", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("linux")) {
             return;
         }
         LibC c;

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.io.IOException;
@@ -25,8 +27,7 @@ final class PathClashes {
      * @param path the path
      * @param folder whether it is (or will be) a folder
      */
-    private record Named(String description, Path path, boolean folder) {
-    }
+    private record Named(String description, Path path, boolean folder) {}
 
     private final List<Named> inputs = new ArrayList<>();
     private final List<Named> outputs = new ArrayList<>();
@@ -61,13 +62,17 @@ final class PathClashes {
             for (Named in : inputs) {
                 Path realIn = real(in.path());
                 if (same(out.path(), realOut, in.path(), realIn)) {
-                    return Optional.of(out.description() + " would overwrite " + in.description() + both(out, in, realIn));
+                    return Optional.of(
+                            out.description() + " would overwrite " + in.description() + both(out, in, realIn));
                 }
                 if (in.folder() && out.folder() && realOut.startsWith(realIn)) {
                     return Optional.of(out.description() + " is inside " + in.description()
                             + ": a later run on that folder would read what is written there as input");
                 }
-                if (in.folder() && !out.folder() && realIn.equals(realOut.getParent()) && ImageDecoding.isImageName(realOut)) {
+                if (in.folder()
+                        && !out.folder()
+                        && realIn.equals(realOut.getParent())
+                        && ImageDecoding.isImageName(realOut)) {
                     return Optional.of(out.description() + " is inside " + in.description()
                             + ": a later run on that folder would read it as an input image");
                 }
@@ -121,16 +126,20 @@ final class PathClashes {
         }
         boolean itself = folderIsTarget && existing.equals(folder);
         if (!Files.isDirectory(existing)) {
-            return Optional.of(itself ? named + " is a file, not a folder"
-                    : named + " cannot be created: " + existing + " is a file");
+            return Optional.of(
+                    itself
+                            ? named + " is a file, not a folder"
+                            : named + " cannot be created: " + existing + " is a file");
         }
         try {
             // A real file rather than the permission bits: those say nothing of read-only file systems,
             // ACLs or a superuser.
             Files.delete(Files.createTempFile(existing, ".fer-write-check", ".tmp"));
         } catch (IOException | SecurityException e) {
-            return Optional.of(itself ? named + " is not writable"
-                    : named + " cannot be created: " + existing + " does not take new files");
+            return Optional.of(
+                    itself
+                            ? named + " is not writable"
+                            : named + " cannot be created: " + existing + " does not take new files");
         }
         return Optional.empty();
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import ai.djl.ndarray.NDArray;
@@ -31,8 +33,7 @@ final class PeakBenchmark {
     private static final int WARMUP = 3;
     private static final int REPEATS = 20;
 
-    private PeakBenchmark() {
-    }
+    private PeakBenchmark() {}
 
     /**
      * The measured peaks.
@@ -41,8 +42,7 @@ final class PeakBenchmark {
      * @param bf16 the bf16 peak, GFLOP/s, or 0 when it was not measured
      * @param bf16Note why the bf16 peak was not measured, or null when it was
      */
-    record Peaks(double fp32, double bf16, String bf16Note) {
-    }
+    record Peaks(double fp32, double bf16, String bf16Note) {}
 
     /** Measures the peaks, reporting progress; the bf16 product runs only where {@link #hasBf16()}. */
     static Peaks measure(Progress progress) throws IOException, InterruptedException {
@@ -50,10 +50,15 @@ final class PeakBenchmark {
         if (!hasBf16()) {
             return new Peaks(fp32, 0, "the CPU has no avx512_bf16/amx_bf16");
         }
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=" + System.getProperty("ai.djl.offline", "false"), "-cp",
-                System.getProperty("java.class.path"), PeakBenchmark.class.getName());
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=" + System.getProperty("ai.djl.offline", "false"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                PeakBenchmark.class.getName());
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
         int code = p.waitFor();
         if (code != 0 || out.isEmpty()) {
@@ -74,11 +79,14 @@ final class PeakBenchmark {
     /** The table rows of the peaks. */
     static List<BenchmarkRow> rows(Peaks peaks) {
         List<BenchmarkRow> rows = new ArrayList<>();
-        rows.add(BenchmarkRow.of("peak: fp32, the faster of a " + N + "x" + N + " matrix product and a 3x3"
-                + " convolution (256 channels, 12x12, batch 64) through the engine", peaks.fp32(), "GFLOP/s"));
+        rows.add(BenchmarkRow.of(
+                "peak: fp32, the faster of a " + N + "x" + N + " matrix product and a 3x3"
+                        + " convolution (256 channels, 12x12, batch 64) through the engine",
+                peaks.fp32(),
+                "GFLOP/s"));
         if (peaks.bf16Note() == null) {
-            rows.add(BenchmarkRow.of("peak: bf16 matrix product " + N + "x" + N + " through the engine", peaks.bf16(),
-                    "GFLOP/s"));
+            rows.add(BenchmarkRow.of(
+                    "peak: bf16 matrix product " + N + "x" + N + " through the engine", peaks.bf16(), "GFLOP/s"));
         } else {
             rows.add(new BenchmarkRow("peak: bf16 matrix product (" + peaks.bf16Note() + ")", "not measured", ""));
         }
@@ -95,8 +103,10 @@ final class PeakBenchmark {
      */
     static BenchmarkRow achieved(String what, double perSecond, double flopsPerItem, Peaks peaks) {
         double gflops = perSecond * flopsPerItem / 1e9;
-        return BenchmarkRow.of(String.format(Locale.ROOT, "%s: achieved (%.0f%% of the fp32 peak)", what,
-                100 * gflops / peaks.fp32()), gflops, "GFLOP/s");
+        return BenchmarkRow.of(
+                String.format(Locale.ROOT, "%s: achieved (%.0f%% of the fp32 peak)", what, 100 * gflops / peaks.fp32()),
+                gflops,
+                "GFLOP/s");
     }
 
     /** Whether this CPU has bf16 dot-product instructions (Linux /proc/cpuinfo flags). */
@@ -111,7 +121,8 @@ final class PeakBenchmark {
     static boolean hasBf16(String cpuinfo) {
         for (String line : cpuinfo.split("\n")) {
             if (line.startsWith("flags")) {
-                List<String> flags = List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
+                List<String> flags =
+                        List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
                 return flags.contains("avx512_bf16") || flags.contains("amx_bf16");
             }
         }

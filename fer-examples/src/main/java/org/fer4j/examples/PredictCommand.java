@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,10 +29,14 @@ import picocli.CommandLine.Parameters;
  * {@code fer predict}: classifies face images, one line per image; with {@code --detect}, finds the faces
  * of each image first and prints one line per face.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Classify face images (each image should show one cropped face).",
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Classify face images (each image should show one cropped face).",
             "Each image is also searched for faces: a warning on stderr says when it does not look like one "
-                + "tight face crop. With --detect, every face found is classified instead, one line per face."})
+                    + "tight face crop. With --detect, every face found is classified instead, one line per face."
+        })
 final class PredictCommand implements Callable<Integer> {
 
     /** A face narrower and shorter than this share of the image means the image is not a tight crop. */
@@ -45,11 +51,16 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per line with all probabilities.")
     boolean json;
 
-    @Option(names = "--detect", description = "Find the faces in each image and classify each one (largest first), "
-            + "rather than the whole image.")
+    @Option(
+            names = "--detect",
+            description = "Find the faces in each image and classify each one (largest first), "
+                    + "rather than the whole image.")
     boolean detect;
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files (JPEG, PNG, BMP, GIF, WebP, TIFF; turned upright by their EXIF orientation).")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "IMAGE",
+            description = "Image files (JPEG, PNG, BMP, GIF, WebP, TIFF; turned upright by their EXIF orientation).")
     List<Path> images;
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -61,8 +72,12 @@ final class PredictCommand implements Callable<Integer> {
             return 2;
         }
         int failures = 0;
-        try (EmotionClassifier fer = model.load(); FaceDetector faces = detector.open(false);
-                FaceAnalyzer analyzer = FaceAnalyzer.builder().setClassifier(fer).optDetector(faces).build()) {
+        try (EmotionClassifier fer = model.load();
+                FaceDetector faces = detector.open(false);
+                FaceAnalyzer analyzer = FaceAnalyzer.builder()
+                        .setClassifier(fer)
+                        .optDetector(faces)
+                        .build()) {
             for (Path image : images) {
                 try {
                     if (detect) {
@@ -73,9 +88,15 @@ final class PredictCommand implements Callable<Integer> {
                         EmotionPrediction p = fer.predict(picture);
                         notTightCrop(image, analyzer.analyze(picture), picture.getWidth(), picture.getHeight())
                                 .ifPresent(w -> System.err.println("fer: " + w));
-                        System.out.println(json ? mapper.writeValueAsString(toJson(image, p))
-                                : String.format(Locale.ROOT, "%s\t%s\t%.4f", TextFields.tsv(image.toString()),
-                                        TextFields.tsv(p.label()), p.probability()));
+                        System.out.println(
+                                json
+                                        ? mapper.writeValueAsString(toJson(image, p))
+                                        : String.format(
+                                                Locale.ROOT,
+                                                "%s\t%s\t%.4f",
+                                                TextFields.tsv(image.toString()),
+                                                TextFields.tsv(p.label()),
+                                                p.probability()));
                     }
                 } catch (IOException | IllegalArgumentException e) {
                     failures++;
@@ -104,9 +125,17 @@ final class PredictCommand implements Callable<Integer> {
                 line.putAll(m);
                 System.out.println(mapper.writeValueAsString(line));
             } else {
-                System.out.println(String.format(Locale.ROOT, "%s\tface %d\t%d,%d %dx%d\t%s\t%.4f",
-                        TextFields.tsv(image.toString()), i + 1, b.x(), b.y(), b.width(), b.height(),
-                        TextFields.tsv(f.prediction().label()), f.prediction().probability()));
+                System.out.println(String.format(
+                        Locale.ROOT,
+                        "%s\tface %d\t%d,%d %dx%d\t%s\t%.4f",
+                        TextFields.tsv(image.toString()),
+                        i + 1,
+                        b.x(),
+                        b.y(),
+                        b.width(),
+                        b.height(),
+                        TextFields.tsv(f.prediction().label()),
+                        f.prediction().probability()));
             }
         }
     }
@@ -125,8 +154,15 @@ final class PredictCommand implements Callable<Integer> {
         }
         FaceBox b = faces.get(0).box();
         if (b.width() < TIGHT_CROP_SHARE * width && b.height() < TIGHT_CROP_SHARE * height) {
-            return Optional.of(String.format(Locale.ROOT, "%s: not a tight face crop (a %dx%d face in a %dx%d image)%s",
-                    image, b.width(), b.height(), width, height, advice));
+            return Optional.of(String.format(
+                    Locale.ROOT,
+                    "%s: not a tight face crop (a %dx%d face in a %dx%d image)%s",
+                    image,
+                    b.width(),
+                    b.height(),
+                    width,
+                    height,
+                    advice));
         }
         return Optional.empty();
     }

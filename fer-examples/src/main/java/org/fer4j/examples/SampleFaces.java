@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.awt.image.BufferedImage;
@@ -25,11 +27,9 @@ public final class SampleFaces {
      * @param label the dataset's label for it
      * @param image the decoded image
      */
-    public record Sample(String fileName, String label, BufferedImage image) {
-    }
+    public record Sample(String fileName, String label, BufferedImage image) {}
 
-    private SampleFaces() {
-    }
+    private SampleFaces() {}
 
     /**
      * Returns the bundled sample faces in file-name order.
@@ -75,7 +75,8 @@ public final class SampleFaces {
             if (in == null) {
                 throw new IOException("Missing " + FOLDER + "index.txt");
             }
-            return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+"));
+            return List.of(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+"));
         }
     }
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.io.IOException;
@@ -15,10 +17,13 @@ import picocli.CommandLine.Unmatched;
  * {@code fer score}: runs {@code fer-spark.jar score} in a JVM of its own, so that Spark's 470 MB of jars stay out
  * of {@code fer.jar} and of the other commands' start-up (docs/architecture.md, "fer-spark").
  */
-@Command(name = "score",
-        description = {"Score photos or videos with Apache Spark, embedded or on a cluster (runs fer-spark.jar; "
-            + "`fer score --help` lists its options).",
-            "Example: fer score --input photos/ --output scores/ --format csv"})
+@Command(
+        name = "score",
+        description = {
+            "Score photos or videos with Apache Spark, embedded or on a cluster (runs fer-spark.jar; "
+                    + "`fer score --help` lists its options).",
+            "Example: fer score --input photos/ --output scores/ --format csv"
+        })
 final class ScoreCommand implements Callable<Integer> {
 
     /** Overrides where fer-spark.jar is looked for. */
@@ -31,12 +36,17 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Optional<Path> jar = find(System.getenv(JAR_VARIABLE), home());
         if (jar.isEmpty()) {
-            System.err.println("fer score: fer-spark.jar not found (it holds Spark, which fer.jar does not); build it with "
-                    + "`mvn -B -q -pl fer-spark -am package -DskipTests`, or set " + JAR_VARIABLE + " to its path");
+            System.err.println(
+                    "fer score: fer-spark.jar not found (it holds Spark, which fer.jar does not); build it with "
+                            + "`mvn -B -q -pl fer-spark -am package -DskipTests`, or set " + JAR_VARIABLE
+                            + " to its path");
             return 1;
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.get().toString(), "score"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.get().toString(),
+                "score"));
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).inheritIO().start();
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
@@ -46,7 +56,11 @@ final class ScoreCommand implements Callable<Integer> {
     /** The folder of fer.jar, or empty when the app does not run from a jar (an IDE, the tests). */
     private static Optional<Path> home() {
         try {
-            Path self = Path.of(ScoreCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path self = Path.of(ScoreCommand.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return Files.isRegularFile(self) ? Optional.of(self.getParent()) : Optional.empty();
         } catch (URISyntaxException | SecurityException e) {
             return Optional.empty();
@@ -68,7 +82,8 @@ final class ScoreCommand implements Callable<Integer> {
         if (home.isEmpty()) {
             return Optional.empty();
         }
-        for (Path candidate : List.of(home.get().resolve("fer-spark.jar"),
+        for (Path candidate : List.of(
+                home.get().resolve("fer-spark.jar"),
                 home.get().resolve("../../fer-spark/target/fer-spark.jar").normalize())) {
             if (Files.isRegularFile(candidate)) {
                 return Optional.of(candidate);

@@ -1,6 +1,11 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,22 +21,21 @@ import org.fer4j.training.TrainValidationData;
 import org.fer4j.training.TrainingProgress;
 import org.fer4j.training.TrainingResult;
 import org.fer4j.training.TrainingSpec;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Option;
 
 /**
  * {@code fer train}: trains a model on a dataset root with {@code train/} and {@code test/}. The options'
  * defaults are the library's: each field starts at {@link TrainingSpec#builder()}'s value (picocli shows a
  * field's initial value as its default), so the two cannot disagree.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
         description = "Train a model on DIR/train, validating on DIR/test each epoch.")
 final class TrainCommand implements Callable<Integer> {
 
@@ -41,35 +45,47 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
 
-    @Option(names = "--data", description = "Dataset root holding train/ and test/ (default: $FER_DATA; with --resume,"
-            + " the run's saved path).")
+    @Option(
+            names = "--data",
+            description = "Dataset root holding train/ and test/ (default: $FER_DATA; with --resume,"
+                    + " the run's saved path).")
     Path data;
 
     @Option(names = "--output", required = true, description = "Folder for the model, checkpoints and reports.")
     Path output;
 
-    @Option(names = "--resume", description = "Continue the interrupted run in --output with its saved settings"
-            + " (and a new total if --epochs is given).")
+    @Option(
+            names = "--resume",
+            description = "Continue the interrupted run in --output with its saved settings"
+                    + " (and a new total if --epochs is given).")
     boolean resume;
 
-    @Option(names = "--epochs", description = "Maximum epochs (default: ${DEFAULT-VALUE}; with --resume, the run's"
-            + " saved total).")
+    @Option(
+            names = "--epochs",
+            description = "Maximum epochs (default: ${DEFAULT-VALUE}; with --resume, the run's" + " saved total).")
     int epochs = DEFAULTS.epochs();
 
     @Option(names = "--batch-size", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize = DEFAULTS.batchSize();
 
-    @Option(names = "--arch", completionCandidates = ArchitectureNames.class,
+    @Option(
+            names = "--arch",
+            completionCandidates = ArchitectureNames.class,
             description = "Architecture: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String arch = DEFAULTS.architecture();
 
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = DEFAULTS.seed();
 
-    @Option(names = "--patience", description = "Early-stopping patience in epochs, 0 = off (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--patience",
+            description = "Early-stopping patience in epochs, 0 = off (default: ${DEFAULT-VALUE}).")
     int patience = DEFAULTS.patience();
 
-    @Option(names = "--monitor", description = "Metric for early stopping and the best epoch: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--monitor",
+            description =
+                    "Metric for early stopping and the best epoch: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TrainingSpec.Monitor monitor = DEFAULTS.monitor();
 
     /** The registered architectures, for the help text: fer-core's registry is the one list. */
@@ -88,9 +104,13 @@ final class TrainCommand implements Callable<Integer> {
         STANDARD
     }
 
-    @Option(names = "--augment", arity = "0..1", fallbackValue = "STANDARD",
-            description = "Augment training images: LIGHT (flip, shift) or STANDARD (also rotation, scale, jitter, erasing);"
-                    + " the bare option means STANDARD.")
+    @Option(
+            names = "--augment",
+            arity = "0..1",
+            fallbackValue = "STANDARD",
+            description =
+                    "Augment training images: LIGHT (flip, shift) or STANDARD (also rotation, scale, jitter, erasing);"
+                            + " the bare option means STANDARD.")
     AugmentLevel augment;
 
     @Option(names = "--class-weights", description = "Weight the loss by inverse class frequency.")
@@ -114,23 +134,32 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--label-smoothing", description = "Label smoothing (default: ${DEFAULT-VALUE}).")
     float labelSmoothing = DEFAULTS.labelSmoothing();
 
-    @Option(names = "--equalize", negatable = true, fallbackValue = "true",
+    @Option(
+            names = "--equalize",
+            negatable = true,
+            fallbackValue = "true",
             description = "Rank-equalise every image's histogram (default: off; it did not help in the A/B of"
                     + " docs/model-card.md).")
     boolean equalize = DEFAULTS.preprocessing().equalizes();
 
-    @Option(names = "--teacher", split = ",", paramLabel = "MODEL_DIR",
+    @Option(
+            names = "--teacher",
+            split = ",",
+            paramLabel = "MODEL_DIR",
             description = "Distil from these models (comma-separated folders): their probabilities on each training"
                     + " image, with the test-time augmentation their model.json names, averaged, become soft targets."
                     + " Computed once into OUTPUT/distillation/.")
     List<Path> teachers;
 
-    @Option(names = "--distill-temperature", description = "Temperature that softens the"
-            + " teachers' probabilities and the student's (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--distill-temperature",
+            description = "Temperature that softens the"
+                    + " teachers' probabilities and the student's (default: ${DEFAULT-VALUE}).")
     float distillTemperature = Distillation.DEFAULT_TEMPERATURE;
 
-    @Option(names = "--distill-weight", description = "Weight of the soft targets against"
-            + " the labels, in (0, 1] (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--distill-weight",
+            description = "Weight of the soft targets against" + " the labels, in (0, 1] (default: ${DEFAULT-VALUE}).")
     float distillWeight = Distillation.DEFAULT_WEIGHT;
 
     @Override
@@ -143,8 +172,12 @@ final class TrainCommand implements Callable<Integer> {
         String env = System.getenv("FER_DATA");
         Path dataRoot = data != null ? data : env != null && !env.isBlank() ? Path.of(env) : null;
         // Charts written into a class folder would be read as faces by the next run.
-        java.util.Optional<String> clash = dataRoot == null ? java.util.Optional.empty()
-                : new PathClashes().input("--data", dataRoot, true).output("--output", output, true).find();
+        java.util.Optional<String> clash = dataRoot == null
+                ? java.util.Optional.empty()
+                : new PathClashes()
+                        .input("--data", dataRoot, true)
+                        .output("--output", output, true)
+                        .find();
         if (clash.isPresent()) {
             System.err.println("fer train: " + clash.get());
             return 2;
@@ -185,12 +218,24 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Returns the settings the options describe. */
     TrainingSpec spec() throws java.io.IOException {
-        return TrainingSpec.builder().optArchitecture(arch).optEpochs(epochs).optBatchSize(batchSize).optSeed(seed)
-                .optPatience(patience).optMonitor(monitor).optOptimizer(optimizer).optLearningRate(learningRate)
-                .optWeightDecay(weightDecay).optSchedule(schedule).optWarmupEpochs(warmup)
-                .optLabelSmoothing(labelSmoothing).optClassWeights(classWeights).optAugmentation(augmentation(augment))
+        return TrainingSpec.builder()
+                .optArchitecture(arch)
+                .optEpochs(epochs)
+                .optBatchSize(batchSize)
+                .optSeed(seed)
+                .optPatience(patience)
+                .optMonitor(monitor)
+                .optOptimizer(optimizer)
+                .optLearningRate(learningRate)
+                .optWeightDecay(weightDecay)
+                .optSchedule(schedule)
+                .optWarmupEpochs(warmup)
+                .optLabelSmoothing(labelSmoothing)
+                .optClassWeights(classWeights)
+                .optAugmentation(augmentation(augment))
                 .optPreprocessing(Preprocessing.builder().optEqualize(equalize).build())
-                .optDistillation(distillation()).build();
+                .optDistillation(distillation())
+                .build();
     }
 
     /** A resumed run keeps its saved settings; only the data path and the epoch total may change. */
@@ -203,8 +248,10 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         if (!given.isEmpty()) {
-            throw new ParameterException(commandSpec.commandLine(), "--resume continues a run with its saved settings;"
-                    + " only --data and --epochs may be given with it, not " + String.join(", ", given));
+            throw new ParameterException(
+                    commandSpec.commandLine(),
+                    "--resume continues a run with its saved settings;"
+                            + " only --data and --epochs may be given with it, not " + String.join(", ", given));
         }
     }
 
@@ -233,8 +280,13 @@ final class TrainCommand implements Callable<Integer> {
         if (r.bestEpoch() == 0) {
             return;
         }
-        System.out.printf(Locale.ROOT, "Best epoch %d%s. Validation (test/ split, which chose the epoch): loss %.4f, accuracy %.4f%n", r.bestEpoch(),
-                r.stoppedEarly() ? " (stopped early)" : "", r.validationLoss(), r.validationAccuracy());
+        System.out.printf(
+                Locale.ROOT,
+                "Best epoch %d%s. Validation (test/ split, which chose the epoch): loss %.4f, accuracy %.4f%n",
+                r.bestEpoch(),
+                r.stoppedEarly() ? " (stopped early)" : "",
+                r.validationLoss(),
+                r.validationAccuracy());
         System.out.println(r.diagnosis());
         System.out.println("Model and reports written to " + r.outputDir());
     }
@@ -249,10 +301,14 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onDataLoaded(TrainValidationData data) {
-            System.out.printf("Training images: %d, test images: %d, classes: %s%n", data.train().size(),
-                    data.validation().size(), data.train().labels().names());
+            System.out.printf(
+                    "Training images: %d, test images: %d, classes: %s%n",
+                    data.train().size(),
+                    data.validation().size(),
+                    data.train().labels().names());
             System.out.print(data.distributionTable());
-            int skipped = data.train().skipped().size() + data.validation().skipped().size();
+            int skipped =
+                    data.train().skipped().size() + data.validation().skipped().size();
             if (skipped > 0) {
                 System.out.println("Skipped " + skipped + " files (also in skipped_files.csv):");
                 for (SkippedFile s : data.train().skipped()) {
@@ -277,15 +333,26 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onBatch(int epoch, int batch, int batches, double loss, double accuracy, double imagesPerSecond) {
-            console.update(epochName, batch, batches, String.format(Locale.ROOT, "loss %.4f acc %.4f %.0f img/s",
-                    loss, accuracy, imagesPerSecond));
+            console.update(
+                    epochName,
+                    batch,
+                    batches,
+                    String.format(Locale.ROOT, "loss %.4f acc %.4f %.0f img/s", loss, accuracy, imagesPerSecond));
         }
 
         @Override
         public void onEpochEnd(EpochRecord r, boolean best) {
             close();
-            System.out.printf(Locale.ROOT, "epoch %3d  loss %.4f  acc %.4f  val_loss %.4f  val_acc %.4f  lr %.6f  %.0fs%s%n",
-                    r.epoch(), r.loss(), r.accuracy(), r.valLoss(), r.valAccuracy(), r.learningRate(), r.seconds(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "epoch %3d  loss %.4f  acc %.4f  val_loss %.4f  val_acc %.4f  lr %.6f  %.0fs%s%n",
+                    r.epoch(),
+                    r.loss(),
+                    r.accuracy(),
+                    r.valLoss(),
+                    r.valAccuracy(),
+                    r.learningRate(),
+                    r.seconds(),
                     best ? "  *best" : "");
         }
 

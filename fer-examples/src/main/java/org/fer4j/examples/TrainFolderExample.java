@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import java.nio.file.Path;
@@ -9,8 +11,7 @@ import org.fer4j.training.TrainingSpec;
 /** Example: train the seed network for a few epochs on a dataset root with {@code train/} and {@code test/}. */
 public final class TrainFolderExample {
 
-    private TrainFolderExample() {
-    }
+    private TrainFolderExample() {}
 
     /**
      * Usage: {@code TrainFolderExample DATA_ROOT OUTPUT_DIR [EPOCHS]}.
@@ -20,7 +21,8 @@ public final class TrainFolderExample {
      */
     public static void main(String[] args) throws Exception {
         TrainingResult r = run(args);
-        System.out.println("validation accuracy (test/ chose the epoch) " + r.validationAccuracy() + "; " + r.diagnosis());
+        System.out.println(
+                "validation accuracy (test/ chose the epoch) " + r.validationAccuracy() + "; " + r.diagnosis());
     }
 
     /**
@@ -32,7 +34,8 @@ public final class TrainFolderExample {
      */
     public static TrainingResult run(String[] args) throws Exception {
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        TrainingSpec spec = TrainingSpec.builder().optArchitecture("seed").optEpochs(epochs).build();
+        TrainingSpec spec =
+                TrainingSpec.builder().optArchitecture("seed").optEpochs(epochs).build();
         return new FerTrainer().train(spec, Path.of(args[0]), Path.of(args[1]), TrainingProgress.NONE);
     }
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import ai.djl.Device;
@@ -30,8 +32,7 @@ final class TrainingBenchmark {
 
     private static final int CLASSES = 7;
 
-    private TrainingBenchmark() {
-    }
+    private TrainingBenchmark() {}
 
     /**
      * Returns training images per second for {@code architecture} over {@code batches} batches after
@@ -52,7 +53,8 @@ final class TrainingBenchmark {
         try (Model model = Model.newInstance("bench", Device.cpu())) {
             Block block = Architectures.build(architecture, CLASSES);
             model.setBlock(block);
-            try (Trainer trainer = model.newTrainer(FerTrainer.trainingConfig(TrainingSpec.builder().build(), block, CLASSES))) {
+            try (Trainer trainer = model.newTrainer(
+                    FerTrainer.trainingConfig(TrainingSpec.builder().build(), block, CLASSES))) {
                 trainer.initialize(shape);
                 long start = 0;
                 for (int b = 0; b < warmup + batches; b++) {
@@ -89,10 +91,15 @@ final class TrainingBenchmark {
             throws IOException {
         double[] rate = {0};
         String stage = "training end to end, " + architecture;
-        TrainingSpec spec = TrainingSpec.builder().optArchitecture(architecture).optBatchSize(batchSize).optEpochs(1).build();
+        TrainingSpec spec = TrainingSpec.builder()
+                .optArchitecture(architecture)
+                .optBatchSize(batchSize)
+                .optEpochs(1)
+                .build();
         new FerTrainer().train(spec, dataRoot, out, new TrainingProgress() {
             @Override
-            public void onBatch(int epoch, int batch, int batches, double loss, double accuracy, double imagesPerSecond) {
+            public void onBatch(
+                    int epoch, int batch, int batches, double loss, double accuracy, double imagesPerSecond) {
                 rate[0] = imagesPerSecond;
                 progress.update(stage, batch, batches);
             }

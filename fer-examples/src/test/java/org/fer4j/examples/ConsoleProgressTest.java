@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,19 +24,22 @@ class ConsoleProgressTest {
             p.update("epoch 1/2", 3, 4, "loss 1.2500");
             p.update("epoch 1/2", 1, 4, "loss 9.9999");
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(System.lineSeparator(),
-                "decoding images: 3/25 (12%)",
-                "decoding images: 5/25 (20%)",
-                "decoding images: 8/25 (32%)",
-                "decoding images: 10/25 (40%)",
-                "decoding images: 13/25 (52%)",
-                "decoding images: 15/25 (60%)",
-                "decoding images: 18/25 (72%)",
-                "decoding images: 20/25 (80%)",
-                "decoding images: 23/25 (92%)",
-                "decoding images: 25/25 (100%)",
-                "epoch 1/2: 2/4 (50%)  loss 1.5000",
-                "epoch 1/2: 3/4 (75%)  loss 1.2500", ""));
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo(String.join(
+                        System.lineSeparator(),
+                        "decoding images: 3/25 (12%)",
+                        "decoding images: 5/25 (20%)",
+                        "decoding images: 8/25 (32%)",
+                        "decoding images: 10/25 (40%)",
+                        "decoding images: 13/25 (52%)",
+                        "decoding images: 15/25 (60%)",
+                        "decoding images: 18/25 (72%)",
+                        "decoding images: 20/25 (80%)",
+                        "decoding images: 23/25 (92%)",
+                        "decoding images: 25/25 (100%)",
+                        "epoch 1/2: 2/4 (50%)  loss 1.5000",
+                        "epoch 1/2: 3/4 (75%)  loss 1.2500",
+                        ""));
     }
 
     @Test

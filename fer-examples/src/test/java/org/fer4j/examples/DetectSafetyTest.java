@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +38,8 @@ class DetectSafetyTest {
     /** Writes a 320x240 video at 25 fps with one bundled sample face in every frame. */
     private static Path video(Path file, int frames) throws IOException {
         BufferedImage face = SampleFaces.load().get(3).image();
-        SyntheticVideo.write(file, 320, 240, 25, frames,
-                i -> List.of(new SyntheticVideo.Placement(face, 80 + i % 10, 40, 150)));
+        SyntheticVideo.write(
+                file, 320, 240, 25, frames, i -> List.of(new SyntheticVideo.Placement(face, 80 + i % 10, 40, 150)));
         return file;
     }
 
@@ -50,8 +52,8 @@ class DetectSafetyTest {
 
     /** Runs {@code fer detect} with a model folder that does not exist, so only checks made before loading pass. */
     private Object[] detectWithoutModel(String... args) {
-        List<String> all = new ArrayList<>(List.of("detect", "--model", tmp.resolve("no-model").toString(),
-                "--no-display"));
+        List<String> all = new ArrayList<>(
+                List.of("detect", "--model", tmp.resolve("no-model").toString(), "--no-display"));
         all.addAll(Arrays.asList(args));
         return FerAppTest.run(all.toArray(String[]::new));
     }
@@ -80,8 +82,10 @@ class DetectSafetyTest {
         Path image = tmp.resolve("photo.png");
         ImageIO.write(SampleFaces.load().get(0).image(), "png", image.toFile());
         byte[] photo = Files.readAllBytes(image);
-        assertUsageError(detectWithoutModel("--input", image.toString(), "--output", image.toString()),
-                image.toString(), image.toString());
+        assertUsageError(
+                detectWithoutModel("--input", image.toString(), "--output", image.toString()),
+                image.toString(),
+                image.toString());
         assertThat(Files.readAllBytes(image)).isEqualTo(photo);
 
         String o = tmp.resolve("o.mp4").toString();
@@ -97,13 +101,20 @@ class DetectSafetyTest {
         SampleFaces.extractTo(faces);
         String inside = faces.resolve("annotated").toString();
         assertUsageError(detectWithoutModel("--input", faces.toString(), "--output", inside), faces.toString(), inside);
-        assertUsageError(detectWithoutModel("--input", faces.toString(), "--output", faces.toString()),
-                faces.toString(), faces.toString());
+        assertUsageError(
+                detectWithoutModel("--input", faces.toString(), "--output", faces.toString()),
+                faces.toString(),
+                faces.toString());
         assertThat(faces.resolve("annotated")).doesNotExist();
 
         // Paths that differ pass the check and fail only later, when the missing model is loaded.
-        Object[] fine = detectWithoutModel("--input", faces.toString(), "--output", tmp.resolve("annotated").toString(),
-                "--json", faces.resolve("faces.jsonl").toString());
+        Object[] fine = detectWithoutModel(
+                "--input",
+                faces.toString(),
+                "--output",
+                tmp.resolve("annotated").toString(),
+                "--json",
+                faces.resolve("faces.jsonl").toString());
         assertThat(fine[0]).isEqualTo(1);
         assertThat((String) fine[2]).contains("no-model");
         assertThat(names(tmp)).containsExactly("faces", "link.mp4", "photo.png", "same.mp4", "sub");
@@ -111,25 +122,47 @@ class DetectSafetyTest {
 
     @Test
     void aVideoWithoutDecodableFramesFailsAndWritesNothing() throws Exception {
-        Path broken = undecodable(video(Files.createDirectories(tmp.resolve("src")).resolve("v.mp4"), 10),
-                tmp.resolve("broken.mp4"));
+        Path broken = undecodable(
+                video(Files.createDirectories(tmp.resolve("src")).resolve("v.mp4"), 10), tmp.resolve("broken.mp4"));
         Path out = Files.createDirectories(tmp.resolve("out"));
-        Object[] r = FerAppTest.run("detect", "--input", broken.toString(), "--no-display",
-                "--output", out.resolve("o.mp4").toString(), "--json", out.resolve("o.jsonl").toString());
+        Object[] r = FerAppTest.run(
+                "detect",
+                "--input",
+                broken.toString(),
+                "--no-display",
+                "--output",
+                out.resolve("o.mp4").toString(),
+                "--json",
+                out.resolve("o.jsonl").toString());
         assertThat(r[0]).as("exit code; stdout: %s", r[1]).isEqualTo(1);
         assertThat((String) r[2]).contains("no frame", broken.toString());
         assertThat((String) r[1]).doesNotContain("annotated output in");
-        assertThat(names(out)).as("no video, empty JSON lines, header-only CSV or empty chart").isEmpty();
+        assertThat(names(out))
+                .as("no video, empty JSON lines, header-only CSV or empty chart")
+                .isEmpty();
 
         Path unreadable = Files.createDirectory(tmp.resolve("unreadable"));
         Files.writeString(unreadable.resolve("a.jpg"), "not a JPEG");
         Files.writeString(unreadable.resolve("b.png"), "not a PNG");
-        Object[] folder = FerAppTest.run("detect", "--input", unreadable.toString(), "--no-display",
-                "--output", out.resolve("annotated").toString(), "--json", out.resolve("f.jsonl").toString());
+        Object[] folder = FerAppTest.run(
+                "detect",
+                "--input",
+                unreadable.toString(),
+                "--no-display",
+                "--output",
+                out.resolve("annotated").toString(),
+                "--json",
+                out.resolve("f.jsonl").toString());
         assertThat(folder[0]).isEqualTo(1);
-        assertThat((String) folder[2]).contains(unreadable.resolve("a.jpg") + ": not a decodable image",
-                unreadable.resolve("b.png") + ": not a decodable image", "no frame", "2 unreadable");
-        assertThat(names(out)).as("no empty annotated folder, no empty JSON lines").isEmpty();
+        assertThat((String) folder[2])
+                .contains(
+                        unreadable.resolve("a.jpg") + ": not a decodable image",
+                        unreadable.resolve("b.png") + ": not a decodable image",
+                        "no frame",
+                        "2 unreadable");
+        assertThat(names(out))
+                .as("no empty annotated folder, no empty JSON lines")
+                .isEmpty();
     }
 
     @Test
@@ -157,8 +190,15 @@ class DetectSafetyTest {
         sources.sort(null);
         Path out = tmp.resolve("annotated");
         Path jsonl = tmp.resolve("faces.jsonl");
-        Object[] r = FerAppTest.run("detect", "--input", faces.toString(), "--no-display",
-                "--output", out.toString(), "--json", jsonl.toString());
+        Object[] r = FerAppTest.run(
+                "detect",
+                "--input",
+                faces.toString(),
+                "--no-display",
+                "--output",
+                out.toString(),
+                "--json",
+                jsonl.toString());
         assertThat(r[0]).as("stderr: %s", r[2]).isEqualTo(0);
 
         List<String> expected = new ArrayList<>();
@@ -174,8 +214,11 @@ class DetectSafetyTest {
         }
         assertThat(named).isEqualTo(sources);
         // The console names each image by its file, as the JSON lines do, rather than by a frame number.
-        List<String> printed = ((String) r[1]).lines().filter(l -> l.contains(" face(s)"))
-                .map(l -> l.substring(0, l.indexOf(": "))).toList();
+        List<String> printed = ((String) r[1])
+                .lines()
+                .filter(l -> l.contains(" face(s)"))
+                .map(l -> l.substring(0, l.indexOf(": ")))
+                .toList();
         assertThat(printed).isEqualTo(sources);
         assertThat((String) r[2]).contains(faces.resolve("broken.jpg").toString() + ": not a decodable image");
         assertThat((String) r[1]).contains("1 unreadable");
@@ -183,15 +226,27 @@ class DetectSafetyTest {
 
     @Test
     void sigtermFinishesTheOutputsItCanAndLeavesNoBrokenOrTemporaryFile() throws Exception {
-        assumeTrue(!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"),
+        assumeTrue(
+                !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"),
                 "Process.destroy() sends SIGTERM (which runs shutdown hooks) only on Unix-like systems");
         Path input = video(Files.createDirectories(tmp.resolve("src")).resolve("long.mp4"), 300);
         Path out = Files.createDirectories(tmp.resolve("out"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dai.djl.offline=true", "-Djava.awt.headless=true", "org.fer4j.examples.FerApp", "detect",
-                "--input", input.toString(), "--no-display", "--output", out.resolve("o.mp4").toString(),
-                "--json", out.resolve("o.jsonl").toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dai.djl.offline=true",
+                "-Djava.awt.headless=true",
+                "org.fer4j.examples.FerApp",
+                "detect",
+                "--input",
+                input.toString(),
+                "--no-display",
+                "--output",
+                out.resolve("o.mp4").toString(),
+                "--json",
+                out.resolve("o.jsonl").toString());
         pb.environment().put("FER_NO_RELAUNCH", "1");
         // Files, not pipes: Process.destroy() closes the pipes, and the output after the signal is what we check.
         Path stdoutFile = tmp.resolve("stdout.txt");
@@ -202,14 +257,17 @@ class DetectSafetyTest {
         while (!Files.readString(stdoutFile).contains("\nframe 5 ") && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(p.isAlive()).as("still running when signalled: %s", Files.readString(stderrFile)).isTrue();
+        assertThat(p.isAlive())
+                .as("still running when signalled: %s", Files.readString(stderrFile))
+                .isTrue();
         p.destroy();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String stdout = Files.readString(stdoutFile);
         String err = Files.readString(stderrFile);
         assertThat(stdout).as("stderr: %s", err).contains("Interrupted");
 
-        assertThat(names(out)).as("no temporary file left")
+        assertThat(names(out))
+                .as("no temporary file left")
                 .containsExactly("o-summary.csv", "o-timeline.png", "o.jsonl", "o.mp4");
         BufferedImage chart = ImageIO.read(out.resolve("o-timeline.png").toFile());
         assertThat(chart).as("timeline chart").isNotNull();
@@ -220,7 +278,8 @@ class DetectSafetyTest {
             assertThat(JSON.readTree(line).get("faces")).isNotNull();
         }
         int frames = 0;
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(out.resolve("o.mp4").toFile())) {
+        try (FFmpegFrameGrabber grabber =
+                new FFmpegFrameGrabber(out.resolve("o.mp4").toFile())) {
             grabber.start();
             for (Frame f = grabber.grabImage(); f != null; f = grabber.grabImage()) {
                 frames++;
@@ -238,7 +297,9 @@ class DetectSafetyTest {
         byte[] bytes = Files.readAllBytes(video);
         for (int i = 0; i + 8 <= bytes.length; i++) {
             if (bytes[i + 4] == 'm' && bytes[i + 5] == 'd' && bytes[i + 6] == 'a' && bytes[i + 7] == 't') {
-                int size = ((bytes[i] & 255) << 24) | ((bytes[i + 1] & 255) << 16) | ((bytes[i + 2] & 255) << 8)
+                int size = ((bytes[i] & 255) << 24)
+                        | ((bytes[i + 1] & 255) << 16)
+                        | ((bytes[i + 2] & 255) << 8)
                         | (bytes[i + 3] & 255);
                 Arrays.fill(bytes, i + 8, Math.min(bytes.length, i + size), (byte) 0);
                 return Files.write(target, bytes);

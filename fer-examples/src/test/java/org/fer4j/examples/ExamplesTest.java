@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +27,9 @@ class ExamplesTest {
     @Test
     void classifyImage() throws Exception {
         Path face = SampleFaces.extractTo(tmp).stream()
-                .filter(p -> p.getFileName().toString().startsWith("happy")).findFirst().orElseThrow();
+                .filter(p -> p.getFileName().toString().startsWith("happy"))
+                .findFirst()
+                .orElseThrow();
         EmotionPrediction p = ClassifyImageExample.run(new String[] {face.toString()});
         assertThat(p.label()).isEqualTo("happy");
     }
@@ -51,11 +55,15 @@ class ExamplesTest {
             for (String label : List.of("happy", "sad")) {
                 Path dir = Files.createDirectories(data.resolve(split).resolve(label));
                 for (int i = 0; i < 12; i++) {
-                    ImageIO.write(noise(random, label.equals("happy") ? 200 : 40), "png", dir.resolve(i + ".png").toFile());
+                    ImageIO.write(
+                            noise(random, label.equals("happy") ? 200 : 40),
+                            "png",
+                            dir.resolve(i + ".png").toFile());
                 }
             }
         }
-        TrainingResult r = TrainFolderExample.run(new String[] {data.toString(), tmp.resolve("out").toString(), "2"});
+        TrainingResult r = TrainFolderExample.run(
+                new String[] {data.toString(), tmp.resolve("out").toString(), "2"});
         assertThat(r.history()).hasSize(2);
         assertThat(tmp.resolve("out/model.json")).exists();
     }
@@ -72,7 +80,10 @@ class ExamplesTest {
             g.drawImage(s.image(), 110, 110, 180, 180, null);
             g.dispose();
             Files.createDirectories(faces);
-            ImageIO.write(canvas, "png", faces.resolve(s.fileName().replace(".jpg", ".png")).toFile());
+            ImageIO.write(
+                    canvas,
+                    "png",
+                    faces.resolve(s.fileName().replace(".jpg", ".png")).toFile());
         }
         List<FrameResult> results = CameraExample.run(new String[] {faces.toString()});
         assertThat(results).hasSize(7);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +20,8 @@ class JFreeTimelineChartTest {
         for (int s = 0; s < shares.length; s++) {
             shares[s] = new double[] {1, 0};
         }
-        BufferedImage image = new JFreeTimelineChart().draw("Emotions over time: video a.mp4", List.of("happy", "sad"),
-                List.of(happy, sad), shares);
+        BufferedImage image = new JFreeTimelineChart()
+                .draw("Emotions over time: video a.mp4", List.of("happy", "sad"), List.of(happy, sad), shares);
         assertThat(image.getWidth()).isEqualTo(1000);
         assertThat(image.getHeight()).isEqualTo(420);
         int happyPixels = 0;
@@ -31,7 +33,9 @@ class JFreeTimelineChartTest {
                 sadPixels += rgb == (sad.getRGB() & 0xFFFFFF) ? 1 : 0;
             }
         }
-        assertThat(happyPixels).as("most of the 1000x420 chart is the plot area").isGreaterThan(200_000);
+        assertThat(happyPixels)
+                .as("most of the 1000x420 chart is the plot area")
+                .isGreaterThan(200_000);
         assertThat(sadPixels).as("only sad's small legend key").isLessThan(500);
     }
 }

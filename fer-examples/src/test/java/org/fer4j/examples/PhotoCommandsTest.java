@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.fer4j.camera.AnalyzedFace;
 import org.fer4j.camera.FaceAnalyzer;
+import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.core.TestTimeAugmentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +42,13 @@ class PhotoCommandsTest {
         g.setColor(Color.LIGHT_GRAY);
         g.fillRect(0, 0, 640, 480);
         for (int i = 0; i + 2 < placements.length; i += 3) {
-            g.drawImage(samples.get(i / 3).image(), placements[i], placements[i + 1], placements[i + 2],
-                    placements[i + 2], null);
+            g.drawImage(
+                    samples.get(i / 3).image(),
+                    placements[i],
+                    placements[i + 1],
+                    placements[i + 2],
+                    placements[i + 2],
+                    null);
         }
         g.dispose();
         return canvas;
@@ -67,8 +74,10 @@ class PhotoCommandsTest {
         List<AnalyzedFace> analyzed;
         // fer detect classifies single-pass (the bundled model's ten-crop would not keep up with video).
         try (EmotionClassifier fer = EmotionClassifier.loadDefault(ClassifierOptions.builder()
-                        .optTestTimeAugmentation(TestTimeAugmentation.NONE).build());
-                FaceAnalyzer analyzer = FaceAnalyzer.builder().setClassifier(fer).build()) {
+                        .optTestTimeAugmentation(TestTimeAugmentation.NONE)
+                        .build());
+                FaceAnalyzer analyzer =
+                        FaceAnalyzer.builder().setClassifier(fer).build()) {
             analyzed = analyzer.analyze(photo);
         }
         // The camera lists faces left to right; here that is the small one, then the large one (largest first
@@ -85,10 +94,20 @@ class PhotoCommandsTest {
                     .isCloseTo(a.detection().landmarks().orElseThrow().noseTip().x(), within(0.06));
         }
 
-        Object[] haar = FerAppTest.run("detect", "--input", photo.toString(), "--no-display", "--detector", "HAAR",
-                "--json", tmp.resolve("haar.jsonl").toString());
+        Object[] haar = FerAppTest.run(
+                "detect",
+                "--input",
+                photo.toString(),
+                "--no-display",
+                "--detector",
+                "HAAR",
+                "--json",
+                tmp.resolve("haar.jsonl").toString());
         assertThat(haar[0]).as("stderr: %s", haar[2]).isEqualTo(0);
-        JsonNode haarFace = JSON.readTree(Files.readAllLines(tmp.resolve("haar.jsonl")).get(0)).get("faces").get(0);
+        JsonNode haarFace = JSON.readTree(
+                        Files.readAllLines(tmp.resolve("haar.jsonl")).get(0))
+                .get("faces")
+                .get(0);
         assertThat(haarFace.has("landmarks")).isFalse();
         Object[] unknown = FerAppTest.run("detect", "--input", photo.toString(), "--no-display", "--detector", "dlib");
         assertThat(unknown[0]).isEqualTo(2);
@@ -121,7 +140,9 @@ class PhotoCommandsTest {
         assertThat(first.get("path").asText()).isEqualTo(group.toString());
         assertThat(first.get("face").asInt()).isEqualTo(1);
         assertThat(second.get("face").asInt()).isEqualTo(2);
-        assertThat(first.at("/box/width").asInt()).as("largest first").isGreaterThan(second.at("/box/width").asInt());
+        assertThat(first.at("/box/width").asInt())
+                .as("largest first")
+                .isGreaterThan(second.at("/box/width").asInt());
         assertThat(first.get("probabilities")).hasSize(7);
         assertThat((String) detect[2]).contains(empty + ": no face found");
     }
@@ -133,14 +154,18 @@ class PhotoCommandsTest {
         write(photo(40, 120, 140, 300, 80, 260), "photos/happy/two.png");
         write(photo(), "photos/happy/none.png");
         Path report = tmp.resolve("report");
-        Object[] r = FerAppTest.run("evaluate", "--detect", "--data", data.toString(), "--report-dir", report.toString());
+        Object[] r =
+                FerAppTest.run("evaluate", "--detect", "--data", data.toString(), "--report-dir", report.toString());
         assertThat(r[0]).as("stderr: %s", r[2]).isEqualTo(0);
         String out = (String) r[1];
-        assertThat(out).contains("3 photos, 2 classified, 1 without a face (left out of the metrics), 1 with several faces");
+        assertThat(out)
+                .contains("3 photos, 2 classified, 1 without a face (left out of the metrics), 1 with several faces");
         assertThat(out).contains("no face found: " + data.resolve("happy/none.png"));
         assertThat(out).contains("several faces, largest used: " + data.resolve("happy/two.png"));
         // Progress goes to stderr, as plain lines when it is not a terminal.
-        assertThat((String) r[2]).contains("finding and classifying faces: 3/3 (100%)").doesNotContain("\r");
+        assertThat((String) r[2])
+                .contains("finding and classifying faces: 3/3 (100%)")
+                .doesNotContain("\r");
         JsonNode json = JSON.readTree(report.resolve("evaluation.json").toFile());
         assertThat(json.get("images").asInt()).isEqualTo(2);
         assertThat(json.get("noFace").asInt()).isEqualTo(1);
@@ -149,10 +174,13 @@ class PhotoCommandsTest {
         json.get("noFacePhotos").forEach(n -> names.add(n.asText()));
         assertThat(names).containsExactly(data.resolve("happy/none.png").toString());
         // Calibration figures on the console and in the JSON; one line per classified photo in predictions.csv.
-        assertThat(out).containsPattern("expected calibration error \\(15 bins\\): \\d\\.\\d{4}, negative log-likelihood: \\d+\\.\\d{4}");
+        assertThat(out)
+                .containsPattern(
+                        "expected calibration error \\(15 bins\\): \\d\\.\\d{4}, negative log-likelihood: \\d+\\.\\d{4}");
         assertThat(json.get("expectedCalibrationError").asDouble()).isBetween(0.0, 1.0);
         assertThat(json.get("negativeLogLikelihood").asDouble()).isPositive();
-        assertThat(json.get("data").asText()).isEqualTo(data.toAbsolutePath().normalize().toString());
+        assertThat(json.get("data").asText())
+                .isEqualTo(data.toAbsolutePath().normalize().toString());
         List<String> csv = Files.readAllLines(report.resolve("predictions.csv"));
         assertThat(csv).hasSize(3);
         assertThat(csv.get(1)).startsWith(data.resolve("happy/two.png") + ",happy,");

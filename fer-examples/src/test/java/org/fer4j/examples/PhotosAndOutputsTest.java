@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,8 +48,11 @@ class PhotosAndOutputsTest {
 
     /** The bundled happy sample face, scaled up to {@code size} pixels. */
     private static BufferedImage happyFace(int size) throws IOException {
-        BufferedImage face = SampleFaces.load().stream().filter(s -> s.label().equals("happy")).findFirst()
-                .orElseThrow().image();
+        BufferedImage face = SampleFaces.load().stream()
+                .filter(s -> s.label().equals("happy"))
+                .findFirst()
+                .orElseThrow()
+                .image();
         BufferedImage big = new BufferedImage(size, size, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = big.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -76,8 +81,14 @@ class PhotosAndOutputsTest {
     /** A JPEG with an EXIF orientation, as a phone saves a photo taken sideways. */
     private static byte[] withOrientation(byte[] jpeg, int orientation) throws IOException {
         ByteBuffer tiff = ByteBuffer.allocate(26);
-        tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8).putShort((short) 1)
-                .putShort((short) 274).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
+        tiff.put(new byte[] {'M', 'M', 0, 42})
+                .putInt(8)
+                .putShort((short) 1)
+                .putShort((short) 274)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0)
                 .putInt(0);
         byte[] exif = new byte[6 + tiff.capacity()];
         System.arraycopy("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, exif, 0, 6);
@@ -85,7 +96,9 @@ class PhotosAndOutputsTest {
         int app0End = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, app0End);
-        out.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) ((exif.length + 2) >> 8), (byte) ((exif.length + 2) & 0xFF)});
+        out.write(
+                new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) ((exif.length + 2) >> 8), (byte) ((exif.length + 2) & 0xFF)
+                });
         out.write(exif);
         out.write(jpeg, app0End, jpeg.length - app0End);
         return out.toByteArray();
@@ -134,7 +147,8 @@ class PhotosAndOutputsTest {
 
     /** Runs a command with a model folder that does not exist, so only checks made before loading can pass. */
     private Object[] withoutModel(String command, String... args) {
-        List<String> all = new ArrayList<>(List.of(command, "--model", tmp.resolve("no-model").toString()));
+        List<String> all = new ArrayList<>(
+                List.of(command, "--model", tmp.resolve("no-model").toString()));
         all.addAll(Arrays.asList(args));
         return FerAppTest.run(all.toArray(String[]::new));
     }
@@ -166,7 +180,8 @@ class PhotosAndOutputsTest {
             EmotionPrediction fromPath = fer.predict(phone);
             EmotionPrediction fromBytes = fer.predict(Files.readAllBytes(phone));
             EmotionPrediction reference = fer.predict(ImageIO.read(straight.toFile()));
-            assertThat(distance(fromPath.probabilities(), reference.probabilities())).isLessThan(0.1);
+            assertThat(distance(fromPath.probabilities(), reference.probabilities()))
+                    .isLessThan(0.1);
             assertThat(fromBytes.probabilities()).containsExactly(fromPath.probabilities());
         }
     }
@@ -188,7 +203,9 @@ class PhotosAndOutputsTest {
         for (String[] args : new String[][] {{"predict", huge.toString()}, {"predict", "--detect", huge.toString()}}) {
             Object[] refused = FerAppTest.run(args);
             assertOneLineError(refused, 1, huge + ": Image too large to decode: 30000x30000 pixels");
-            assertThat(((String) refused[2]).split(huge.toString(), -1)).as("path once").hasSize(2);
+            assertThat(((String) refused[2]).split(huge.toString(), -1))
+                    .as("path once")
+                    .hasSize(2);
         }
         Object[] detect = FerAppTest.run("detect", "--input", huge.toString(), "--no-display");
         assertThat(detect[0]).isEqualTo(1);
@@ -213,12 +230,15 @@ class PhotosAndOutputsTest {
         int code;
         try {
             // What /dev/full does to every write.
-            System.setOut(new PrintStream(new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    throw new IOException("No space left on device");
-                }
-            }, true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(
+                    new OutputStream() {
+                        @Override
+                        public void write(int b) throws IOException {
+                            throw new IOException("No space left on device");
+                        }
+                    },
+                    true,
+                    StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
             code = FerApp.execute("predict", face.toString());
         } finally {
@@ -266,7 +286,8 @@ class PhotosAndOutputsTest {
     @Test
     void aHugeModelJsonIsRefusedAtOnceWithAMessage() throws Exception {
         Path model = Files.createDirectories(tmp.resolve("huge-model"));
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(model.resolve("model.json").toFile(), "rw")) {
+        try (java.io.RandomAccessFile f =
+                new java.io.RandomAccessFile(model.resolve("model.json").toFile(), "rw")) {
             f.setLength(3L << 30); // Sparse: 3 GB as the file system reports it, nothing written.
         }
         Path face = SampleFaces.extractTo(tmp.resolve("faces")).get(0);
@@ -275,7 +296,9 @@ class PhotosAndOutputsTest {
         long start = threads.getCurrentThreadCpuTime();
         Object[] r = FerAppTest.run("predict", "--model", model.toString(), face.toString());
         assertOneLineError(r, 1, model.resolve("model.json") + ": too large (3221225472 bytes");
-        assertThat((threads.getCurrentThreadCpuTime() - start) / 1e9).as("CPU seconds").isLessThan(5.0);
+        assertThat((threads.getCurrentThreadCpuTime() - start) / 1e9)
+                .as("CPU seconds")
+                .isLessThan(5.0);
     }
 
     @Test
@@ -289,7 +312,8 @@ class PhotosAndOutputsTest {
         Object[] insideClass = withoutModel("evaluate", "--data", data.toString(), "--report-dir", inside.toString());
         assertOneLineError(insideClass, 2, "--report-dir " + inside + " is inside --data " + data);
         assertThat(inside).doesNotExist();
-        Object[] noData = withoutModel("evaluate", "--data", tmp.resolve("nothing").toString());
+        Object[] noData =
+                withoutModel("evaluate", "--data", tmp.resolve("nothing").toString());
         assertOneLineError(noData, 2, tmp.resolve("nothing") + ": no such folder");
     }
 
@@ -312,32 +336,47 @@ class PhotosAndOutputsTest {
     void detectAndTrainUsageErrorsComeBeforeTheModelLoads() throws Exception {
         Path image = tmp.resolve("photo.png");
         ImageIO.write(photo(3, 200, 100), "png", image.toFile());
-        assertOneLineError(withoutModel("detect", "--no-display", "--input", image.toString(), "--every", "0"), 2,
+        assertOneLineError(
+                withoutModel("detect", "--no-display", "--input", image.toString(), "--every", "0"),
+                2,
                 "--every must be 1 or more");
         Path missing = tmp.resolve("no-such-folder");
         Object[] r = withoutModel("detect", "--no-display", "--input", missing + "/");
         assertOneLineError(r, 2, missing + ": no such file or folder");
         assertThat((String) r[2]).doesNotContain("video");
         Path xyz = tmp.resolve("out.xyz");
-        assertOneLineError(withoutModel("detect", "--no-display", "--input", image.toString(), "--output", xyz.toString()),
-                2, "out.xyz", "png");
-        assertOneLineError(withoutModel("detect", "--no-display", "--input", tmp.toString(), "--output", "-"), 2,
-                "--output -");
+        assertOneLineError(
+                withoutModel("detect", "--no-display", "--input", image.toString(), "--output", xyz.toString()),
+                2,
+                "out.xyz",
+                "png");
+        assertOneLineError(
+                withoutModel("detect", "--no-display", "--input", tmp.toString(), "--output", "-"), 2, "--output -");
 
-        Object[] train = FerAppTest.run("train", "--output", tmp.resolve("run").toString(), "--data",
-                tmp.resolve("no-data").toString(), "--epochs", "0");
+        Object[] train = FerAppTest.run(
+                "train",
+                "--output",
+                tmp.resolve("run").toString(),
+                "--data",
+                tmp.resolve("no-data").toString(),
+                "--epochs",
+                "0");
         assertOneLineError(train, 2, "--epochs must be 1 or more");
 
         // Outputs inside the data: charts in a class folder would be read back as faces.
         Path data = tmp.resolve("data");
         Files.createDirectories(data.resolve("train/happy"));
         Path inClass = data.resolve("train/happy");
-        assertOneLineError(FerAppTest.run("train", "--data", data.toString(), "--output", inClass.toString()), 2,
+        assertOneLineError(
+                FerAppTest.run("train", "--data", data.toString(), "--output", inClass.toString()),
+                2,
                 "--output " + inClass + " is inside --data " + data);
-        assertOneLineError(FerAppTest.run("distribution", "--data", data.toString(), "--output", inClass.toString()), 2,
+        assertOneLineError(
+                FerAppTest.run("distribution", "--data", data.toString(), "--output", inClass.toString()),
+                2,
                 "--output " + inClass + " is inside --data " + data);
-        assertOneLineError(FerAppTest.run("distribution", "--data", data.toString(), "--output", ""), 2,
-                "--output is empty");
+        assertOneLineError(
+                FerAppTest.run("distribution", "--data", data.toString(), "--output", ""), 2, "--output is empty");
     }
 
     @Test
@@ -346,10 +385,12 @@ class PhotosAndOutputsTest {
         ImageIO.write(photo(0, 200, 100), "png", folder.resolve("a.png").toFile());
         ImageIO.write(photo(4, 210, 110), "png", folder.resolve("b.png").toFile());
         Path jsonl = tmp.resolve("all.jsonl");
-        Object[] r = FerAppTest.run("detect", "--input", folder.toString(), "--no-display", "--smooth",
-                "--json", jsonl.toString());
+        Object[] r = FerAppTest.run(
+                "detect", "--input", folder.toString(), "--no-display", "--smooth", "--json", jsonl.toString());
         assertThat(r[0]).as("stderr: %s", r[2]).isEqualTo(0);
-        assertThat((String) r[1]).contains("a.png: 1 face(s)", "b.png: 1 face(s)").doesNotContain("frame 1 (");
+        assertThat((String) r[1])
+                .contains("a.png: 1 face(s)", "b.png: 1 face(s)")
+                .doesNotContain("frame 1 (");
         List<String> lines = Files.readAllLines(jsonl);
         assertThat(lines).hasSize(2);
         JsonNode second = JSON.readTree(lines.get(1)).get("faces").get(0);
@@ -357,12 +398,15 @@ class PhotosAndOutputsTest {
 
         // The second photo alone: smoothing across photos would have blended the first one into it.
         Path alone = tmp.resolve("alone.jsonl");
-        Object[] one = FerAppTest.run("detect", "--input", folder.resolve("b.png").toString(), "--no-display",
-                "--json", alone.toString());
+        Object[] one = FerAppTest.run(
+                "detect", "--input", folder.resolve("b.png").toString(), "--no-display", "--json", alone.toString());
         assertThat(one[0]).as("stderr: %s", one[2]).isEqualTo(0);
-        JsonNode reference = JSON.readTree(Files.readAllLines(alone).get(0)).get("faces").get(0);
-        assertThat(second.get("probability").asDouble()).isCloseTo(reference.get("probability").asDouble(), within(1e-6));
-        assertThat(second.get("emotion").asText()).isEqualTo(reference.get("emotion").asText());
+        JsonNode reference =
+                JSON.readTree(Files.readAllLines(alone).get(0)).get("faces").get(0);
+        assertThat(second.get("probability").asDouble())
+                .isCloseTo(reference.get("probability").asDouble(), within(1e-6));
+        assertThat(second.get("emotion").asText())
+                .isEqualTo(reference.get("emotion").asText());
     }
 
     @Test

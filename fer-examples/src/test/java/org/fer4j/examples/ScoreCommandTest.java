@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,11 +29,13 @@ class ScoreCommandTest {
         assertThat(ScoreCommand.find(null, Optional.of(dist))).contains(beside);
 
         Path examples = Files.createDirectories(dir.resolve("src/fer-examples/target"));
-        Path built = Files.createDirectories(dir.resolve("src/fer-spark/target")).resolve("fer-spark.jar");
+        Path built =
+                Files.createDirectories(dir.resolve("src/fer-spark/target")).resolve("fer-spark.jar");
         Files.writeString(built, "");
         assertThat(ScoreCommand.find(null, Optional.of(examples))).contains(built);
 
-        assertThat(ScoreCommand.find(null, Optional.of(Files.createDirectories(dir.resolve("empty"))))).isEmpty();
+        assertThat(ScoreCommand.find(null, Optional.of(Files.createDirectories(dir.resolve("empty")))))
+                .isEmpty();
         assertThat(ScoreCommand.find(built.toString(), Optional.empty())).contains(built);
         assertThatThrownBy(() -> ScoreCommand.find(dir.resolve("missing.jar").toString(), Optional.empty()))
                 .hasMessageContaining("FER_SPARK_JAR");
@@ -51,7 +55,8 @@ class ScoreCommandTest {
             System.setErr(old);
         }
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("fer-spark.jar not found")
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("fer-spark.jar not found")
                 .contains("mvn -B -q -pl fer-spark -am package");
     }
 }

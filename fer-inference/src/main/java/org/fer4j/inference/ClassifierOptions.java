@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import java.util.Objects;
@@ -60,8 +62,7 @@ public final class ClassifierOptions {
         private int maxConcurrency = Math.max(1, Runtime.getRuntime().availableProcessors());
         private TestTimeAugmentation testTimeAugmentation;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets how many predictions may run at the same time (default: the number of processors).

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import java.awt.BasicStroke;
@@ -25,8 +27,7 @@ final class ConfusionMatrixChart {
     private static final int TOP = 70;
     private static final int GAP = 150;
 
-    private ConfusionMatrixChart() {
-    }
+    private ConfusionMatrixChart() {}
 
     static void write(Evaluation e, Path file) throws IOException {
         int k = e.labels().size();
@@ -42,8 +43,14 @@ final class ConfusionMatrixChart {
         int[][] m = e.confusionMatrix();
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        g.drawString(String.format(Locale.ROOT, "Confusion matrix (rows = true, columns = predicted)   accuracy %.4f, macro-F1 %.4f",
-                e.accuracy(), e.macroF1()), 20, 30);
+        g.drawString(
+                String.format(
+                        Locale.ROOT,
+                        "Confusion matrix (rows = true, columns = predicted)   accuracy %.4f, macro-F1 %.4f",
+                        e.accuracy(),
+                        e.macroF1()),
+                20,
+                30);
         panel(g, e, m, false, LEFT, "counts");
         panel(g, e, m, true, LEFT + panel + GAP, "row-normalised");
         g.dispose();

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import ai.djl.Model;
@@ -52,8 +54,10 @@ public final class EmotionClassifier implements AutoCloseable {
         this.source = source;
         this.options = options;
         // The options' setting wins; else what model.json says; else one view.
-        this.testTimeAugmentation = options.testTimeAugmentation().orElse(
-                info.inference().map(ModelInfo.Inference::testTimeAugmentation).orElse(TestTimeAugmentation.NONE));
+        this.testTimeAugmentation = options.testTimeAugmentation()
+                .orElse(info.inference()
+                        .map(ModelInfo.Inference::testTimeAugmentation)
+                        .orElse(TestTimeAugmentation.NONE));
         this.translator = FaceTranslator.of(info, testTimeAugmentation);
         this.pool = new PredictorPool(model, translator, options.maxConcurrency());
     }
@@ -82,8 +86,11 @@ public final class EmotionClassifier implements AutoCloseable {
         ModelInfo info = ModelFiles.readInfo(modelDir);
         Path params = ModelFiles.parametersFile(modelDir);
         try (InputStream in = Files.newInputStream(params)) {
-            return new EmotionClassifier(ModelFiles.newModel(info, in, params.toString(), modelDir.toString()),
-                    info, modelDir.toString(), options);
+            return new EmotionClassifier(
+                    ModelFiles.newModel(info, in, params.toString(), modelDir.toString()),
+                    info,
+                    modelDir.toString(),
+                    options);
         } catch (IOException e) {
             throw new ModelLoadException(params + ": cannot read (" + e.getMessage() + ")", e);
         }
@@ -181,7 +188,8 @@ public final class EmotionClassifier implements AutoCloseable {
      * @throws IllegalArgumentException if the bytes are empty or not an image
      */
     public EmotionPrediction predict(byte[] encoded) {
-        return predictInputs(List.of(info.preprocessing().toInput(encoded))).get(0);
+        return predictInputs(List.of(info.preprocessing().toInput(ImageDecoding.decode(encoded))))
+                .get(0);
     }
 
     /**
@@ -236,8 +244,8 @@ public final class EmotionClassifier implements AutoCloseable {
     List<EmotionPrediction> predictInputs(List<float[]> inputs) {
         for (float[] in : inputs) {
             if (Objects.requireNonNull(in, "input").length != Preprocessing.PIXELS) {
-                throw new IllegalArgumentException("A preprocessed input has " + Preprocessing.PIXELS
-                        + " floats, got " + in.length);
+                throw new IllegalArgumentException(
+                        "A preprocessed input has " + Preprocessing.PIXELS + " floats, got " + in.length);
             }
         }
         List<EmotionPrediction> out = new ArrayList<>(inputs.size());

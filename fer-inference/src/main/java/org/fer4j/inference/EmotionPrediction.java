@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import ai.djl.modality.Classifications;
@@ -22,8 +24,7 @@ public final class EmotionPrediction {
      * @param label the label name, for example {@code "happy"}
      * @param probability its probability in [0, 1]
      */
-    public record Score(String label, float probability) {
-    }
+    public record Score(String label, float probability) {}
 
     private final EmotionLabels labels;
     private final float[] probabilities;
@@ -38,7 +39,8 @@ public final class EmotionPrediction {
      */
     public EmotionPrediction(EmotionLabels labels, float[] probabilities) {
         if (probabilities.length != labels.size()) {
-            throw new IllegalArgumentException(probabilities.length + " probabilities for " + labels.size() + " labels");
+            throw new IllegalArgumentException(
+                    probabilities.length + " probabilities for " + labels.size() + " labels");
         }
         int best = 0;
         for (int i = 0; i < probabilities.length; i++) {
@@ -159,7 +161,8 @@ public final class EmotionPrediction {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EmotionPrediction && ((EmotionPrediction) o).labels.equals(labels)
+        return o instanceof EmotionPrediction
+                && ((EmotionPrediction) o).labels.equals(labels)
                 && Arrays.equals(((EmotionPrediction) o).probabilities, probabilities);
     }
 

@@ -1,7 +1,8 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,9 +37,23 @@ public final class EvaluationReport {
     private static final int PROGRESS_STEP = 512;
 
     /** The top-level keys of evaluation.json that {@link #toJson()} always writes. */
-    private static final List<String> KEYS = List.of("accuracy", "loss", "negativeLogLikelihood",
-            "expectedCalibrationError", "macroF1", "weightedF1", "labels", "perClass", "confusionMatrix",
-            "calibrationBins", "images", "skipped", "data", "model", "modelDetails", "selectionSplit");
+    private static final List<String> KEYS = List.of(
+            "accuracy",
+            "loss",
+            "negativeLogLikelihood",
+            "expectedCalibrationError",
+            "macroF1",
+            "weightedF1",
+            "labels",
+            "perClass",
+            "confusionMatrix",
+            "calibrationBins",
+            "images",
+            "skipped",
+            "data",
+            "model",
+            "modelDetails",
+            "selectionSplit");
 
     /** What the report says when the evaluated images are the ones that chose the model's epoch. */
     public static final String SELECTION_SPLIT_NOTE = "this is the split the model was selected on (its validation"
@@ -53,12 +68,21 @@ public final class EvaluationReport {
     private final Map<String, Object> details;
     /** Per image, when known (else empty): the file, its true class, its probabilities. */
     private final List<Path> files;
+
     private final int[] truth;
     private final float[][] probabilities;
 
-    private EvaluationReport(Evaluation evaluation, Path folder, List<SkippedFile> skipped, String model,
-            Map<String, Object> modelDetails, String selectionSplit, Map<String, Object> details, List<Path> files,
-            int[] truth, float[][] probabilities) {
+    private EvaluationReport(
+            Evaluation evaluation,
+            Path folder,
+            List<SkippedFile> skipped,
+            String model,
+            Map<String, Object> modelDetails,
+            String selectionSplit,
+            Map<String, Object> details,
+            List<Path> files,
+            int[] truth,
+            float[][] probabilities) {
         this.evaluation = evaluation;
         this.folder = folder;
         this.skipped = Collections.unmodifiableList(new ArrayList<>(skipped));
@@ -88,8 +112,8 @@ public final class EvaluationReport {
      * @return the report
      * @throws IllegalArgumentException if a detail reuses one of the standard keys
      */
-    public static EvaluationReport of(Evaluation evaluation, Path folder, List<SkippedFile> skipped, String model,
-            Map<String, ?> details) {
+    public static EvaluationReport of(
+            Evaluation evaluation, Path folder, List<SkippedFile> skipped, String model, Map<String, ?> details) {
         Objects.requireNonNull(evaluation, "evaluation");
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(model, "model");
@@ -98,8 +122,17 @@ public final class EvaluationReport {
                 throw new IllegalArgumentException("Detail key '" + key + "' is a standard key of evaluation.json");
             }
         }
-        return new EvaluationReport(evaluation, folder, skipped, model, Map.of(), null, new LinkedHashMap<>(details),
-                List.of(), new int[0], new float[0][]);
+        return new EvaluationReport(
+                evaluation,
+                folder,
+                skipped,
+                model,
+                Map.of(),
+                null,
+                new LinkedHashMap<>(details),
+                List.of(),
+                new int[0],
+                new float[0][]);
     }
 
     /**
@@ -114,13 +147,15 @@ public final class EvaluationReport {
      * @throws IllegalArgumentException if the three do not have one entry per evaluated image
      */
     public EvaluationReport withPredictions(List<Path> files, int[] truth, float[][] probabilities) {
-        if (files.size() != evaluation.total() || truth.length != evaluation.total()
+        if (files.size() != evaluation.total()
+                || truth.length != evaluation.total()
                 || probabilities.length != evaluation.total()) {
-            throw new IllegalArgumentException("Need one file, label and probability row per evaluated image ("
-                    + evaluation.total() + "), got " + files.size() + ", " + truth.length + " and " + probabilities.length);
+            throw new IllegalArgumentException(
+                    "Need one file, label and probability row per evaluated image (" + evaluation.total() + "), got "
+                            + files.size() + ", " + truth.length + " and " + probabilities.length);
         }
-        return new EvaluationReport(evaluation, folder, skipped, model, modelDetails, selectionSplit, details, files,
-                truth, probabilities);
+        return new EvaluationReport(
+                evaluation, folder, skipped, model, modelDetails, selectionSplit, details, files, truth, probabilities);
     }
 
     /**
@@ -140,44 +175,17 @@ public final class EvaluationReport {
             m.put("validationAccuracy", r.validationAccuracy());
         });
         info.provenance().ifPresent(p -> m.put("trainedOn", p.data()));
-        return new EvaluationReport(evaluation, folder, skipped, model, m, selectionSplit(info, folder, evaluation),
-                details, files, truth, probabilities);
-    }
-
-    /**
-     * Whether {@code folder} is the split that chose the model's epoch: training keeps the epoch that did best
-     * on {@code test/} of its dataset root, recorded in {@code model.json}. The same folder (after links are
-     * followed) counts, and so does a copy elsewhere with exactly the recorded number of images per class.
-     */
-    static String selectionSplit(ModelInfo info, Path folder, Evaluation evaluation) {
-        if (info.results().isEmpty() || info.provenance().isEmpty() || info.provenance().get().data() == null) {
-            return null;
-        }
-        Path validation = Path.of(info.provenance().get().data()).resolve(FaceFolder.VALIDATION_SPLIT);
-        if (same(validation, folder)) {
-            return SELECTION_SPLIT_NOTE;
-        }
-        Map<String, Integer> recorded = info.provenance().get().validationImagesPerClass();
-        if (recorded.isEmpty() || !recorded.keySet().equals(new java.util.LinkedHashSet<>(evaluation.labels().names()))) {
-            return null;
-        }
-        for (String label : evaluation.labels().names()) {
-            if (recorded.get(label) != evaluation.support(label)) {
-                return null;
-            }
-        }
-        return SELECTION_SPLIT_NOTE + " (matched by its image count per class, " + evaluation.total() + " images)";
-    }
-
-    private static boolean same(Path a, Path b) {
-        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
-            return true;
-        }
-        try {
-            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
+        return new EvaluationReport(
+                evaluation,
+                folder,
+                skipped,
+                model,
+                m,
+                SelectionSplit.note(info, folder, evaluation),
+                details,
+                files,
+                truth,
+                probabilities);
     }
 
     /**
@@ -212,7 +220,8 @@ public final class EvaluationReport {
     public static EvaluationReport evaluate(EmotionClassifier classifier, Path folder, Progress progress)
             throws IOException {
         Path classes = resolve(folder, classifier);
-        FaceFolder data = FaceFolder.load(classes, classifier.labels(), classifier.info().preprocessing(), progress);
+        FaceFolder data =
+                FaceFolder.load(classes, classifier.labels(), classifier.info().preprocessing(), progress);
         List<float[]> inputs = new ArrayList<>(data.size());
         int[] truth = new int[data.size()];
         for (int i = 0; i < data.size(); i++) {
@@ -222,8 +231,8 @@ public final class EvaluationReport {
         List<EmotionPrediction> predictions = new ArrayList<>(inputs.size());
         progress.update(CLASSIFYING, 0, inputs.size());
         for (int start = 0; start < inputs.size(); start += PROGRESS_STEP) {
-            predictions.addAll(classifier.predictInputs(
-                    inputs.subList(start, Math.min(inputs.size(), start + PROGRESS_STEP))));
+            predictions.addAll(
+                    classifier.predictInputs(inputs.subList(start, Math.min(inputs.size(), start + PROGRESS_STEP))));
             progress.update(CLASSIFYING, predictions.size(), inputs.size());
         }
         float[][] p = new float[predictions.size()][];
@@ -232,9 +241,16 @@ public final class EvaluationReport {
             p[i] = predictions.get(i).probabilities();
             files.add(data.path(i));
         }
-        return of(Evaluation.of(classifier.labels(), truth, p), classes, data.skipped(), classifier.source(),
-                Map.of("testTimeAugmentation", classifier.testTimeAugmentation().id()))
-                .withPredictions(files, truth, p).withModel(classifier.info());
+        return of(
+                        Evaluation.of(classifier.labels(), truth, p),
+                        classes,
+                        data.skipped(),
+                        classifier.source(),
+                        Map.of(
+                                "testTimeAugmentation",
+                                classifier.testTimeAugmentation().id()))
+                .withPredictions(files, truth, p)
+                .withModel(classifier.info());
     }
 
     private static Path resolve(Path folder, EmotionClassifier classifier) {

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import ai.djl.ndarray.NDArray;
@@ -33,7 +35,9 @@ final class FaceTranslator implements Translator<float[], float[]> {
 
     /** The translator of a model: its calibration temperature from model.json, with the given views. */
     static FaceTranslator of(ModelInfo info, TestTimeAugmentation views) {
-        return new FaceTranslator(views, info.inference().map(ModelInfo.Inference::temperatureOrOne).orElse(1.0));
+        return new FaceTranslator(
+                views,
+                info.inference().map(ModelInfo.Inference::temperatureOrOne).orElse(1.0));
     }
 
     /** How many faces fit one forward pass of at most {@code maxViews} inputs; a power of two, so batches tile. */

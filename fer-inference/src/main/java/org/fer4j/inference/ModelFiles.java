@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import ai.djl.Device;
@@ -33,8 +35,7 @@ final class ModelFiles {
     /** The classpath folder of the bundled default model. */
     static final String DEFAULT_MODEL = "/org/fer4j/inference/default-model/";
 
-    private ModelFiles() {
-    }
+    private ModelFiles() {}
 
     /** Reads a folder's model.json. */
     static ModelInfo readInfo(Path modelDir) throws ModelLoadException {
@@ -45,7 +46,8 @@ final class ModelFiles {
         try {
             return ModelInfo.read(modelDir);
         } catch (NoSuchFileException e) {
-            throw new ModelLoadException(modelDir.resolve(ModelInfo.FILE_NAME) + ": missing (not a fer4j model folder?)", e);
+            throw new ModelLoadException(
+                    modelDir.resolve(ModelInfo.FILE_NAME) + ": missing (not a fer4j model folder?)", e);
         } catch (IOException e) {
             throw new ModelLoadException(e.getMessage(), e);
         }
@@ -95,19 +97,21 @@ final class ModelFiles {
             model.setBlock(block);
             loadWeights(block, model.getNDManager(), params);
             long outputs;
-            try (Predictor<float[], float[]> probe = model.newPredictor(
-                    new FaceTranslator(TestTimeAugmentation.NONE, 1))) {
+            try (Predictor<float[], float[]> probe =
+                    model.newPredictor(new FaceTranslator(TestTimeAugmentation.NONE, 1))) {
                 outputs = probe.predict(new float[Preprocessing.PIXELS]).length;
             }
             if (outputs != info.labels().size()) {
-                throw new ModelLoadException(paramsName + ": the network has " + outputs + " outputs but "
-                        + source + "/" + ModelInfo.FILE_NAME + " lists " + info.labels().size() + " labels");
+                throw new ModelLoadException(paramsName + ": the network has " + outputs + " outputs but " + source
+                        + "/" + ModelInfo.FILE_NAME + " lists " + info.labels().size() + " labels");
             }
             return model;
         } catch (IOException | MalformedModelException | TranslateException | RuntimeException e) {
             model.close();
-            throw new ModelLoadException(paramsName + ": corrupt or not parameters of a '" + info.architecture()
-                    + "' network (" + e.getMessage() + ")", e);
+            throw new ModelLoadException(
+                    paramsName + ": corrupt or not parameters of a '" + info.architecture() + "' network ("
+                            + e.getMessage() + ")",
+                    e);
         } catch (ModelLoadException e) {
             model.close();
             throw e;
@@ -151,8 +155,8 @@ final class ModelFiles {
             }
             return criteria(dir);
         } catch (IOException e) {
-            throw new ModelLoadException("Bundled default model: cannot copy to a temporary folder (" + e.getMessage()
-                    + ")", e);
+            throw new ModelLoadException(
+                    "Bundled default model: cannot copy to a temporary folder (" + e.getMessage() + ")", e);
         }
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import java.awt.BasicStroke;
@@ -22,12 +24,12 @@ final class ReportCharts {
 
     /** Mistakes shown per true class in the gallery. */
     static final int MISTAKES_PER_CLASS = 8;
+
     private static final int TILE = 96;
     private static final int CAPTION = 34;
     private static final int LABEL_COLUMN = 110;
 
-    private ReportCharts() {
-    }
+    private ReportCharts() {}
 
     /**
      * Writes a reliability diagram: per confidence bin, the accuracy (bars) against the mean confidence
@@ -49,9 +51,16 @@ final class ReportCharts {
             g.fillRect(0, 0, width, height);
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-            g.drawString(String.format(Locale.ROOT, "Reliability diagram: ECE %.4f (%d bins), NLL %.4f, %d images",
-                    e.expectedCalibrationError(), Evaluation.CALIBRATION_BINS, e.negativeLogLikelihood(), e.total()),
-                    20, 30);
+            g.drawString(
+                    String.format(
+                            Locale.ROOT,
+                            "Reliability diagram: ECE %.4f (%d bins), NLL %.4f, %d images",
+                            e.expectedCalibrationError(),
+                            Evaluation.CALIBRATION_BINS,
+                            e.negativeLogLikelihood(),
+                            e.total()),
+                    20,
+                    30);
             List<Evaluation.CalibrationBin> bins = e.calibrationBins();
             double binWidth = (double) plot / bins.size();
             for (int b = 0; b < bins.size(); b++) {
@@ -95,7 +104,10 @@ final class ReportCharts {
             g.drawString("gap to the bin's mean confidence (over the bar: under-confident)", left + 28, top + 39);
             // How many images each bin holds: a gap over a handful of images means little.
             int hTop = top + plot + 50;
-            int most = bins.stream().mapToInt(Evaluation.CalibrationBin::count).max().orElse(1);
+            int most = bins.stream()
+                    .mapToInt(Evaluation.CalibrationBin::count)
+                    .max()
+                    .orElse(1);
             g.setColor(Color.GRAY);
             g.drawRect(left, hTop, plot, histogram);
             for (int b = 0; b < bins.size(); b++) {
@@ -120,12 +132,11 @@ final class ReportCharts {
     }
 
     /** A wrongly classified image: its file, true and predicted class, and the predicted class's probability. */
-    record Mistake(Path file, int truth, int predicted, double confidence) {
-    }
+    record Mistake(Path file, int truth, int predicted, double confidence) {}
 
     /** Returns, per true class, its most confident mistakes, most confident first, at most {@code perClass} each. */
-    static List<List<Mistake>> mistakes(int classes, List<Path> files, int[] truth, float[][] probabilities,
-            int perClass) {
+    static List<List<Mistake>> mistakes(
+            int classes, List<Path> files, int[] truth, float[][] probabilities, int perClass) {
         List<List<Mistake>> byClass = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
             byClass.add(new ArrayList<>());
@@ -142,7 +153,8 @@ final class ReportCharts {
             }
         }
         for (List<Mistake> list : byClass) {
-            list.sort(Comparator.comparingDouble(Mistake::confidence).reversed()
+            list.sort(Comparator.comparingDouble(Mistake::confidence)
+                    .reversed()
                     .thenComparing(m -> m.file().toString()));
             if (list.size() > perClass) {
                 list.subList(perClass, list.size()).clear();
@@ -171,7 +183,8 @@ final class ReportCharts {
             g.fillRect(0, 0, width, height);
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-            g.drawString("Most confident mistakes per true class (caption: predicted class and its probability)", 12, 26);
+            g.drawString(
+                    "Most confident mistakes per true class (caption: predicted class and its probability)", 12, 26);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             FontMetrics fm = g.getFontMetrics();
             for (int t = 0; t < labels.size(); t++) {
@@ -198,8 +211,13 @@ final class ReportCharts {
                         g.drawImage(face, x + (TILE - w) / 2, y + (TILE - h) / 2, w, h, null);
                     }
                     g.setColor(Color.BLACK);
-                    g.drawString(fit(String.format(Locale.ROOT, "%s %.2f", labels.name(m.predicted()), m.confidence()),
-                            fm, TILE), x, y + TILE + 13);
+                    g.drawString(
+                            fit(
+                                    String.format(Locale.ROOT, "%s %.2f", labels.name(m.predicted()), m.confidence()),
+                                    fm,
+                                    TILE),
+                            x,
+                            y + TILE + 13);
                     g.setColor(Color.DARK_GRAY);
                     g.drawString(fit(m.file().getFileName().toString(), fm, TILE), x, y + TILE + 27);
                 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +23,7 @@ final class ReportFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /**
      * Writes the report's files into {@code dir}; see {@link EvaluationReport#write(Path)}. The three
@@ -34,9 +35,12 @@ final class ReportFiles {
         Files.createDirectories(dir);
         writeFile(dir.resolve("evaluation.json"), f -> JSON.writeValue(f.toFile(), report.toJson()));
         StringBuilder text = new StringBuilder();
-        text.append("data: ").append(report.folder().toAbsolutePath().normalize()).append('\n');
+        text.append("data: ")
+                .append(report.folder().toAbsolutePath().normalize())
+                .append('\n');
         text.append("model: ").append(report.model()).append('\n');
-        report.selectionSplit().ifPresent(note -> text.append("note: ").append(note).append('\n'));
+        report.selectionSplit()
+                .ifPresent(note -> text.append("note: ").append(note).append('\n'));
         text.append('\n').append(evaluation.classificationReport());
         Map<String, Object> details = report.details();
         if (details.values().stream().anyMatch(v -> v instanceof Number || v instanceof CharSequence)) {
@@ -51,11 +55,20 @@ final class ReportFiles {
         writeFile(dir.resolve("confusion_matrix.png"), f -> ConfusionMatrixChart.write(evaluation, f));
         writeFile(dir.resolve("reliability_diagram.png"), f -> ReportCharts.reliabilityDiagram(evaluation, f));
         if (!files.isEmpty()) {
-            writeFile(dir.resolve("predictions.csv"),
+            writeFile(
+                    dir.resolve("predictions.csv"),
                     f -> writePredictions(f, evaluation.labels(), files, truth, probabilities));
-            writeFile(dir.resolve("confident_mistakes.png"), f -> ReportCharts.mistakesGallery(evaluation.labels(),
-                    ReportCharts.mistakes(evaluation.labels().size(), files, truth, probabilities,
-                            ReportCharts.MISTAKES_PER_CLASS), f));
+            writeFile(
+                    dir.resolve("confident_mistakes.png"),
+                    f -> ReportCharts.mistakesGallery(
+                            evaluation.labels(),
+                            ReportCharts.mistakes(
+                                    evaluation.labels().size(),
+                                    files,
+                                    truth,
+                                    probabilities,
+                                    ReportCharts.MISTAKES_PER_CLASS),
+                            f));
         }
     }
 
@@ -76,14 +89,19 @@ final class ReportFiles {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
-            throw new IOException(target + ": could not be written (" + (e.getMessage() != null ? e.getMessage()
-                    : e.getClass().getSimpleName()) + ")", e);
+            throw new IOException(
+                    target + ": could not be written ("
+                            + (e.getMessage() != null
+                                    ? e.getMessage()
+                                    : e.getClass().getSimpleName()) + ")",
+                    e);
         }
     }
 
     /** One line per image: file, true label, predicted label, then each label's probability. */
-    private static void writePredictions(Path file, EmotionLabels labels, List<Path> files, int[] truth,
-            float[][] probabilities) throws IOException {
+    private static void writePredictions(
+            Path file, EmotionLabels labels, List<Path> files, int[] truth, float[][] probabilities)
+            throws IOException {
         StringBuilder csv = new StringBuilder("file,true,predicted");
         for (String label : labels.names()) {
             csv.append(',').append(TextFields.csv("p_" + label));
@@ -96,8 +114,11 @@ final class ReportFiles {
                     predicted = c;
                 }
             }
-            csv.append(TextFields.csv(files.get(i).toString())).append(',').append(TextFields.csv(labels.name(truth[i])))
-                    .append(',').append(TextFields.csv(labels.name(predicted)));
+            csv.append(TextFields.csv(files.get(i).toString()))
+                    .append(',')
+                    .append(TextFields.csv(labels.name(truth[i])))
+                    .append(',')
+                    .append(TextFields.csv(labels.name(predicted)));
             for (float p : probabilities[i]) {
                 csv.append(',').append(String.format(Locale.ROOT, "%.6f", p));
             }

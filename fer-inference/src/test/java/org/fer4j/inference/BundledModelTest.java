@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +27,8 @@ class BundledModelTest {
             assertThat(fer.labels()).isEqualTo(EmotionLabels.fer2013());
             EvaluationReport report = EvaluationReport.evaluate(fer, root);
             assertThat(report.evaluation().total()).isEqualTo(70);
-            assertThat(report.evaluation().accuracy()).as("accuracy on the 70 bundled PublicTest faces")
+            assertThat(report.evaluation().accuracy())
+                    .as("accuracy on the 70 bundled PublicTest faces")
                     .isGreaterThanOrEqualTo(0.55);
         }
     }
@@ -43,8 +46,12 @@ class BundledModelTest {
             assertThat(results.stoppedEarly()).isFalse();
             assertThat(results.complete()).isTrue();
             ModelInfo.Provenance provenance = fer.info().provenance().orElseThrow();
-            assertThat(provenance.trainImagesPerClass().keySet()).containsExactlyElementsOf(EmotionLabels.fer2013().names());
-            assertThat(provenance.validationImagesPerClass().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3589);
+            assertThat(provenance.trainImagesPerClass().keySet())
+                    .containsExactlyElementsOf(EmotionLabels.fer2013().names());
+            assertThat(provenance.validationImagesPerClass().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum())
+                    .isEqualTo(3589);
             assertThat(provenance.engine()).isEqualTo("PyTorch 2.5.1");
         }
     }
@@ -53,18 +60,24 @@ class BundledModelTest {
     @Test
     void reachesItsReportedAccuracyOnTheTestSplit() throws Exception {
         String data = System.getenv("FER_DATA");
-        assumeTrue(data != null && Files.isDirectory(Path.of(data, "test")),
+        assumeTrue(
+                data != null && Files.isDirectory(Path.of(data, "test")),
                 "FER_DATA is not set to a FER-2013 root with test/: skipping the bundled model's accuracy check");
-        try (EmotionClassifier fer = EmotionClassifier.loadDefault(
-                ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.NONE).build())) {
+        try (EmotionClassifier fer = EmotionClassifier.loadDefault(ClassifierOptions.builder()
+                .optTestTimeAugmentation(TestTimeAugmentation.NONE)
+                .build())) {
             double reported = fer.info().results().orElseThrow().validationAccuracy();
             EvaluationReport report = EvaluationReport.evaluate(fer, Path.of(data, "test"));
             int trainedTestImages = fer.info().provenance().orElseThrow().validationImagesPerClass().values().stream()
-                    .mapToInt(Integer::intValue).sum();
-            assumeTrue(report.evaluation().total() == trainedTestImages, "FER_DATA/test holds "
-                    + report.evaluation().total() + " images, not the " + trainedTestImages
-                    + " the model was validated on: skipping the comparison with its reported accuracy");
-            assertThat(report.evaluation().accuracy()).isCloseTo(reported, org.assertj.core.api.Assertions.within(1e-9));
+                    .mapToInt(Integer::intValue)
+                    .sum();
+            assumeTrue(
+                    report.evaluation().total() == trainedTestImages,
+                    "FER_DATA/test holds "
+                            + report.evaluation().total() + " images, not the " + trainedTestImages
+                            + " the model was validated on: skipping the comparison with its reported accuracy");
+            assertThat(report.evaluation().accuracy())
+                    .isCloseTo(reported, org.assertj.core.api.Assertions.within(1e-9));
             // The split chose the model's epoch, and the report says so.
             assertThat(report.selectionSplit()).get().asString().startsWith(EvaluationReport.SELECTION_SPLIT_NOTE);
         }
@@ -77,16 +90,19 @@ class BundledModelTest {
     @Test
     void asLoadedByDefaultReachesSeventyPercentOnTheTestSplit() throws Exception {
         String data = System.getenv("FER_DATA");
-        assumeTrue(data != null && Files.isDirectory(Path.of(data, "test")),
+        assumeTrue(
+                data != null && Files.isDirectory(Path.of(data, "test")),
                 "FER_DATA is not set to a FER-2013 root with test/: skipping the bundled model's default accuracy check");
         try (EmotionClassifier fer = EmotionClassifier.loadDefault()) {
             ModelInfo.Inference inference = fer.info().inference().orElseThrow();
             assertThat(fer.testTimeAugmentation().id()).isEqualTo(inference.testTimeAugmentation());
             EvaluationReport report = EvaluationReport.evaluate(fer, Path.of(data, "test"));
-            assumeTrue(report.evaluation().total() == 3589, "FER_DATA/test holds " + report.evaluation().total()
-                    + " images, not the 3589 of PublicTest: skipping the comparison");
-            assertThat(report.evaluation().accuracy()).isCloseTo(inference.validationAccuracy(),
-                    org.assertj.core.api.Assertions.within(1e-9));
+            assumeTrue(
+                    report.evaluation().total() == 3589,
+                    "FER_DATA/test holds " + report.evaluation().total()
+                            + " images, not the 3589 of PublicTest: skipping the comparison");
+            assertThat(report.evaluation().accuracy())
+                    .isCloseTo(inference.validationAccuracy(), org.assertj.core.api.Assertions.within(1e-9));
             assertThat(report.evaluation().accuracy()).isGreaterThanOrEqualTo(0.70);
         }
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** A fer4j model loaded the DJL way (Criteria, ZooModel, Classifications) predicts what EmotionClassifier does. */
 class DjlCriteriaTest {
 
-    private static final ClassifierOptions NO_FLIP = ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.NONE).build();
+    private static final ClassifierOptions NO_FLIP = ClassifierOptions.builder()
+            .optTestTimeAugmentation(TestTimeAugmentation.NONE)
+            .build();
 
     @TempDir
     Path tmp;
@@ -34,7 +38,8 @@ class DjlCriteriaTest {
             images.add(ImageFactory.getInstance().fromImage(TestModels.image(i, 40 + 9 * i, 56)));
         }
         try (EmotionClassifier fer = EmotionClassifier.load(dir, NO_FLIP);
-                ZooModel<Image, Classifications> model = EmotionClassifier.criteria(dir).loadModel();
+                ZooModel<Image, Classifications> model =
+                        EmotionClassifier.criteria(dir).loadModel();
                 Predictor<Image, Classifications> predictor = model.newPredictor()) {
             for (Image image : images) {
                 assertSame(predictor.predict(image), fer.predict(image));
@@ -54,7 +59,8 @@ class DjlCriteriaTest {
             faces = files.sorted().limit(3).toList();
         }
         try (EmotionClassifier fer = EmotionClassifier.loadDefault(NO_FLIP);
-                ZooModel<Image, Classifications> model = EmotionClassifier.defaultCriteria().loadModel();
+                ZooModel<Image, Classifications> model =
+                        EmotionClassifier.defaultCriteria().loadModel();
                 Predictor<Image, Classifications> predictor = model.newPredictor()) {
             for (Path face : faces) {
                 Image image = ImageFactory.getInstance().fromFile(face);
@@ -75,7 +81,8 @@ class DjlCriteriaTest {
     @Test
     void aFolderWithoutAModelIsALoadErrorNamingTheFile() {
         assertThatThrownBy(() -> EmotionClassifier.criteria(tmp))
-                .isInstanceOf(ModelLoadException.class).hasMessageContaining("model.json");
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("model.json");
     }
 
     private static void assertSame(Classifications djl, EmotionPrediction fer) {

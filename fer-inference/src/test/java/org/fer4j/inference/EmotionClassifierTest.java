@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmotionClassifierTest {
 
-    private static final ClassifierOptions SINGLE_PASS =
-            ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.NONE).build();
+    private static final ClassifierOptions SINGLE_PASS = ClassifierOptions.builder()
+            .optTestTimeAugmentation(TestTimeAugmentation.NONE)
+            .build();
 
     @TempDir
     static Path shared;
@@ -64,7 +67,8 @@ class EmotionClassifierTest {
         assertThat(p.ranked()).hasSize(7);
         assertThat(p.ranked().get(0).label()).isEqualTo(p.label());
         assertThat(p.ranked().get(0).probability()).isEqualTo(p.probability());
-        assertThat(p.ranked()).extracting(EmotionPrediction.Score::probability)
+        assertThat(p.ranked())
+                .extracting(EmotionPrediction.Score::probability)
                 .isSortedAccordingTo((a, b) -> Float.compare(b, a));
         assertThat(p.probability(p.emotion())).isEqualTo(p.probability());
         assertThat(fer.labels()).isEqualTo(EmotionLabels.fer2013());
@@ -134,7 +138,8 @@ class EmotionClassifierTest {
         }
         java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ConcurrentLinkedQueue<Throwable> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.ConcurrentLinkedQueue<Throwable> wrong =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         for (int t = 0; t < 8; t++) {
             pool.submit(() -> {
@@ -161,7 +166,9 @@ class EmotionClassifierTest {
         }
         c.close();
         pool.shutdown();
-        assertThat(pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).as("threads finished").isTrue();
+        assertThat(pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS))
+                .as("threads finished")
+                .isTrue();
         assertThat(wrong).isEmpty();
         assertThat(answered.get() + refused.get()).isEqualTo(16_000);
         assertThat(refused.get()).isPositive();
@@ -178,8 +185,11 @@ class EmotionClassifierTest {
             }
         }
         assertThat(ClassifierOptions.defaults().testTimeAugmentation()).isEmpty();
-        try (EmotionClassifier tta = EmotionClassifier.load(shared.resolve("model"),
-                ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.FLIP).build())) {
+        try (EmotionClassifier tta = EmotionClassifier.load(
+                shared.resolve("model"),
+                ClassifierOptions.builder()
+                        .optTestTimeAugmentation(TestTimeAugmentation.FLIP)
+                        .build())) {
             assertThat(tta.testTimeAugmentation()).isEqualTo(TestTimeAugmentation.FLIP);
             float[] a = fer.predict(img).probabilities();
             float[] b = fer.predict(mirrored).probabilities();
@@ -197,7 +207,8 @@ class EmotionClassifierTest {
     @Test
     void tenCropAveragesTheCornersCentreAndMirrors() throws Exception {
         Path dir = TestModels.randomModel(tmp.resolve("plain"), "seed", EmotionLabels.fer2013());
-        ModelInfo.of("seed", EmotionLabels.fer2013(), Preprocessing.builder().build()).write(dir);
+        ModelInfo.of("seed", EmotionLabels.fer2013(), Preprocessing.builder().build())
+                .write(dir);
         BufferedImage img = TestModels.image(7, 48, 48);
         float[] input = Preprocessing.builder().build().toInput(img);
         int[][] corners = {{0, 0}, {4, 0}, {0, 4}, {4, 4}, {2, 2}};
@@ -215,8 +226,11 @@ class EmotionClassifierTest {
         }
         assertThat(TestTimeAugmentation.TEN_CROP.views(input)).hasSize(10);
         try (EmotionClassifier single = EmotionClassifier.load(dir, SINGLE_PASS);
-                EmotionClassifier tta = EmotionClassifier.load(dir,
-                        ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.TEN_CROP).build())) {
+                EmotionClassifier tta = EmotionClassifier.load(
+                        dir,
+                        ClassifierOptions.builder()
+                                .optTestTimeAugmentation(TestTimeAugmentation.TEN_CROP)
+                                .build())) {
             float[] expected = new float[7];
             for (EmotionPrediction p : single.predictAll(views)) {
                 for (int c = 0; c < 7; c++) {
@@ -234,28 +248,38 @@ class EmotionClassifierTest {
     @Test
     void testTimeAugmentationFollowsTheModelUnlessSet() throws Exception {
         try (EmotionClassifier plain = EmotionClassifier.load(shared.resolve("model"))) {
-            assertThat(plain.testTimeAugmentation()).as("a model.json without an inference section")
+            assertThat(plain.testTimeAugmentation())
+                    .as("a model.json without an inference section")
                     .isEqualTo(TestTimeAugmentation.NONE);
         }
         Path dir = TestModels.randomModel(tmp.resolve("cropping"), "seed", EmotionLabels.fer2013());
-        ModelInfo.read(dir).withInference(new ModelInfo.Inference(TestTimeAugmentation.TEN_CROP, null)).write(dir);
+        ModelInfo.read(dir)
+                .withInference(new ModelInfo.Inference(TestTimeAugmentation.TEN_CROP, null))
+                .write(dir);
         BufferedImage img = TestModels.image(6, 48, 48);
         try (EmotionClassifier followsModel = EmotionClassifier.load(dir);
-                EmotionClassifier crops = EmotionClassifier.load(dir,
-                        ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.TEN_CROP).build());
+                EmotionClassifier crops = EmotionClassifier.load(
+                        dir,
+                        ClassifierOptions.builder()
+                                .optTestTimeAugmentation(TestTimeAugmentation.TEN_CROP)
+                                .build());
                 EmotionClassifier none = EmotionClassifier.load(dir, SINGLE_PASS)) {
             assertThat(followsModel.testTimeAugmentation()).isEqualTo(TestTimeAugmentation.TEN_CROP);
             assertThat(TestTimeAugmentation.TEN_CROP.views(new float[Preprocessing.PIXELS]))
                     .hasSize(TestTimeAugmentation.TEN_CROP.passes());
             assertThat(TestTimeAugmentation.FLIP.views(new float[Preprocessing.PIXELS]))
                     .hasSize(TestTimeAugmentation.FLIP.passes());
-            assertThat(followsModel.predict(img).probabilities()).containsExactly(crops.predict(img).probabilities());
-            assertThat(followsModel.predict(img).probabilities()).isNotEqualTo(none.predict(img).probabilities());
+            assertThat(followsModel.predict(img).probabilities())
+                    .containsExactly(crops.predict(img).probabilities());
+            assertThat(followsModel.predict(img).probabilities())
+                    .isNotEqualTo(none.predict(img).probabilities());
         }
         Path json = dir.resolve(ModelInfo.FILE_NAME);
         Files.writeString(json, Files.readString(json).replace("\"ten-crop\"", "\"twenty-crop\""));
-        assertThatThrownBy(() -> EmotionClassifier.load(dir)).isInstanceOf(ModelLoadException.class)
-                .hasMessageContaining(dir.resolve("model.json").toString()).hasMessageContaining("twenty-crop");
+        assertThatThrownBy(() -> EmotionClassifier.load(dir))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining(dir.resolve("model.json").toString())
+                .hasMessageContaining("twenty-crop");
     }
 
     /** A calibration temperature in model.json scales the averaged probabilities; the label never changes. */
@@ -267,73 +291,98 @@ class EmotionClassifierTest {
         try (EmotionClassifier c = EmotionClassifier.load(dir)) {
             plain = c.predict(img).probabilities();
         }
-        ModelInfo.read(dir).withInference(new ModelInfo.Inference(TestTimeAugmentation.FLIP, null, 2.5)).write(dir);
+        ModelInfo.read(dir)
+                .withInference(new ModelInfo.Inference(TestTimeAugmentation.FLIP, null, 2.5))
+                .write(dir);
         float[] flipped;
-        try (EmotionClassifier c = EmotionClassifier.load(dir,
-                ClassifierOptions.builder().optTestTimeAugmentation(TestTimeAugmentation.FLIP).build())) {
+        try (EmotionClassifier c = EmotionClassifier.load(
+                dir,
+                ClassifierOptions.builder()
+                        .optTestTimeAugmentation(TestTimeAugmentation.FLIP)
+                        .build())) {
             flipped = c.predict(img).probabilities();
         }
-        ModelInfo.read(dir).withInference(new ModelInfo.Inference(TestTimeAugmentation.FLIP, null)).write(dir);
+        ModelInfo.read(dir)
+                .withInference(new ModelInfo.Inference(TestTimeAugmentation.FLIP, null))
+                .write(dir);
         try (EmotionClassifier c = EmotionClassifier.load(dir)) {
             float[] expected = Calibration.atTemperature(c.predict(img).probabilities(), 7, 2.5);
             assertThat(flipped).containsExactly(expected, within(1e-6f));
             assertThat(flipped).isNotEqualTo(plain);
         }
-        assertThatThrownBy(() -> new ModelInfo.Inference(TestTimeAugmentation.NONE, null, -1.0)).hasMessageContaining("positive");
+        assertThatThrownBy(() -> new ModelInfo.Inference(TestTimeAugmentation.NONE, null, -1.0))
+                .hasMessageContaining("positive");
     }
 
     @Test
     void badImagesFailBeforeTheEngine() {
         assertThatThrownBy(() -> fer.predict((BufferedImage) null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> fer.predict((byte[]) null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> fer.predict(new byte[0])).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> fer.predict(new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Empty");
-        assertThatThrownBy(() -> fer.predict(new byte[] {1, 2, 3})).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> fer.predict(new byte[] {1, 2, 3}))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Not a decodable image");
         Path missing = tmp.resolve("nope.jpg");
-        assertThatThrownBy(() -> fer.predict(missing)).isInstanceOf(NoSuchFileException.class)
+        assertThatThrownBy(() -> fer.predict(missing))
+                .isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining(missing.toString());
         assertThatThrownBy(() -> {
-            Path text = Files.writeString(tmp.resolve("text.jpg"), "hello");
-            fer.predict(text);
-        }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("text.jpg");
-        assertThatThrownBy(() -> fer.predictInputs(List.of(new float[10]))).isInstanceOf(IllegalArgumentException.class)
+                    Path text = Files.writeString(tmp.resolve("text.jpg"), "hello");
+                    fer.predict(text);
+                })
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("text.jpg");
+        assertThatThrownBy(() -> fer.predictInputs(List.of(new float[10])))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2304");
     }
 
     @Test
     void loadErrorsNameTheFileAndTheProblem() throws IOException {
         assertThatThrownBy(() -> EmotionClassifier.load(tmp.resolve("absent")))
-                .isInstanceOf(ModelLoadException.class).hasMessageContaining("absent").hasMessageContaining("does not exist");
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("absent")
+                .hasMessageContaining("does not exist");
 
         Path noJson = Files.createDirectories(tmp.resolve("noJson"));
-        assertThatThrownBy(() -> EmotionClassifier.load(noJson)).isInstanceOf(ModelLoadException.class)
+        assertThatThrownBy(() -> EmotionClassifier.load(noJson))
+                .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining(noJson.resolve("model.json").toString());
 
         Path badJson = TestModels.randomModel(tmp.resolve("badJson"), "seed", EmotionLabels.fer2013());
         Files.writeString(badJson.resolve("model.json"), "{ not json");
-        assertThatThrownBy(() -> EmotionClassifier.load(badJson)).isInstanceOf(ModelLoadException.class)
-                .hasMessageContaining("model.json").hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> EmotionClassifier.load(badJson))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("model.json")
+                .hasMessageContaining("not valid JSON");
 
         Path unknown = TestModels.randomModel(tmp.resolve("unknown"), "seed", EmotionLabels.fer2013());
-        ModelInfo.of("alexnet", EmotionLabels.fer2013(), Preprocessing.builder().build()).write(unknown);
-        assertThatThrownBy(() -> EmotionClassifier.load(unknown)).isInstanceOf(ModelLoadException.class)
+        ModelInfo.of("alexnet", EmotionLabels.fer2013(), Preprocessing.builder().build())
+                .write(unknown);
+        assertThatThrownBy(() -> EmotionClassifier.load(unknown))
+                .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("Unknown architecture 'alexnet'");
 
         Path noParams = TestModels.randomModel(tmp.resolve("noParams"), "seed", EmotionLabels.fer2013());
         Files.delete(noParams.resolve("model.params"));
-        assertThatThrownBy(() -> EmotionClassifier.load(noParams)).isInstanceOf(ModelLoadException.class)
-                .hasMessageContaining("model.params").hasMessageContaining("missing");
+        assertThatThrownBy(() -> EmotionClassifier.load(noParams))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("model.params")
+                .hasMessageContaining("missing");
 
         Path corrupt = TestModels.randomModel(tmp.resolve("corrupt"), "seed", EmotionLabels.fer2013());
         byte[] params = Files.readAllBytes(corrupt.resolve("model.params"));
         Files.write(corrupt.resolve("model.params"), java.util.Arrays.copyOf(params, params.length / 2));
-        assertThatThrownBy(() -> EmotionClassifier.load(corrupt)).isInstanceOf(ModelLoadException.class)
+        assertThatThrownBy(() -> EmotionClassifier.load(corrupt))
+                .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining(corrupt.resolve("model.params").toString());
 
-        Path mismatch = TestModels.randomModel(tmp.resolve("mismatch"), "seed",
-                EmotionLabels.of("a", "b", "c", "d", "e"), 7);
-        assertThatThrownBy(() -> EmotionClassifier.load(mismatch)).isInstanceOf(ModelLoadException.class)
+        Path mismatch =
+                TestModels.randomModel(tmp.resolve("mismatch"), "seed", EmotionLabels.of("a", "b", "c", "d", "e"), 7);
+        assertThatThrownBy(() -> EmotionClassifier.load(mismatch))
+                .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("model.params");
     }
 
@@ -345,17 +394,23 @@ class EmotionClassifierTest {
         String text = Files.readString(json);
         int start = text.indexOf("\"preprocessing\"");
         int end = text.indexOf("\"labels\"");
-        Files.writeString(json, text.substring(0, start) + "\"preprocessing\" : {\"input\" : [1, 48, 48], "
-                + "\"grey\" : \"BT.601 luma 0.299R+0.587G+0.114B\", \"scale\" : \"pixel / 255\", "
-                + "\"equalize\" : \"rank histogram equalisation\", \"targetSharpness\" : 0.0315},\n  "
-                + text.substring(end));
+        Files.writeString(
+                json,
+                text.substring(0, start) + "\"preprocessing\" : {\"input\" : [1, 48, 48], "
+                        + "\"grey\" : \"BT.601 luma 0.299R+0.587G+0.114B\", \"scale\" : \"pixel / 255\", "
+                        + "\"equalize\" : \"rank histogram equalisation\", \"targetSharpness\" : 0.0315},\n  "
+                        + text.substring(end));
         BufferedImage img = TestModels.image(9, 64, 64);
         try (EmotionClassifier old = EmotionClassifier.load(legacy)) {
             assertThat(old.info().preprocessing()).isEqualTo(Preprocessing.blurredTrainingSplit());
-            assertThat(old.predict(img)).isEqualTo(
-                    old.predictInputs(List.of(Preprocessing.blurredTrainingSplit().toInput(img))).get(0));
-            assertThat(old.predict(img)).isNotEqualTo(
-                    old.predictInputs(List.of(Preprocessing.builder().build().toInput(img))).get(0));
+            assertThat(old.predict(img))
+                    .isEqualTo(old.predictInputs(
+                                    List.of(Preprocessing.blurredTrainingSplit().toInput(img)))
+                            .get(0));
+            assertThat(old.predict(img))
+                    .isNotEqualTo(old.predictInputs(
+                                    List.of(Preprocessing.builder().build().toInput(img)))
+                            .get(0));
         }
     }
 
@@ -363,7 +418,8 @@ class EmotionClassifierTest {
     void predictingAfterCloseIsRefused() throws Exception {
         EmotionClassifier c = EmotionClassifier.load(shared.resolve("model"));
         c.close();
-        assertThatThrownBy(() -> c.predict(TestModels.image(1, 48, 48))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> c.predict(TestModels.image(1, 48, 48)))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
     }
 

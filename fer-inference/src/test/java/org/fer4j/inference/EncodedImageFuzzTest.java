@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,21 +59,28 @@ class EncodedImageFuzzTest {
      */
     private static Map<String, byte[]> seeds() throws IOException {
         Map<String, byte[]> seeds = new LinkedHashMap<>();
-        try (InputStream in = EncodedImageFuzzTest.class.getResourceAsStream("/sample70/happy/PublicTest_10248771.jpg")) {
+        try (InputStream in =
+                EncodedImageFuzzTest.class.getResourceAsStream("/sample70/happy/PublicTest_10248771.jpg")) {
             seeds.put("face.jpg", in.readAllBytes());
         }
         seeds.put("colour.jpg", encode(TestModels.image(1, 64, 48), "jpg", false));
         seeds.put("progressive.jpg", encode(TestModels.image(2, 56, 64), "jpg", true));
         seeds.put("grey.png", encode(convert(TestModels.image(3, 48, 48), BufferedImage.TYPE_BYTE_GRAY), "png", false));
         seeds.put("rgba.png", encode(convert(TestModels.image(4, 40, 56), BufferedImage.TYPE_INT_ARGB), "png", false));
-        seeds.put("palette.png", encode(convert(TestModels.image(5, 48, 40), BufferedImage.TYPE_BYTE_INDEXED), "png", false));
+        seeds.put(
+                "palette.png",
+                encode(convert(TestModels.image(5, 48, 40), BufferedImage.TYPE_BYTE_INDEXED), "png", false));
         try (InputStream in = EncodedImageFuzzTest.class.getResourceAsStream("/happy_PublicTest_10248771.webp")) {
             seeds.put("face.webp", in.readAllBytes());
         }
         seeds.put("lzw.tif", encodeTiff(TestModels.image(7, 40, 40), "LZW"));
-        seeds.put("deflate.tif", encodeTiff(convert(TestModels.image(8, 48, 32), BufferedImage.TYPE_BYTE_GRAY), "Deflate"));
+        seeds.put(
+                "deflate.tif",
+                encodeTiff(convert(TestModels.image(8, 48, 32), BufferedImage.TYPE_BYTE_GRAY), "Deflate"));
         seeds.put("packbits.tif", encodeTiff(TestModels.image(9, 24, 48), "PackBits"));
-        seeds.put("grey16.png", encode(convert(TestModels.image(6, 32, 48), BufferedImage.TYPE_USHORT_GRAY), "png", false));
+        seeds.put(
+                "grey16.png",
+                encode(convert(TestModels.image(6, 32, 48), BufferedImage.TYPE_USHORT_GRAY), "png", false));
         return seeds;
     }
 
@@ -176,7 +185,9 @@ class EncodedImageFuzzTest {
                 int at = random.nextInt(b.length);
                 int len = Math.min(b.length - at, 1 + random.nextInt(64));
                 boolean remove = random.nextBoolean();
-                how.append(len).append(remove ? " bytes removed at " : " bytes repeated at ").append(at);
+                how.append(len)
+                        .append(remove ? " bytes removed at " : " bytes repeated at ")
+                        .append(at);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 out.write(b, 0, remove ? at : at + len);
                 out.write(b, at, b.length - at);

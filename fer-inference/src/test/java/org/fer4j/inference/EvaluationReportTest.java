@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +29,10 @@ class EvaluationReportTest {
         for (String c : classes) {
             Path dir = Files.createDirectories(root.resolve(c));
             for (int i = 0; i < perClass; i++) {
-                ImageIO.write(TestModels.image(c.hashCode() + i, 48, 48), "png", dir.resolve(i + ".png").toFile());
+                ImageIO.write(
+                        TestModels.image(c.hashCode() + i, 48, 48),
+                        "png",
+                        dir.resolve(i + ".png").toFile());
             }
         }
         return root;
@@ -47,20 +52,43 @@ class EvaluationReportTest {
             Path out = tmp.resolve("report");
             report.write(out);
 
-            JsonNode json = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
+            JsonNode json =
+                    new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
             List<String> fields = new ArrayList<>();
             json.fieldNames().forEachRemaining(fields::add);
-            assertThat(fields).containsExactly("accuracy", "loss", "negativeLogLikelihood", "expectedCalibrationError",
-                    "macroF1", "weightedF1", "labels", "perClass", "confusionMatrix", "calibrationBins", "images",
-                    "skipped", "data", "model", "modelDetails", "selectionSplit", "testTimeAugmentation");
+            assertThat(fields)
+                    .containsExactly(
+                            "accuracy",
+                            "loss",
+                            "negativeLogLikelihood",
+                            "expectedCalibrationError",
+                            "macroF1",
+                            "weightedF1",
+                            "labels",
+                            "perClass",
+                            "confusionMatrix",
+                            "calibrationBins",
+                            "images",
+                            "skipped",
+                            "data",
+                            "model",
+                            "modelDetails",
+                            "selectionSplit",
+                            "testTimeAugmentation");
             assertThat(json.get("expectedCalibrationError").asDouble())
                     .isEqualTo(report.evaluation().expectedCalibrationError());
-            assertThat(json.get("negativeLogLikelihood").asDouble()).isEqualTo(report.evaluation().loss());
+            assertThat(json.get("negativeLogLikelihood").asDouble())
+                    .isEqualTo(report.evaluation().loss());
             assertThat(json.get("calibrationBins")).hasSize(15);
-            assertThat(json.get("data").asText()).isEqualTo(data.toAbsolutePath().normalize().toString());
+            assertThat(json.get("data").asText())
+                    .isEqualTo(data.toAbsolutePath().normalize().toString());
             assertThat(json.at("/modelDetails/architecture").asText()).isEqualTo("seed");
-            assertThat(json.get("selectionSplit").isNull()).as("a model without training results").isTrue();
-            assertThat(json.get("testTimeAugmentation").asText()).as("a model.json without an inference section").isEqualTo("none");
+            assertThat(json.get("selectionSplit").isNull())
+                    .as("a model without training results")
+                    .isTrue();
+            assertThat(json.get("testTimeAugmentation").asText())
+                    .as("a model.json without an inference section")
+                    .isEqualTo("none");
             assertThat(json.get("labels")).hasSize(7);
             assertThat(json.get("labels").get(0).asText()).isEqualTo("angry");
             List<String> perClassFields = new ArrayList<>();
@@ -78,15 +106,23 @@ class EvaluationReportTest {
             assertThat(json.at("/skipped/0/path").asText()).endsWith("broken.jpg");
             assertThat(json.at("/skipped/0/reason").asText()).isNotBlank();
             assertThat(json.get("model").asText()).isEqualTo(model.toString());
-            assertThat(json.get("accuracy").asDouble()).isEqualTo(report.evaluation().accuracy());
-            assertThat(Files.readString(out.resolve("classification_report.txt"))).contains("weighted avg");
-            assertThat(ImageIO.read(out.resolve("confusion_matrix.png").toFile()).getWidth()).isGreaterThan(800);
-            assertThat(ImageIO.read(out.resolve("reliability_diagram.png").toFile()).getWidth()).isGreaterThan(400);
-            assertThat(ImageIO.read(out.resolve("confident_mistakes.png").toFile()).getHeight()).isGreaterThan(7 * 96);
+            assertThat(json.get("accuracy").asDouble())
+                    .isEqualTo(report.evaluation().accuracy());
+            assertThat(Files.readString(out.resolve("classification_report.txt")))
+                    .contains("weighted avg");
+            assertThat(ImageIO.read(out.resolve("confusion_matrix.png").toFile())
+                            .getWidth())
+                    .isGreaterThan(800);
+            assertThat(ImageIO.read(out.resolve("reliability_diagram.png").toFile())
+                            .getWidth())
+                    .isGreaterThan(400);
+            assertThat(ImageIO.read(out.resolve("confident_mistakes.png").toFile())
+                            .getHeight())
+                    .isGreaterThan(7 * 96);
 
             List<String> csv = Files.readAllLines(out.resolve("predictions.csv"));
-            assertThat(csv.get(0)).isEqualTo("file,true,predicted,p_angry,p_disgust,p_fear,p_happy,p_neutral,p_sad,"
-                    + "p_surprise");
+            assertThat(csv.get(0))
+                    .isEqualTo("file,true,predicted,p_angry,p_disgust,p_fear,p_happy,p_neutral,p_sad," + "p_surprise");
             assertThat(csv).hasSize(16);
             int right = 0;
             for (String line : csv.subList(1, csv.size())) {
@@ -116,21 +152,38 @@ class EvaluationReportTest {
         for (String label : EmotionLabels.fer2013().names()) {
             counts.put(label, label.equals("happy") || label.equals("sad") ? 3 : 0);
         }
-        ModelInfo.read(model).withResults(new ModelInfo.Results(4, 5, "test/ of the dataset root", 1.0, 0.5, 0.6, 0.5,
-                "", false, true)).withProvenance(new ModelInfo.Provenance(root.toString(), counts, counts, 0, "0.32.0",
-                "PyTorch", "17", "Linux", "2026-12-01T00:00:00Z", "2026-12-01T01:00:00Z")).write(model);
+        ModelInfo.read(model)
+                .withResults(
+                        new ModelInfo.Results(4, 5, "test/ of the dataset root", 1.0, 0.5, 0.6, 0.5, "", false, true))
+                .withProvenance(new ModelInfo.Provenance(
+                        root.toString(),
+                        counts,
+                        counts,
+                        0,
+                        "0.32.0",
+                        "PyTorch",
+                        "17",
+                        "Linux",
+                        "2026-12-01T00:00:00Z",
+                        "2026-12-01T01:00:00Z"))
+                .write(model);
         Path copy = folder(tmp.resolve("elsewhere/test"), List.of("happy", "sad"), 3);
         Path other = folder(tmp.resolve("other"), List.of("happy", "sad"), 2);
         try (EmotionClassifier fer = EmotionClassifier.load(model)) {
             EvaluationReport onRoot = EvaluationReport.evaluate(fer, root);
             assertThat(onRoot.selectionSplit()).contains(EvaluationReport.SELECTION_SPLIT_NOTE);
-            assertThat(EvaluationReport.evaluate(fer, test).selectionSplit()).contains(EvaluationReport.SELECTION_SPLIT_NOTE);
-            assertThat(EvaluationReport.evaluate(fer, copy).selectionSplit()).get().asString()
-                    .startsWith(EvaluationReport.SELECTION_SPLIT_NOTE).contains("image count per class");
+            assertThat(EvaluationReport.evaluate(fer, test).selectionSplit())
+                    .contains(EvaluationReport.SELECTION_SPLIT_NOTE);
+            assertThat(EvaluationReport.evaluate(fer, copy).selectionSplit())
+                    .get()
+                    .asString()
+                    .startsWith(EvaluationReport.SELECTION_SPLIT_NOTE)
+                    .contains("image count per class");
             assertThat(EvaluationReport.evaluate(fer, other).selectionSplit()).isEmpty();
             Path out = tmp.resolve("report");
             onRoot.write(out);
-            JsonNode json = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
+            JsonNode json =
+                    new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
             assertThat(json.get("selectionSplit").asText()).isEqualTo(EvaluationReport.SELECTION_SPLIT_NOTE);
             assertThat(json.at("/modelDetails/bestEpoch").asInt()).isEqualTo(4);
             assertThat(json.at("/modelDetails/trainedOn").asText()).isEqualTo(root.toString());
@@ -163,7 +216,8 @@ class EvaluationReportTest {
             Path out = tmp.resolve("report");
             Path blocked = Files.createDirectories(out.resolve("confusion_matrix.png"));
             Files.writeString(blocked.resolve("keep"), "x");
-            assertThatThrownBy(() -> report.write(out)).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> report.write(out))
+                    .isInstanceOf(IOException.class)
                     .hasMessageStartingWith(blocked + ": could not be written");
             try (var left = Files.list(out)) {
                 assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".writing-"));
@@ -177,8 +231,10 @@ class EvaluationReportTest {
         Path data = folder(tmp.resolve("odd"), List.of("happy", "bored"), 2);
         Path model = TestModels.randomModel(tmp.resolve("model"), "seed", EmotionLabels.fer2013());
         try (EmotionClassifier fer = EmotionClassifier.load(model)) {
-            assertThatThrownBy(() -> EvaluationReport.evaluate(fer, data)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining(data.resolve("bored").toString()).hasMessageContaining("not one of the model's labels");
+            assertThatThrownBy(() -> EvaluationReport.evaluate(fer, data))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(data.resolve("bored").toString())
+                    .hasMessageContaining("not one of the model's labels");
         }
     }
 
@@ -186,8 +242,8 @@ class EvaluationReportTest {
     void aReportOfMetricsComputedElsewhereCarriesItsDetailsAfterTheStandardEntries() throws Exception {
         EmotionLabels labels = EmotionLabels.of("a", "b");
         // Two images of class a (one right), one of class b (right): accuracy 2/3.
-        Evaluation evaluation = Evaluation.of(labels, new int[] {0, 0, 1},
-                new float[][] {{0.9f, 0.1f}, {0.2f, 0.8f}, {0.3f, 0.7f}});
+        Evaluation evaluation =
+                Evaluation.of(labels, new int[] {0, 0, 1}, new float[][] {{0.9f, 0.1f}, {0.2f, 0.8f}, {0.3f, 0.7f}});
         java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
         details.put("photos", 4);
         details.put("noFace", 1);
@@ -196,12 +252,31 @@ class EvaluationReportTest {
         assertThat(report.details()).containsExactlyEntriesOf(details);
         Path out = tmp.resolve("report");
         report.write(out);
-        JsonNode json = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
         List<String> fields = new ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactly("accuracy", "loss", "negativeLogLikelihood", "expectedCalibrationError",
-                "macroF1", "weightedF1", "labels", "perClass", "confusionMatrix", "calibrationBins", "images", "skipped",
-                "data", "model", "modelDetails", "selectionSplit", "photos", "noFace", "noFacePhotos");
+        assertThat(fields)
+                .containsExactly(
+                        "accuracy",
+                        "loss",
+                        "negativeLogLikelihood",
+                        "expectedCalibrationError",
+                        "macroF1",
+                        "weightedF1",
+                        "labels",
+                        "perClass",
+                        "confusionMatrix",
+                        "calibrationBins",
+                        "images",
+                        "skipped",
+                        "data",
+                        "model",
+                        "modelDetails",
+                        "selectionSplit",
+                        "photos",
+                        "noFace",
+                        "noFacePhotos");
         // Predictions were not given: no predictions.csv or gallery, but the reliability diagram.
         assertThat(out.resolve("predictions.csv")).doesNotExist();
         assertThat(out.resolve("confident_mistakes.png")).doesNotExist();
@@ -210,8 +285,11 @@ class EvaluationReportTest {
         assertThat(json.get("noFacePhotos").get(0).asText()).isEqualTo("x.jpg");
         // Numbers and text close the text report; lists stay in the JSON.
         assertThat(Files.readString(out.resolve("classification_report.txt")))
-                .endsWith("\nphotos: 4\nnoFace: 1\n").doesNotContain("x.jpg");
-        assertThatThrownBy(() -> EvaluationReport.of(evaluation, tmp, List.of(), "default",
-                java.util.Map.of("images", 4))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("images");
+                .endsWith("\nphotos: 4\nnoFace: 1\n")
+                .doesNotContain("x.jpg");
+        assertThatThrownBy(
+                        () -> EvaluationReport.of(evaluation, tmp, List.of(), "default", java.util.Map.of("images", 4)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("images");
     }
 }

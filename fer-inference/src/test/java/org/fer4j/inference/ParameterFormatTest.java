@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +58,8 @@ class ParameterFormatTest {
 
         try (EmotionClassifier a = EmotionClassifier.load(plain);
                 EmotionClassifier b = EmotionClassifier.load(djl);
-                ZooModel<Image, Classifications> zoo = EmotionClassifier.criteria(djl).loadModel();
+                ZooModel<Image, Classifications> zoo =
+                        EmotionClassifier.criteria(djl).loadModel();
                 Predictor<Image, Classifications> predictor = zoo.newPredictor()) {
             for (int i = 0; i < 3; i++) {
                 BufferedImage face = TestModels.image(i, 50, 60);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
 import ai.djl.ndarray.NDManager;
@@ -19,8 +21,7 @@ import org.fer4j.core.nn.Architectures;
 /** Writes model folders with randomly initialised weights, and generated face-sized images, for tests. */
 final class TestModels {
 
-    private TestModels() {
-    }
+    private TestModels() {}
 
     static Path randomModel(Path dir, String architecture, EmotionLabels labels) throws IOException {
         return randomModel(dir, architecture, labels, labels.size());
@@ -37,7 +38,11 @@ final class TestModels {
                 block.saveParameters(dos);
             }
         }
-        ModelInfo.of(architecture, labels, Preprocessing.builder().optEqualize(true).build()).write(dir);
+        ModelInfo.of(
+                        architecture,
+                        labels,
+                        Preprocessing.builder().optEqualize(true).build())
+                .write(dir);
         return dir;
     }
 

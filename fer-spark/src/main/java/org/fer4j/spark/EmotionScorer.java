@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
 import static org.apache.spark.sql.functions.col;
@@ -31,9 +33,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.ModelLoadException;
-import org.fer4j.core.TestTimeAugmentation;
 
 /**
  * Scores images and videos held in Spark DataFrames with one fer4j classifier per executor JVM.
@@ -110,7 +112,10 @@ public final class EmotionScorer {
      * @throws IOException if the empty files cannot be listed
      */
     public static Dataset<Row> readFiles(SparkSession spark, String pathOrGlob) throws IOException {
-        Dataset<Row> files = spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(pathOrGlob);
+        Dataset<Row> files = spark.read()
+                .format("binaryFile")
+                .option("recursiveFileLookup", "true")
+                .load(pathOrGlob);
         List<Row> empty = new ArrayList<>();
         org.apache.hadoop.fs.Path pattern = new org.apache.hadoop.fs.Path(pathOrGlob);
         FileSystem fs = pattern.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -120,8 +125,8 @@ public final class EmotionScorer {
             while (it.hasNext()) {
                 LocatedFileStatus f = it.next();
                 if (f.getLen() == 0 && !hidden(f.getPath(), match.getPath())) {
-                    empty.add(RowFactory.create(f.getPath().toString(), new Timestamp(f.getModificationTime()), 0L,
-                            new byte[0]));
+                    empty.add(RowFactory.create(
+                            f.getPath().toString(), new Timestamp(f.getModificationTime()), 0L, new byte[0]));
                 }
             }
         }
@@ -153,8 +158,8 @@ public final class EmotionScorer {
         requireColumn(in, PATH);
         int[] keep = keptColumns(in);
         StructType out = Schemas.append(Schemas.select(in, keep), Schemas.prediction(labels));
-        return images.mapPartitions(new ImageScoring(broadcast(model), keep, content, labels.size(), batchSize),
-                Encoders.row(out));
+        return images.mapPartitions(
+                new ImageScoring(broadcast(model), keep, content, labels.size(), batchSize), Encoders.row(out));
     }
 
     /**
@@ -171,10 +176,9 @@ public final class EmotionScorer {
         int content = requireColumn(in, CONTENT);
         requireColumn(in, PATH);
         int[] keep = keptColumns(in);
-        StructType out = Schemas.append(Schemas.append(Schemas.select(in, keep), Schemas.face()),
-                Schemas.prediction(labels));
-        return images.mapPartitions(new FaceScoring(broadcast(model), keep, content, labels.size()),
-                Encoders.row(out));
+        StructType out =
+                Schemas.append(Schemas.append(Schemas.select(in, keep), Schemas.face()), Schemas.prediction(labels));
+        return images.mapPartitions(new FaceScoring(broadcast(model), keep, content, labels.size()), Encoders.row(out));
     }
 
     /**
@@ -199,10 +203,10 @@ public final class EmotionScorer {
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(paths.stream().map(p -> RowFactory.create(p)).toList(), paths.size());
         Dataset<Row> listed = spark.createDataFrame(rows, new StructType().add(PATH, DataTypes.StringType, false));
-        ModelSource videoModel = model.hasTestTimeAugmentation() ? model : model.withTestTimeAugmentation(
-                TestTimeAugmentation.NONE);
-        return listed.mapPartitions(new VideoScoring(broadcast(videoModel), files, everyNthFrame, labels.size()),
-                Encoders.row(out));
+        ModelSource videoModel =
+                model.hasTestTimeAugmentation() ? model : model.withTestTimeAugmentation(TestTimeAugmentation.NONE);
+        return listed.mapPartitions(
+                new VideoScoring(broadcast(videoModel), files, everyNthFrame, labels.size()), Encoders.row(out));
     }
 
     /**
@@ -214,11 +218,14 @@ public final class EmotionScorer {
      * @return one row per video and second that has a face
      */
     public Dataset<Row> summarizeVideos(Dataset<Row> videoRows) {
-        Dataset<Row> faces = videoRows.filter(col(EMOTION).isNotNull())
+        Dataset<Row> faces = videoRows
+                .filter(col(EMOTION).isNotNull())
                 .withColumn("second", floor(col(Schemas.TIMESTAMP).divide(1000)).cast(DataTypes.LongType));
         List<Column> shares = new ArrayList<>();
         for (String label : labels) {
-            shares.add(sum(when(col(EMOTION).equalTo(lit(label)), 1).otherwise(0)).divide(count(lit(1))).alias(label));
+            shares.add(sum(when(col(EMOTION).equalTo(lit(label)), 1).otherwise(0))
+                    .divide(count(lit(1)))
+                    .alias(label));
         }
         return faces.groupBy(col(PATH), col("second"))
                 .agg(count(lit(1)).alias("faces"), shares.toArray(new Column[0]))
@@ -228,7 +235,8 @@ public final class EmotionScorer {
     private Broadcast<ModelSource> broadcast(ModelSource source) {
         synchronized (broadcasts) {
             // The model travels once per executor, not inside every task's closure.
-            return broadcasts.computeIfAbsent(source.key(),
+            return broadcasts.computeIfAbsent(
+                    source.key(),
                     k -> JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(source));
         }
     }
@@ -240,7 +248,8 @@ public final class EmotionScorer {
             if (f.dataType().equals(DataTypes.BinaryType)) {
                 continue;
             }
-            if (labels.contains(f.name()) || Arrays.asList(EMOTION, PROBABILITY, ERROR).contains(f.name())
+            if (labels.contains(f.name())
+                    || Arrays.asList(EMOTION, PROBABILITY, ERROR).contains(f.name())
                     || Schemas.FACE_COLUMNS.contains(f.name())) {
                 throw new IllegalArgumentException("The input column '" + f.name()
                         + "' has the name of a column the scorer adds; rename or drop it first");
@@ -252,8 +261,9 @@ public final class EmotionScorer {
 
     private static int requireColumn(StructType schema, String name) {
         if (!Arrays.asList(schema.fieldNames()).contains(name)) {
-            throw new IllegalArgumentException("The DataFrame has no column '" + name + "' (columns: "
-                    + String.join(", ", schema.fieldNames()) + "); read images with spark.read().format(\"binaryFile\")");
+            throw new IllegalArgumentException(
+                    "The DataFrame has no column '" + name + "' (columns: " + String.join(", ", schema.fieldNames())
+                            + "); read images with spark.read().format(\"binaryFile\")");
         }
         return schema.fieldIndex(name);
     }
@@ -265,8 +275,7 @@ public final class EmotionScorer {
         private int batchSize = 64;
         private int everyNthFrame = 1;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Scores with a model folder written by {@code fer train} instead of the bundled model: a local path or
@@ -331,7 +340,8 @@ public final class EmotionScorer {
          */
         public EmotionScorer build(SparkSession spark) throws ModelLoadException {
             Objects.requireNonNull(spark, "spark");
-            ModelSource source = modelLocation == null ? ModelSource.bundled(tta)
+            ModelSource source = modelLocation == null
+                    ? ModelSource.bundled(tta)
                     : ModelSource.folder(modelLocation, spark.sparkContext().hadoopConfiguration(), tta);
             // In local mode this is also the executors' classifier: the driver and executors share the JVM.
             EmotionClassifier classifier = ExecutorModels.get(source);

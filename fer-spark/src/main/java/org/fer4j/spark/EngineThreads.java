@@ -1,10 +1,11 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
 /** The PyTorch thread settings of a JVM that runs Spark tasks. */
 final class EngineThreads {
 
-    private EngineThreads() {
-    }
+    private EngineThreads() {}
 
     /**
      * Gives PyTorch one thread per call: Spark already runs one task per core, and PyTorch's own

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
 import java.util.Map;
@@ -14,8 +16,7 @@ final class ExecutorModels {
 
     private static final Map<String, Object> LOADED = new ConcurrentHashMap<>();
 
-    private ExecutorModels() {
-    }
+    private ExecutorModels() {}
 
     /**
      * Returns the shared classifier of {@code source}, loading it on first use. A failed load is

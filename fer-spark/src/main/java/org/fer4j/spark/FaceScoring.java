@@ -1,8 +1,11 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -41,7 +44,8 @@ final class FaceScoring implements MapPartitionsFunction<Row, Row> {
     public Iterator<Row> call(Iterator<Row> input) throws Exception {
         EmotionClassifier fer = ExecutorModels.get(model.value());
         YuNetFaceDetector detector = YuNetFaceDetector.create();
-        FaceAnalyzer analyzer = FaceAnalyzer.builder().setClassifier(fer).optDetector(detector).build();
+        FaceAnalyzer analyzer =
+                FaceAnalyzer.builder().setClassifier(fer).optDetector(detector).build();
         TaskContext task = TaskContext.get();
         if (task != null) {
             // The writer may stop reading early (a failed task): close the natives whichever way the task ends.
@@ -64,7 +68,9 @@ final class FaceScoring implements MapPartitionsFunction<Row, Row> {
 
             @Override
             public Row next() {
-                hasNext();
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
                 return current.next();
             }
         };
@@ -110,8 +116,11 @@ final class FaceScoring implements MapPartitionsFunction<Row, Row> {
             values.add(b.height());
             values.add(face.detection().score());
             FaceLandmarks l = face.detection().landmarks().orElse(null);
-            for (FaceLandmarks.Point p : l == null ? new FaceLandmarks.Point[5] : new FaceLandmarks.Point[] {
-                l.rightEye(), l.leftEye(), l.noseTip(), l.rightMouthCorner(), l.leftMouthCorner()}) {
+            for (FaceLandmarks.Point p : l == null
+                    ? new FaceLandmarks.Point[5]
+                    : new FaceLandmarks.Point[] {
+                        l.rightEye(), l.leftEye(), l.noseTip(), l.rightMouthCorner(), l.leftMouthCorner()
+                    }) {
                 values.add(p == null ? null : p.x());
                 values.add(p == null ? null : p.y());
             }

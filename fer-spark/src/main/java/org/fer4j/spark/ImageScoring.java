@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
 import java.awt.image.BufferedImage;
@@ -108,8 +110,8 @@ final class ImageScoring implements MapPartitionsFunction<Row, Row> {
      * Classifies the decoded images in one call; if the engine rejects the batch, one by one, so only the
      * image at fault becomes an error row (null in the result, its message in {@code errors}).
      */
-    private static List<EmotionPrediction> predict(EmotionClassifier fer, List<BufferedImage> decoded,
-            List<String> errors, List<BufferedImage> images) {
+    private static List<EmotionPrediction> predict(
+            EmotionClassifier fer, List<BufferedImage> decoded, List<String> errors, List<BufferedImage> images) {
         if (decoded.isEmpty()) {
             return List.of();
         }

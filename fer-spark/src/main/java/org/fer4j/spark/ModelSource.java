@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
 import java.io.IOException;
@@ -14,10 +16,10 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.fer4j.core.ModelInfo;
+import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.ModelLoadException;
-import org.fer4j.core.TestTimeAugmentation;
 
 /**
  * The model a job scores with, as it travels to the executors: the bundled model (nothing to ship, every
@@ -84,8 +86,8 @@ final class ModelSource implements Serializable {
                     }
                 }
             } catch (IOException e) {
-                throw new ModelLoadException("Model folder " + location + ": cannot read " + name + " ("
-                        + e.getMessage() + ")", e);
+                throw new ModelLoadException(
+                        "Model folder " + location + ": cannot read " + name + " (" + e.getMessage() + ")", e);
             }
         }
         // A missing file is left to EmotionClassifier.load, whose message names it.
@@ -109,7 +111,8 @@ final class ModelSource implements Serializable {
             }
             return EmotionClassifier.load(dir, options.build());
         } catch (IOException e) {
-            throw new ModelLoadException(description + ": cannot copy to a temporary folder (" + e.getMessage() + ")", e);
+            throw new ModelLoadException(
+                    description + ": cannot copy to a temporary folder (" + e.getMessage() + ")", e);
         } catch (ModelLoadException e) {
             // The temporary folder means nothing to the user: name the folder they gave.
             throw new ModelLoadException(description + ": " + e.getMessage().replace(dir.toString(), "."), e);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
 import java.util.List;
@@ -7,8 +9,7 @@ import org.fer4j.inference.EmotionPrediction;
 /** Fills the prediction columns of a row. */
 final class Predictions {
 
-    private Predictions() {
-    }
+    private Predictions() {}
 
     /** Appends emotion, probability, the label probabilities and error (null) to {@code values}. */
     static void put(List<Object> values, EmotionPrediction p) {

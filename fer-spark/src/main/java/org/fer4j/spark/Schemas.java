@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
 import java.util.ArrayList;
@@ -12,15 +14,29 @@ final class Schemas {
     static final String TIMESTAMP = "timestamp_ms";
 
     /** Face columns: flat rather than nested, because CSV has no arrays or structs. */
-    static final List<String> FACE_COLUMNS = List.of("face", "x", "y", "width", "height", "score",
-            "right_eye_x", "right_eye_y", "left_eye_x", "left_eye_y", "nose_x", "nose_y",
-            "mouth_right_x", "mouth_right_y", "mouth_left_x", "mouth_left_y");
+    static final List<String> FACE_COLUMNS = List.of(
+            "face",
+            "x",
+            "y",
+            "width",
+            "height",
+            "score",
+            "right_eye_x",
+            "right_eye_y",
+            "left_eye_x",
+            "left_eye_y",
+            "nose_x",
+            "nose_y",
+            "mouth_right_x",
+            "mouth_right_y",
+            "mouth_left_x",
+            "mouth_left_y");
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     static StructType prediction(List<String> labels) {
-        StructType t = new StructType().add(EmotionScorer.EMOTION, DataTypes.StringType, true)
+        StructType t = new StructType()
+                .add(EmotionScorer.EMOTION, DataTypes.StringType, true)
                 .add(EmotionScorer.PROBABILITY, DataTypes.FloatType, true);
         for (String label : labels) {
             t = t.add(label, DataTypes.FloatType, true);
@@ -40,7 +56,8 @@ final class Schemas {
     }
 
     static StructType video() {
-        return new StructType().add(EmotionScorer.PATH, DataTypes.StringType, false)
+        return new StructType()
+                .add(EmotionScorer.PATH, DataTypes.StringType, false)
                 .add("frame", DataTypes.LongType, true)
                 .add(TIMESTAMP, DataTypes.LongType, true)
                 .add("track", DataTypes.IntegerType, true)

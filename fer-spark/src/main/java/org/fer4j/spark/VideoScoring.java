@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
 import java.util.ArrayList;
@@ -50,8 +52,7 @@ final class VideoScoring implements MapPartitionsFunction<Row, Row> {
     }
 
     /** What failed a video: becomes its error row. */
-    private record Failure(Throwable cause) {
-    }
+    private record Failure(Throwable cause) {}
 
     @Override
     public Iterator<Row> call(Iterator<Row> input) throws Exception {
@@ -118,17 +119,22 @@ final class VideoScoring implements MapPartitionsFunction<Row, Row> {
     }
 
     /** Starts the camera on one video; the queue gets its rows, perhaps a {@link Failure}, then {@link #END}. */
-    private BlockingQueue<Object> start(EmotionClassifier fer, String path, List<AutoCloseable> open,
-            AtomicBoolean abandoned) {
+    private BlockingQueue<Object> start(
+            EmotionClassifier fer, String path, List<AutoCloseable> open, AtomicBoolean abandoned) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1024);
         try {
             HadoopFiles.Local local = files.localize(path);
             open.add(local);
             YuNetFaceDetector detector = YuNetFaceDetector.builder()
-                    .optMaxInputSide(YuNetFaceDetector.VIDEO_MAX_INPUT_SIDE).build();
+                    .optMaxInputSide(YuNetFaceDetector.VIDEO_MAX_INPUT_SIDE)
+                    .build();
             open.add(detector);
-            EmotionCamera camera = EmotionCamera.builder().setSource(VideoSource.video(local.path()))
-                    .setClassifier(fer).optDetector(detector).optEveryNthFrame(every).build();
+            EmotionCamera camera = EmotionCamera.builder()
+                    .setSource(VideoSource.video(local.path()))
+                    .setClassifier(fer)
+                    .optDetector(detector)
+                    .optEveryNthFrame(every)
+                    .build();
             // Closed first: it stops the loop before the detector and the file go.
             open.add(0, camera);
             CompletableFuture<Long> frames = camera.start((result, frame) -> {
@@ -140,7 +146,9 @@ final class VideoScoring implements MapPartitionsFunction<Row, Row> {
             });
             frames.whenComplete((n, e) -> {
                 if (e != null) {
-                    put(queue, new Failure(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e),
+                    put(
+                            queue,
+                            new Failure(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e),
                             abandoned);
                 }
                 put(queue, END, abandoned);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
 import static org.apache.spark.sql.functions.col;
@@ -54,22 +56,30 @@ class RetryTest {
 
         EmotionScorer scorer = EmotionScorer.builder().optBatchSize(2).build(spark);
         // One partition, so the failure comes after rows of the same task were already written.
-        Dataset<Row> files = spark.read().format("binaryFile").load(in.toString()).coalesce(1);
+        Dataset<Row> files =
+                spark.read().format("binaryFile").load(in.toString()).coalesce(1);
         // Executor-side failure on the first attempt only, at the 7th file of the partition.
-        UserDefinedFunction failOnce = udf((UDF1<String, Boolean>) path -> {
-            TaskContext task = TaskContext.get();
-            if (path.endsWith("face06.jpg") && task.attemptNumber() == 0) {
-                INJECTED.incrementAndGet();
-                throw new IllegalStateException("injected executor failure");
-            }
-            return true;
-        }, DataTypes.BooleanType).asNondeterministic();
+        UserDefinedFunction failOnce = udf(
+                        (UDF1<String, Boolean>) path -> {
+                            TaskContext task = TaskContext.get();
+                            if (path.endsWith("face06.jpg") && task.attemptNumber() == 0) {
+                                INJECTED.incrementAndGet();
+                                throw new IllegalStateException("injected executor failure");
+                            }
+                            return true;
+                        },
+                        DataTypes.BooleanType)
+                .asNondeterministic();
         Dataset<Row> scored = scorer.scoreImages(files.filter(failOnce.apply(col("path"))));
         Path out = dir.resolve("out");
         scored.write().parquet(out.toString());
 
         assertThat(INJECTED.get()).isEqualTo(1);
-        List<String> written = spark.read().parquet(out.toString()).select("path").as(Encoders.STRING()).collectAsList();
+        List<String> written = spark.read()
+                .parquet(out.toString())
+                .select("path")
+                .as(Encoders.STRING())
+                .collectAsList();
         assertThat(written.stream().map(p -> p.substring(p.lastIndexOf('/') + 1)))
                 .containsExactlyInAnyOrderElementsOf(names);
     }

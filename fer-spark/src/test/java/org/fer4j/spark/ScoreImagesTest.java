@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,9 +12,9 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EmotionPrediction;
-import org.fer4j.core.TestTimeAugmentation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +46,16 @@ class ScoreImagesTest {
         List<Row> rows = scorer.scoreImages(in).collectAsList();
 
         assertThat(rows).hasSize(faces.size() + bad.size());
-        assertThat(rows.get(0).schema().fieldNames()).doesNotContain("content")
-                .contains("path", "emotion", "probability", "error").contains(scorer.labels().toArray(new String[0]));
+        assertThat(rows.get(0).schema().fieldNames())
+                .doesNotContain("content")
+                .contains("path", "emotion", "probability", "error")
+                .contains(scorer.labels().toArray(new String[0]));
         Map<String, Row> byName = new HashMap<>();
-        rows.forEach(r -> byName.put(Path.of(java.net.URI.create(r.<String>getAs("path"))).getFileName().toString(), r));
+        rows.forEach(r -> byName.put(
+                Path.of(java.net.URI.create(r.<String>getAs("path")))
+                        .getFileName()
+                        .toString(),
+                r));
         // fer predict loads the model with its own test-time augmentation, as the scorer does by default.
         try (EmotionClassifier fer = EmotionClassifier.loadDefault()) {
             for (Path face : faces) {
@@ -72,14 +80,20 @@ class ScoreImagesTest {
     @Test
     void anExplicitTestTimeAugmentationIsUsed() throws Exception {
         List<Path> faces = TestData.writeFaces(dir);
-        EmotionScorer scorer = EmotionScorer.builder().optTestTimeAugmentation(TestTimeAugmentation.NONE).build(spark);
-        List<Row> rows = scorer.scoreImages(spark.read().format("binaryFile").load(faces.get(0).toString()))
+        EmotionScorer scorer = EmotionScorer.builder()
+                .optTestTimeAugmentation(TestTimeAugmentation.NONE)
+                .build(spark);
+        List<Row> rows = scorer.scoreImages(
+                        spark.read().format("binaryFile").load(faces.get(0).toString()))
                 .collectAsList();
         try (EmotionClassifier fer = EmotionClassifier.loadDefault(org.fer4j.inference.ClassifierOptions.builder()
-                .optTestTimeAugmentation(TestTimeAugmentation.NONE).build())) {
+                .optTestTimeAugmentation(TestTimeAugmentation.NONE)
+                .build())) {
             EmotionPrediction expected = fer.predict(faces.get(0));
-            assertThat(rows).singleElement().satisfies(r -> assertThat(r.<Float>getAs("probability"))
-                    .isCloseTo(expected.probability(), within(1e-5f)));
+            assertThat(rows)
+                    .singleElement()
+                    .satisfies(r ->
+                            assertThat(r.<Float>getAs("probability")).isCloseTo(expected.probability(), within(1e-5f)));
         }
     }
 }

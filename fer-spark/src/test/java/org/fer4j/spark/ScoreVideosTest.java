@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,9 +17,9 @@ import org.fer4j.camera.EmotionCamera;
 import org.fer4j.camera.TrackedFace;
 import org.fer4j.camera.VideoSource;
 import org.fer4j.camera.YuNetFaceDetector;
+import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.core.TestTimeAugmentation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +38,7 @@ class ScoreVideosTest {
     }
 
     /** What one face in one frame says, to compare the two runs. */
-    private record Seen(long frame, long timestampMs, int track, int x, String emotion, float probability) {
-    }
+    private record Seen(long frame, long timestampMs, int track, int x, String emotion, float probability) {}
 
     @Test
     void rowsMatchTheCameraLoopAndBadVideosAreErrorRows() throws Exception {
@@ -45,30 +46,49 @@ class ScoreVideosTest {
         Files.writeString(dir.resolve("broken.mp4"), "not a video");
 
         EmotionScorer scorer = EmotionScorer.builder().optEveryNthFrame(2).build(spark);
-        Dataset<Row> rows = scorer.scoreVideos(spark.read().format("binaryFile").load(dir.toString()).select("path"))
+        Dataset<Row> rows = scorer.scoreVideos(
+                        spark.read().format("binaryFile").load(dir.toString()).select("path"))
                 .cache();
         List<Row> all = rows.collectAsList();
 
         List<Seen> expected = new ArrayList<>();
         try (EmotionClassifier fer = EmotionClassifier.loadDefault(ClassifierOptions.builder()
-                .optTestTimeAugmentation(TestTimeAugmentation.NONE).build());
+                        .optTestTimeAugmentation(TestTimeAugmentation.NONE)
+                        .build());
                 YuNetFaceDetector detector = YuNetFaceDetector.builder()
-                        .optMaxInputSide(YuNetFaceDetector.VIDEO_MAX_INPUT_SIDE).build();
-                EmotionCamera camera = EmotionCamera.builder().setSource(VideoSource.video(video)).setClassifier(fer)
-                        .optDetector(detector).optEveryNthFrame(2).build()) {
+                        .optMaxInputSide(YuNetFaceDetector.VIDEO_MAX_INPUT_SIDE)
+                        .build();
+                EmotionCamera camera = EmotionCamera.builder()
+                        .setSource(VideoSource.video(video))
+                        .setClassifier(fer)
+                        .optDetector(detector)
+                        .optEveryNthFrame(2)
+                        .build()) {
             camera.run((result, frame) -> {
                 if (result.analysed()) {
                     for (TrackedFace f : result.faces()) {
-                        expected.add(new Seen(result.frameIndex(), result.timestampMs(), f.track(), f.box().x(),
-                                f.prediction().label(), f.prediction().probability()));
+                        expected.add(new Seen(
+                                result.frameIndex(),
+                                result.timestampMs(),
+                                f.track(),
+                                f.box().x(),
+                                f.prediction().label(),
+                                f.prediction().probability()));
                     }
                 }
             });
         }
-        List<Seen> seen = all.stream().filter(r -> r.<String>getAs("path").endsWith("talk.mp4"))
-                .map(r -> new Seen(r.<Long>getAs("frame"), r.<Long>getAs("timestamp_ms"), r.<Integer>getAs("track"),
-                        r.<Integer>getAs("x"), r.<String>getAs("emotion"), r.<Float>getAs("probability")))
-                .sorted(Comparator.comparingLong(Seen::frame).thenComparingInt(Seen::x)).toList();
+        List<Seen> seen = all.stream()
+                .filter(r -> r.<String>getAs("path").endsWith("talk.mp4"))
+                .map(r -> new Seen(
+                        r.<Long>getAs("frame"),
+                        r.<Long>getAs("timestamp_ms"),
+                        r.<Integer>getAs("track"),
+                        r.<Integer>getAs("x"),
+                        r.<String>getAs("emotion"),
+                        r.<Float>getAs("probability")))
+                .sorted(Comparator.comparingLong(Seen::frame).thenComparingInt(Seen::x))
+                .toList();
         expected.sort(Comparator.comparingLong(Seen::frame).thenComparingInt(Seen::x));
         // 6 analysed frames (0, 2, ..., 10): 3 with one face, 3 with two.
         assertThat(expected).hasSize(9);
@@ -82,7 +102,8 @@ class ScoreVideosTest {
         }
 
         assertThat(all.stream().filter(r -> r.<String>getAs("path").endsWith("broken.mp4")))
-                .singleElement().satisfies(r -> {
+                .singleElement()
+                .satisfies(r -> {
                     assertThat(r.<String>getAs("error")).isNotBlank();
                     assertThat(r.<Long>getAs("frame")).isNull();
                 });
@@ -91,9 +112,12 @@ class ScoreVideosTest {
         // 1.2 s of video: seconds 0 and 1 of talk.mp4; the broken video has no face row.
         assertThat(summary).extracting(r -> r.<Long>getAs("second")).containsExactly(0L, 1L);
         for (Row r : summary) {
-            double total = scorer.labels().stream().mapToDouble(l -> r.<Double>getAs(l)).sum();
+            double total = scorer.labels().stream()
+                    .mapToDouble(l -> r.<Double>getAs(l))
+                    .sum();
             assertThat(total).isCloseTo(1.0, within(1e-9));
         }
-        assertThat(summary.stream().mapToLong(r -> r.<Long>getAs("faces")).sum()).isEqualTo(expected.size());
+        assertThat(summary.stream().mapToLong(r -> r.<Long>getAs("faces")).sum())
+                .isEqualTo(expected.size());
     }
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
 import java.awt.Color;
@@ -22,19 +24,25 @@ import org.fer4j.camera.SyntheticVideo;
 final class TestData {
 
     /** FER-2013 PublicTest crops (see src/test/resources/faces/README.md), named emotion_id.jpg. */
-    static final List<String> FACES = List.of("happy_PublicTest_10248771.jpg", "fear_PublicTest_10434403.jpg",
-            "surprise_PublicTest_10709121.jpg", "sad_PublicTest_11285899.jpg");
+    static final List<String> FACES = List.of(
+            "happy_PublicTest_10248771.jpg",
+            "fear_PublicTest_10434403.jpg",
+            "surprise_PublicTest_10709121.jpg",
+            "sad_PublicTest_11285899.jpg");
 
-    private TestData() {
-    }
+    private TestData() {}
 
     /**
      * The tests' session: two task slots, and two attempts per task so that a failed task is retried as on a
      * cluster (local masters default to one attempt). No web UI: nothing watches it.
      */
     static SparkSession spark() {
-        return SparkSession.builder().master("local[2,2]").appName("fer-spark tests")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        return SparkSession.builder()
+                .master("local[2,2]")
+                .appName("fer-spark tests")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .getOrCreate();
     }
 
     static byte[] faceBytes(String name) {
@@ -93,8 +101,14 @@ final class TestData {
      * decoding it would need 10 GB.
      */
     static Path hugePixelCount(Path dir) throws IOException {
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(50_000).putInt(50_000).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer ihdr = ByteBuffer.allocate(13)
+                .putInt(50_000)
+                .putInt(50_000)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         chunk(out, "IHDR", ihdr.array());
@@ -143,9 +157,17 @@ final class TestData {
     static Path video(Path file) throws IOException {
         BufferedImage a = face(FACES.get(0));
         BufferedImage b = face(FACES.get(1));
-        SyntheticVideo.write(file, 640, 480, 10, 12, i -> i < 6
-                ? List.of(new SyntheticVideo.Placement(a, 220 + i, 140, 180))
-                : List.of(new SyntheticVideo.Placement(a, 40 + i, 150, 180), new SyntheticVideo.Placement(b, 400 + i, 150, 180)));
+        SyntheticVideo.write(
+                file,
+                640,
+                480,
+                10,
+                12,
+                i -> i < 6
+                        ? List.of(new SyntheticVideo.Placement(a, 220 + i, 140, 180))
+                        : List.of(
+                                new SyntheticVideo.Placement(a, 40 + i, 150, 180),
+                                new SyntheticVideo.Placement(b, 400 + i, 150, 180)));
         return file;
     }
 }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import java.util.LinkedHashMap;
@@ -59,8 +61,15 @@ public final class Augmentation {
      * @return the standard augmentation
      */
     public static Augmentation standard() {
-        return builder().optFlip(true).optShift(0.1f).optRotation(10).optScale(0.1f)
-                .optBrightness(0.1f).optContrast(0.1f).optErasing(0.25f).build();
+        return builder()
+                .optFlip(true)
+                .optShift(0.1f)
+                .optRotation(10)
+                .optScale(0.1f)
+                .optBrightness(0.1f)
+                .optContrast(0.1f)
+                .optErasing(0.25f)
+                .build();
     }
 
     /**
@@ -69,7 +78,12 @@ public final class Augmentation {
      * @return whether every setting is off
      */
     public boolean isNone() {
-        return !flip && shift == 0 && rotationDegrees == 0 && scale == 0 && brightness == 0 && contrast == 0
+        return !flip
+                && shift == 0
+                && rotationDegrees == 0
+                && scale == 0
+                && brightness == 0
+                && contrast == 0
                 && erasing == 0;
     }
 
@@ -222,8 +236,7 @@ public final class Augmentation {
         private float contrast;
         private float erasing;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Mirrors half of the images left to right.

@@ -1,9 +1,11 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
-import org.fer4j.core.FaceFolder;
 import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.fer4j.core.FaceFolder;
 import org.fer4j.core.Preprocessing;
 
 /**
@@ -17,8 +19,7 @@ final class BatchStream implements AutoCloseable {
      * One batch as plain arrays: pixels (n x 2304), labels, per-sample loss weights and, in a distilled
      * run, the teachers' softened probabilities (n x classes; null otherwise).
      */
-    record HostBatch(int size, float[] pixels, long[] labels, float[] weights, float[] soft) {
-    }
+    record HostBatch(int size, float[] pixels, long[] labels, float[] weights, float[] soft) {}
 
     private static final HostBatch END = new HostBatch(0, new float[0], new long[0], new float[0], null);
 
@@ -30,44 +31,53 @@ final class BatchStream implements AutoCloseable {
      * Starts building the batches of one epoch; {@code soft} holds each image's soft targets (row i for
      * image i, {@code classWeights.length} wide), or is null when the run is not distilled.
      */
-    BatchStream(FaceFolder data, int batchSize, Augmentation augmentation, float[] classWeights, float[] soft,
-            long seed, int epoch) {
+    BatchStream(
+            FaceFolder data,
+            int batchSize,
+            Augmentation augmentation,
+            float[] classWeights,
+            float[] soft,
+            long seed,
+            int epoch) {
         int k = classWeights.length;
         int[] order = shuffled(data.size(), new Random(seed * 1_000_003L + epoch));
         Random random = new Random(seed * 7_919L + epoch);
-        producer = new Thread(() -> {
-            try {
-                for (int start = 0; start < order.length; start += batchSize) {
-                    int n = Math.min(batchSize, order.length - start);
-                    float[] pixels = new float[n * Preprocessing.PIXELS];
-                    long[] labels = new long[n];
-                    float[] weights = new float[n];
-                    float[] targets = soft == null ? null : new float[n * k];
-                    float[] tmp = new float[Preprocessing.PIXELS];
-                    for (int i = 0; i < n; i++) {
-                        int idx = order[start + i];
-                        if (augmentation.isNone()) {
-                            System.arraycopy(data.image(idx), 0, pixels, i * Preprocessing.PIXELS, Preprocessing.PIXELS);
-                        } else {
-                            augmentation.apply(data.image(idx), tmp, random);
-                            System.arraycopy(tmp, 0, pixels, i * Preprocessing.PIXELS, Preprocessing.PIXELS);
+        producer = new Thread(
+                () -> {
+                    try {
+                        for (int start = 0; start < order.length; start += batchSize) {
+                            int n = Math.min(batchSize, order.length - start);
+                            float[] pixels = new float[n * Preprocessing.PIXELS];
+                            long[] labels = new long[n];
+                            float[] weights = new float[n];
+                            float[] targets = soft == null ? null : new float[n * k];
+                            float[] tmp = new float[Preprocessing.PIXELS];
+                            for (int i = 0; i < n; i++) {
+                                int idx = order[start + i];
+                                if (augmentation.isNone()) {
+                                    System.arraycopy(
+                                            data.image(idx), 0, pixels, i * Preprocessing.PIXELS, Preprocessing.PIXELS);
+                                } else {
+                                    augmentation.apply(data.image(idx), tmp, random);
+                                    System.arraycopy(tmp, 0, pixels, i * Preprocessing.PIXELS, Preprocessing.PIXELS);
+                                }
+                                labels[i] = data.classOf(idx);
+                                weights[i] = classWeights[data.classOf(idx)];
+                                if (targets != null) {
+                                    System.arraycopy(soft, idx * k, targets, i * k, k);
+                                }
+                            }
+                            queue.put(new HostBatch(n, pixels, labels, weights, targets));
                         }
-                        labels[i] = data.classOf(idx);
-                        weights[i] = classWeights[data.classOf(idx)];
-                        if (targets != null) {
-                            System.arraycopy(soft, idx * k, targets, i * k, k);
-                        }
+                        queue.put(END);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        failure = e;
+                        queue.offer(END);
                     }
-                    queue.put(new HostBatch(n, pixels, labels, weights, targets));
-                }
-                queue.put(END);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                failure = e;
-                queue.offer(END);
-            }
-        }, "fer-batches-epoch-" + epoch);
+                },
+                "fer-batches-epoch-" + epoch);
         producer.setDaemon(true);
         producer.start();
     }

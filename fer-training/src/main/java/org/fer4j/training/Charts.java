@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import java.awt.BasicStroke;
@@ -29,8 +31,7 @@ final class Charts {
     private static final Color LARGEST = new Color(0x2CA02C);
     private static final Color SMALLEST = new Color(0xD62728);
 
-    private Charts() {
-    }
+    private Charts() {}
 
     static void classDistribution(ClassDistribution d, Path file) throws IOException {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();

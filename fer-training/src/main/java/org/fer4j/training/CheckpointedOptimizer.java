@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import ai.djl.ndarray.NDArray;
@@ -190,8 +192,12 @@ final class CheckpointedOptimizer extends Optimizer {
         try (InputStream is = new BufferedInputStream(Files.newInputStream(file))) {
             list = NDList.decode(manager, is);
         } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": not an optimiser state (" + (e.getMessage() != null ? e.getMessage()
-                    : e.getClass().getSimpleName()) + ")", e);
+            throw new IOException(
+                    file + ": not an optimiser state ("
+                            + (e.getMessage() != null
+                                    ? e.getMessage()
+                                    : e.getClass().getSimpleName()) + ")",
+                    e);
         }
         Map<String, NDArray[]> read = new LinkedHashMap<>();
         for (NDArray a : list) {
@@ -200,8 +206,8 @@ final class CheckpointedOptimizer extends Optimizer {
             int slot = hash < 0 || !n.substring(hash + 1).matches("\\d") ? -1 : Integer.parseInt(n.substring(hash + 1));
             int slots = slots();
             if (slot < 0 || slot >= slots || !nameOfId.containsValue(n.substring(0, hash))) {
-                throw new IOException(file + ": array '" + n + "' does not belong to this network's " + kind
-                        + " optimiser");
+                throw new IOException(
+                        file + ": array '" + n + "' does not belong to this network's " + kind + " optimiser");
             }
             read.computeIfAbsent(n.substring(0, hash), k -> new NDArray[slots])[slot] = a;
         }

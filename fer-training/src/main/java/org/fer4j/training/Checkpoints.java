@@ -1,8 +1,9 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
@@ -63,8 +64,8 @@ final class Checkpoints extends TrainingListenerAdapter {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block block = Architectures.build(spec.architecture(), labels.size());
             block.initialize(manager, DataType.FLOAT32, Preprocessing.inputShape(1));
-            CheckpointedOptimizer optimizer = new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(),
-                    step -> 0, block);
+            CheckpointedOptimizer optimizer =
+                    new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(), step -> 0, block);
             restore(runDir.resolve("checkpoints"), state, block, optimizer, manager);
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import java.io.IOException;
@@ -30,7 +32,9 @@ final class ClassDistribution {
      * @return the per-class counts
      */
     static ClassDistribution of(TrainValidationData data) {
-        return new ClassDistribution(data.train().labels(), data.train().countsPerClass(),
+        return new ClassDistribution(
+                data.train().labels(),
+                data.train().countsPerClass(),
                 data.validation().countsPerClass());
     }
 
@@ -110,11 +114,17 @@ final class ClassDistribution {
     String toTable() {
         int totalTrain = java.util.Arrays.stream(train).sum();
         int totalValidation = java.util.Arrays.stream(validation).sum();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s %8s %7s %8s %7s%n",
-                "class", "train", "share", "test", "share"));
+        StringBuilder sb = new StringBuilder(
+                String.format(Locale.ROOT, "%-10s %8s %7s %8s %7s%n", "class", "train", "share", "test", "share"));
         for (int c = 0; c < train.length; c++) {
-            sb.append(String.format(Locale.ROOT, "%-10s %8d %6.1f%% %8d %6.1f%%%n", labels.name(c), train[c],
-                    100.0 * train[c] / totalTrain, validation[c], 100.0 * validation[c] / totalValidation));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-10s %8d %6.1f%% %8d %6.1f%%%n",
+                    labels.name(c),
+                    train[c],
+                    100.0 * train[c] / totalTrain,
+                    validation[c],
+                    100.0 * validation[c] / totalValidation));
         }
         sb.append(String.format(Locale.ROOT, "%-10s %8d %7s %8d%n", "total", totalTrain, "", totalValidation));
         sb.append(imbalanceLine()).append(System.lineSeparator());
@@ -129,11 +139,21 @@ final class ClassDistribution {
      */
     String imbalanceLine() {
         if (imbalanceRatio() <= 1.5) {
-            return String.format(Locale.ROOT, "Balanced: %d to %d training images per class (%.1f : 1)",
-                    train[smallest()], train[largest()], imbalanceRatio());
+            return String.format(
+                    Locale.ROOT,
+                    "Balanced: %d to %d training images per class (%.1f : 1)",
+                    train[smallest()],
+                    train[largest()],
+                    imbalanceRatio());
         }
-        return String.format(Locale.ROOT, "Imbalance: %s has %d training images, %s only %d (%.1f : 1)",
-                labels.name(largest()), train[largest()], labels.name(smallest()), train[smallest()], imbalanceRatio());
+        return String.format(
+                Locale.ROOT,
+                "Imbalance: %s has %d training images, %s only %d (%.1f : 1)",
+                labels.name(largest()),
+                train[largest()],
+                labels.name(smallest()),
+                train[smallest()],
+                imbalanceRatio());
     }
 
     /**
@@ -145,7 +165,12 @@ final class ClassDistribution {
     void writeCsv(Path file) throws IOException {
         StringBuilder sb = new StringBuilder("class,train,test\n");
         for (int c = 0; c < train.length; c++) {
-            sb.append(labels.name(c)).append(',').append(train[c]).append(',').append(validation[c]).append('\n');
+            sb.append(labels.name(c))
+                    .append(',')
+                    .append(train[c])
+                    .append(',')
+                    .append(validation[c])
+                    .append('\n');
         }
         Files.writeString(file, sb);
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import ai.djl.ndarray.NDArray;
@@ -43,7 +45,8 @@ final class CrossEntropy extends Loss {
             // KL rather than cross-entropy: the same gradient, but the reported loss falls to 0 as the
             // student matches the teachers instead of resting on the targets' entropy.
             NDArray teacher = labels.get(2);
-            NDArray soft = teacher.mul(teacher.clip(1e-12f, 1f).log().sub(studentT)).sum(new int[] {1});
+            NDArray soft =
+                    teacher.mul(teacher.clip(1e-12f, 1f).log().sub(studentT)).sum(new int[] {1});
             perSample = perSample.mul(1 - distillWeight).add(soft.mul(distillWeight * temperature * temperature));
         }
         if (labels.size() > 1) {

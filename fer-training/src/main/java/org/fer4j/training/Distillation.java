@@ -1,13 +1,15 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.fer4j.core.ModelInfo;
@@ -43,7 +45,11 @@ public record Distillation(List<Teacher> teachers, float temperature, float weig
      * @param validationAccuracy the validation accuracy its model.json records for that mode, or null
      * @param parametersSha256 the SHA-256 of its {@code model.params}, which names the weights wherever they move
      */
-    public record Teacher(String path, String architecture, TestTimeAugmentation testTimeAugmentation, Double validationAccuracy,
+    public record Teacher(
+            String path,
+            String architecture,
+            TestTimeAugmentation testTimeAugmentation,
+            Double validationAccuracy,
             String parametersSha256) {
 
         /**
@@ -79,8 +85,10 @@ public record Distillation(List<Teacher> teachers, float temperature, float weig
             throw new IllegalArgumentException("distillation weight must be in [0, 1], got " + weight);
         }
         if (teachers.isEmpty() != (weight == 0)) {
-            throw new IllegalArgumentException(teachers.isEmpty()
-                    ? "a distillation weight needs at least one teacher" : "distillation needs a weight above 0");
+            throw new IllegalArgumentException(
+                    teachers.isEmpty()
+                            ? "a distillation weight needs at least one teacher"
+                            : "distillation needs a weight above 0");
         }
     }
 
@@ -103,8 +111,11 @@ public record Distillation(List<Teacher> teachers, float temperature, float weig
             ModelInfo info = ModelInfo.read(dir);
             ModelInfo.Inference inference =
                     info.inference().orElse(new ModelInfo.Inference(TestTimeAugmentation.NONE, null));
-            teachers.add(new Teacher(dir.toAbsolutePath().normalize().toString(), info.architecture(),
-                    inference.testTimeAugmentation(), inference.validationAccuracy(),
+            teachers.add(new Teacher(
+                    dir.toAbsolutePath().normalize().toString(),
+                    info.architecture(),
+                    inference.testTimeAugmentation(),
+                    inference.validationAccuracy(),
                     sha256(dir.resolve(ModelInfo.PARAMETERS_FILE))));
         }
         return new Distillation(teachers, temperature, weight);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import ai.djl.training.Trainer;
@@ -21,8 +23,13 @@ final class EarlyStopping extends TrainingListenerAdapter {
     private boolean lastWasBest;
 
     /** Starts from saved counters; each finished epoch's record comes from {@code epochs}. */
-    EarlyStopping(Supplier<EpochRecord> epochs, TrainingSpec.Monitor monitor, int patience, int bestEpoch,
-            double bestValue, int sinceBest) {
+    EarlyStopping(
+            Supplier<EpochRecord> epochs,
+            TrainingSpec.Monitor monitor,
+            int patience,
+            int bestEpoch,
+            double bestValue,
+            int sinceBest) {
         this.epochs = epochs;
         this.monitor = monitor;
         this.patience = patience;
@@ -39,8 +46,8 @@ final class EarlyStopping extends TrainingListenerAdapter {
 
     /** Records an epoch's metric and returns true when it is the new best. */
     private boolean record(int epoch, double value) {
-        boolean better = bestEpoch == 0
-                || (monitor == TrainingSpec.Monitor.VAL_LOSS ? value < bestValue : value > bestValue);
+        boolean better =
+                bestEpoch == 0 || (monitor == TrainingSpec.Monitor.VAL_LOSS ? value < bestValue : value > bestValue);
         if (better) {
             bestEpoch = epoch;
             bestValue = value;

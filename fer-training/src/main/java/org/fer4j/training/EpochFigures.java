@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import ai.djl.Device;
@@ -55,7 +57,9 @@ final class EpochFigures extends TrainingListenerAdapter {
         float loss = trainer.getLoss().evaluate(labels, predictions).getFloat();
         int size = batchData.getBatch().getSize();
         lossSum += loss * size;
-        Evaluation batch = Evaluation.ofLogits(validation.labels(), toInts(labels.get(0).toLongArray()),
+        Evaluation batch = Evaluation.ofLogits(
+                validation.labels(),
+                toInts(labels.get(0).toLongArray()),
                 predictions.singletonOrThrow().toFloatArray());
         trained = trained == null ? batch : trained.plus(batch);
         seen += size;
@@ -65,7 +69,13 @@ final class EpochFigures extends TrainingListenerAdapter {
     @Override
     public void onEpoch(Trainer trainer) {
         Evaluation val = evaluate(trainer.getModel().getBlock(), trainer.getManager(), validation);
-        last = new EpochRecord(epoch, lossSum / seen, trained.accuracy(), val.loss(), val.accuracy(), rate.current(),
+        last = new EpochRecord(
+                epoch,
+                lossSum / seen,
+                trained.accuracy(),
+                val.loss(),
+                val.accuracy(),
+                rate.current(),
                 (System.nanoTime() - t0) / 1e9);
     }
 
@@ -108,7 +118,8 @@ final class EpochFigures extends TrainingListenerAdapter {
             float[] logits;
             try (NDManager bm = manager.newSubManager()) {
                 NDArray x = Preprocessing.toInputArray(bm, pixels, n);
-                logits = block.forward(new ParameterStore(bm, false), new NDList(x), false).singletonOrThrow()
+                logits = block.forward(new ParameterStore(bm, false), new NDList(x), false)
+                        .singletonOrThrow()
                         .toFloatArray();
             }
             Evaluation batch = Evaluation.ofLogits(folder.labels(), y, logits);

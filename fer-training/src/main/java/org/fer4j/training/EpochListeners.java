@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import ai.djl.training.Trainer;
@@ -17,10 +19,15 @@ final class EpochListeners extends TrainingListenerAdapter {
 
     private final List<TrainingListener> inOrder;
 
-    EpochListeners(EpochFigures figures, HistoryCsv history, EarlyStopping stopping, Checkpoints checkpoints,
-            TrainingProgress progress, int batches) {
-        this.inOrder = List.of(figures, history, stopping, checkpoints,
-                new ProgressReporter(progress, figures, stopping, batches));
+    EpochListeners(
+            EpochFigures figures,
+            HistoryCsv history,
+            EarlyStopping stopping,
+            Checkpoints checkpoints,
+            TrainingProgress progress,
+            int batches) {
+        this.inOrder = List.of(
+                figures, history, stopping, checkpoints, new ProgressReporter(progress, figures, stopping, batches));
     }
 
     @Override

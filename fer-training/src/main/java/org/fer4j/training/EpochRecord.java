@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 /**
@@ -11,8 +13,14 @@ package org.fer4j.training;
  * @param learningRate the learning rate at the end of the epoch
  * @param seconds wall-clock seconds the epoch took, validation included
  */
-public record EpochRecord(int epoch, double loss, double accuracy, double valLoss, double valAccuracy,
-        double learningRate, double seconds) {
+public record EpochRecord(
+        int epoch,
+        double loss,
+        double accuracy,
+        double valLoss,
+        double valAccuracy,
+        double learningRate,
+        double seconds) {
 
     /** The CSV header, matching {@link #toCsv()}. */
     public static final String CSV_HEADER = "epoch,loss,accuracy,val_loss,val_accuracy,learning_rate,seconds";
@@ -23,8 +31,16 @@ public record EpochRecord(int epoch, double loss, double accuracy, double valLos
      * @return the CSV line
      */
     public String toCsv() {
-        return String.format(java.util.Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.8f,%.2f",
-                epoch, loss, accuracy, valLoss, valAccuracy, learningRate, seconds);
+        return String.format(
+                java.util.Locale.ROOT,
+                "%d,%.6f,%.6f,%.6f,%.6f,%.8f,%.2f",
+                epoch,
+                loss,
+                accuracy,
+                valLoss,
+                valAccuracy,
+                learningRate,
+                seconds);
     }
 
     /**
@@ -38,8 +54,13 @@ public record EpochRecord(int epoch, double loss, double accuracy, double valLos
         if (f.length != 7) {
             throw new IllegalArgumentException("Not a history row (7 columns expected): " + line);
         }
-        return new EpochRecord(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
+        return new EpochRecord(
+                Integer.parseInt(f[0]),
+                Double.parseDouble(f[1]),
+                Double.parseDouble(f[2]),
+                Double.parseDouble(f[3]),
+                Double.parseDouble(f[4]),
+                Double.parseDouble(f[5]),
                 Double.parseDouble(f[6]));
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import ai.djl.Device;
@@ -13,13 +15,7 @@ import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.translate.Batchifier;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.fer4j.core.Calibration;
 import org.fer4j.core.EmotionLabels;
@@ -40,6 +33,7 @@ import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.SkippedFile;
 import org.fer4j.core.nn.Architectures;
+import org.fer4j.core.nn.ParameterFiles;
 
 /**
  * Trains a network on a dataset root ({@code train/} and {@code test/} class folders) with DJL's
@@ -67,8 +61,7 @@ public final class FerTrainer {
     private volatile boolean stopRequested;
 
     /** Creates a trainer. */
-    public FerTrainer() {
-    }
+    public FerTrainer() {}
 
     /** Asks a running training to stop at the next batch, leaving the last finished epoch's checkpoint. */
     public void requestStop() {
@@ -94,15 +87,16 @@ public final class FerTrainer {
      */
     public static DefaultTrainingConfig trainingConfig(TrainingSpec spec, Block block, int classes) {
         float rate = spec.learningRate();
-        return trainingConfig(spec, classes, new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(),
-                step -> rate, block));
+        return trainingConfig(
+                spec, classes, new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(), step -> rate, block));
     }
 
     /** The one home of the loss, optimiser and device of a training run, with the optimiser given. */
-    private static DefaultTrainingConfig trainingConfig(TrainingSpec spec, int classes,
-            CheckpointedOptimizer optimizer) {
+    private static DefaultTrainingConfig trainingConfig(
+            TrainingSpec spec, int classes, CheckpointedOptimizer optimizer) {
         return new DefaultTrainingConfig(new CrossEntropy(classes, spec.labelSmoothing(), spec.distillation()))
-                .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
+                .optOptimizer(optimizer)
+                .optDevices(new Device[] {Device.cpu()});
     }
 
     /**
@@ -183,7 +177,7 @@ public final class FerTrainer {
         EmotionLabels labels = data.train().labels();
         Path checkpointDir = Files.createDirectories(out.resolve("checkpoints"));
         Files.createDirectories(out.resolve("history"));
-        List<SkippedFile> skipped = writeDataReports(out, data);
+        List<SkippedFile> skipped = RunOutputs.writeDataReports(out, data);
         progress.onDataLoaded(data);
 
         LearningRate rate = new LearningRate(spec, state.epochsDone());
@@ -191,20 +185,30 @@ public final class FerTrainer {
         HistoryCsv history = HistoryCsv.open(out.resolve(state.history()), state.epochsDone(), figures::last);
         float[] classWeights = classWeights(data.train(), spec.classWeights());
         Distillation distillation = spec.distillation();
-        float[] soft = distillation.distils() ? Calibration.atTemperature(TeacherTargets.load(out, distillation,
-                data.train(), progress), labels.size(), distillation.temperature()) : null;
+        float[] soft = distillation.distils()
+                ? Calibration.atTemperature(
+                        TeacherTargets.load(out, distillation, data.train(), progress),
+                        labels.size(),
+                        distillation.temperature())
+                : null;
         Engine.getInstance().setRandomSeed((int) spec.seed());
-        EarlyStopping stopping = new EarlyStopping(figures::last, spec.monitor(), spec.patience(), state.bestEpoch(),
-                state.bestValue(), state.sinceBest());
+        EarlyStopping stopping = new EarlyStopping(
+                figures::last,
+                spec.monitor(),
+                spec.patience(),
+                state.bestEpoch(),
+                state.bestValue(),
+                state.sinceBest());
         int batches = (data.train().size() + spec.batchSize() - 1) / spec.batchSize();
         try (Model model = Model.newInstance("fer", Device.cpu())) {
             Block block = Architectures.build(spec.architecture(), labels.size());
             model.setBlock(block);
-            CheckpointedOptimizer optimizer = new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(), rate,
-                    block);
+            CheckpointedOptimizer optimizer =
+                    new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(), rate, block);
             Checkpoints checkpoints = new Checkpoints(checkpointDir, state, optimizer, stopping);
             DefaultTrainingConfig config = trainingConfig(spec, labels.size(), optimizer)
-                    .addTrainingListeners(new EpochListeners(figures, history, stopping, checkpoints, progress, batches));
+                    .addTrainingListeners(
+                            new EpochListeners(figures, history, stopping, checkpoints, progress, batches));
             Shape inputShape = Preprocessing.inputShape(spec.batchSize());
             if (state.epochsDone() > 0) {
                 // Load before the Trainer exists: it caches the parameter arrays when it initialises.
@@ -234,57 +238,73 @@ public final class FerTrainer {
                 }
             }
             if (stopping.bestEpoch() == 0) {
-                return new TrainingResult(out, history.records(), 0, Double.NaN, Double.NaN, false, interrupted,
-                        skipped);
+                return new TrainingResult(
+                        out, history.records(), 0, Double.NaN, Double.NaN, false, interrupted, skipped);
             }
-            Files.copy(checkpointDir.resolve(Checkpoints.BEST), out.resolve(ModelInfo.PARAMETERS_FILE),
+            Files.copy(
+                    checkpointDir.resolve(Checkpoints.BEST),
+                    out.resolve(ModelInfo.PARAMETERS_FILE),
                     StandardCopyOption.REPLACE_EXISTING);
-            Evaluation best = evaluateBest(model, spec, labels, inputShape, checkpointDir.resolve(Checkpoints.BEST),
-                    data.validation());
-            TrainingResult result = new TrainingResult(out, history.records(), stopping.bestEpoch(), best.loss(),
-                    best.accuracy(), stoppedEarly, interrupted, skipped);
-            writeModel(result, spec, data, state.started());
+            Evaluation best = evaluateBest(
+                    model, spec, labels, inputShape, checkpointDir.resolve(Checkpoints.BEST), data.validation());
+            TrainingResult result = new TrainingResult(
+                    out,
+                    history.records(),
+                    stopping.bestEpoch(),
+                    best.loss(),
+                    best.accuracy(),
+                    stoppedEarly,
+                    interrupted,
+                    skipped);
+            RunOutputs.writeModel(result, spec, data, state.started());
             return result;
         }
     }
 
     /** Evaluates the best epoch's weights in a fresh block: the trained one's arrays are the last epoch's. */
-    private static Evaluation evaluateBest(Model model, TrainingSpec spec, EmotionLabels labels, Shape inputShape,
-            Path bestParams, FaceFolder validation) throws IOException {
+    private static Evaluation evaluateBest(
+            Model model,
+            TrainingSpec spec,
+            EmotionLabels labels,
+            Shape inputShape,
+            Path bestParams,
+            FaceFolder validation)
+            throws IOException {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             Block block = Architectures.build(spec.architecture(), labels.size());
             block.initialize(manager, DataType.FLOAT32, inputShape);
-            loadParameters(block, manager, bestParams);
+            ParameterFiles.read(block, manager, bestParams);
             return EpochFigures.evaluate(block, manager, validation);
         }
-    }
-
-    /** Writes {@code model.json} (settings, results, provenance) and the training curves of a finished run. */
-    private static void writeModel(TrainingResult result, TrainingSpec spec, TrainValidationData data, String started)
-            throws IOException {
-        ModelInfo.of(spec.architecture(), data.train().labels(), spec.preprocessing())
-                .withTraining(spec)
-                .withResults(results(result))
-                .withProvenance(provenance(data, result.skipped(), started))
-                .write(result.outputDir());
-        Charts.trainingCurves(result.history(), result.outputDir().resolve("training_curves.png"));
     }
 
     /**
      * Trains one epoch's batches, moving the learning rate along the schedule before each; returns false
      * when a stop request or an interrupt ended the epoch early, so it must not be validated or checkpointed.
      */
-    private boolean trainEpoch(Trainer trainer, FaceFolder train, TrainingSpec spec, float[] classWeights,
-            float[] soft, int epoch, LearningRate rate, int batches) {
-        try (BatchStream stream = new BatchStream(train, spec.batchSize(), spec.augmentation(), classWeights, soft,
-                spec.seed(), epoch)) {
+    private boolean trainEpoch(
+            Trainer trainer,
+            FaceFolder train,
+            TrainingSpec spec,
+            float[] classWeights,
+            float[] soft,
+            int epoch,
+            LearningRate rate,
+            int batches) {
+        try (BatchStream stream =
+                new BatchStream(train, spec.batchSize(), spec.augmentation(), classWeights, soft, spec.seed(), epoch)) {
             BatchStream.HostBatch hb;
             for (int b = 0; (hb = stream.next()) != null; b++) {
                 if (stopRequested) {
                     return false;
                 }
                 rate.moveTo(epoch - 1 + (double) b / batches);
-                try (Batch batch = toBatch(hb, trainer.getManager().newSubManager(), spec.classWeights(), b, batches,
+                try (Batch batch = toBatch(
+                        hb,
+                        trainer.getManager().newSubManager(),
+                        spec.classWeights(),
+                        b,
+                        batches,
                         classWeights.length)) {
                     EasyTrain.trainBatch(trainer, batch);
                     trainer.step();
@@ -302,8 +322,8 @@ public final class FerTrainer {
      * targets when distilled: the order {@link CrossEntropy} reads); closing the batch closes
      * {@code manager} and every array in it.
      */
-    private static Batch toBatch(BatchStream.HostBatch hb, NDManager manager, boolean weighted, int index, int total,
-            int classes) {
+    private static Batch toBatch(
+            BatchStream.HostBatch hb, NDManager manager, boolean weighted, int index, int total, int classes) {
         NDList labels = new NDList(manager.create(hb.labels()));
         if (weighted || hb.soft() != null) {
             labels.add(manager.create(hb.weights()));
@@ -315,16 +335,6 @@ public final class FerTrainer {
         return new Batch(manager, pixels, labels, hb.size(), Batchifier.STACK, Batchifier.STACK, index, total);
     }
 
-    /** Writes what the data says before training: the class distribution, the skipped files and the labels. */
-    private static List<SkippedFile> writeDataReports(Path out, TrainValidationData data) throws IOException {
-        data.writeDistribution(out);
-        List<SkippedFile> skipped = new ArrayList<>(data.train().skipped());
-        skipped.addAll(data.validation().skipped());
-        writeSkipped(out.resolve("skipped_files.csv"), skipped);
-        data.train().labels().write(out.resolve(EmotionLabels.FILE_NAME));
-        return skipped;
-    }
-
     /** Inverse-frequency weights {@code n / (k * n_c)} when enabled, else all ones. */
     static float[] classWeights(FaceFolder train, boolean enabled) {
         int[] counts = train.countsPerClass();
@@ -333,58 +343,5 @@ public final class FerTrainer {
             w[c] = enabled ? (float) train.size() / (counts.length * counts[c]) : 1f;
         }
         return w;
-    }
-
-    private static ModelInfo.Results results(TrainingResult r) {
-        return new ModelInfo.Results(r.bestEpoch(), r.history().size(),
-                "test/ of the dataset root; it chose the best epoch, so its figures are validation figures",
-                r.validationLoss(), r.validationAccuracy(), r.finalTrainAccuracy(), r.finalValAccuracy(),
-                r.diagnosis(), r.stoppedEarly(), !r.interrupted());
-    }
-
-    private static ModelInfo.Provenance provenance(TrainValidationData data, List<SkippedFile> skipped, String started) {
-        return new ModelInfo.Provenance(data.root().toAbsolutePath().normalize().toString(), perClass(data.train()),
-                perClass(data.validation()), skipped.size(), Engine.getDjlVersion(),
-                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(),
-                System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                started, Instant.now().toString());
-    }
-
-    private static Map<String, Integer> perClass(FaceFolder f) {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        int[] counts = f.countsPerClass();
-        for (int c = 0; c < counts.length; c++) {
-            m.put(f.labels().name(c), counts[c]);
-        }
-        return m;
-    }
-
-    private static void writeSkipped(Path file, List<SkippedFile> skipped) throws IOException {
-        StringBuilder sb = new StringBuilder("path,reason\n");
-        for (SkippedFile s : skipped) {
-            sb.append('"').append(s.path().toString().replace("\"", "\"\"")).append("\",\"")
-                    .append(s.reason().replace("\"", "\"\"")).append("\"\n");
-        }
-        Files.writeString(file, sb);
-    }
-
-    /** Saves a block's parameters atomically (write to a temporary file, then rename). */
-    static void saveParameters(Block block, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream os = Files.newOutputStream(tmp);
-                DataOutputStream dos = new DataOutputStream(new BufferedOutputStream(os))) {
-            block.saveParameters(dos);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static void loadParameters(Block block, NDManager manager, Path file) throws IOException {
-        try (InputStream is = Files.newInputStream(file);
-                DataInputStream dis = new DataInputStream(new BufferedInputStream(is))) {
-            block.loadParameters(manager, dis);
-        } catch (ai.djl.MalformedModelException | IOException | RuntimeException e) {
-            throw new IOException(file + ": not parameters of this network (" + (e.getMessage() != null
-                    ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
-        }
     }
 }

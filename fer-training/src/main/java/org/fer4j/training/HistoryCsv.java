@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import ai.djl.training.Trainer;
@@ -59,7 +61,11 @@ final class HistoryCsv extends TrainingListenerAdapter {
         EpochRecord record = epochs.get();
         records.add(record);
         try {
-            Files.writeString(file, record.toCsv() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND,
+            Files.writeString(
+                    file,
+                    record.toCsv() + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND,
                     StandardOpenOption.SYNC);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

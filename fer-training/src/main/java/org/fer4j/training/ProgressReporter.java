@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import ai.djl.training.Trainer;
@@ -20,8 +22,13 @@ final class ProgressReporter extends TrainingListenerAdapter {
 
     @Override
     public void onTrainingBatch(Trainer trainer, BatchData batchData) {
-        progress.onBatch(figures.epoch(), figures.batchesDone(), batches, figures.runningLoss(),
-                figures.runningAccuracy(), figures.imagesPerSecond());
+        progress.onBatch(
+                figures.epoch(),
+                figures.batchesDone(),
+                batches,
+                figures.runningLoss(),
+                figures.runningAccuracy(),
+                figures.imagesPerSecond());
     }
 
     @Override

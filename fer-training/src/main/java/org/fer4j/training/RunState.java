@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -34,17 +36,25 @@ import org.fer4j.core.FileCaps;
  * @param spec the run's settings
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record RunState(@JsonProperty(required = true) int epochsDone, @JsonProperty(required = true) int bestEpoch,
-        @JsonProperty(required = true) double bestValue, @JsonProperty(required = true) int sinceBest,
-        String history, String started, String checkpoint, Map<String, Integer> optimizerSteps,
-        @JsonProperty(required = true) String data, @JsonProperty(required = true) TrainingSpec spec) {
+record RunState(
+        @JsonProperty(required = true) int epochsDone,
+        @JsonProperty(required = true) int bestEpoch,
+        @JsonProperty(required = true) double bestValue,
+        @JsonProperty(required = true) int sinceBest,
+        String history,
+        String started,
+        String checkpoint,
+        Map<String, Integer> optimizerSteps,
+        @JsonProperty(required = true) String data,
+        @JsonProperty(required = true) TrainingSpec spec) {
 
     /** File name of the state in a run's {@code checkpoints/} folder. */
     static final String FILE_NAME = "state.json";
     /** The checkpoint name of runs saved before optimiser state was checkpointed. */
     static final String LEGACY_CHECKPOINT = "last";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     RunState {
@@ -54,11 +64,11 @@ record RunState(@JsonProperty(required = true) int epochsDone, @JsonProperty(req
             throw new IllegalArgumentException("checkpoint name '" + checkpoint + "' is not an epoch-NNNN file");
         }
         if (history == null || !history.matches("history/training_history_\\d{8}_\\d{6}\\.csv")) {
-            throw new IllegalArgumentException("history path '" + history
-                    + "' is not a history/training_history_*.csv file of the run folder");
+            throw new IllegalArgumentException(
+                    "history path '" + history + "' is not a history/training_history_*.csv file of the run folder");
         }
-        optimizerSteps = Collections.unmodifiableMap(new LinkedHashMap<>(optimizerSteps == null ? Map.of()
-                : optimizerSteps));
+        optimizerSteps =
+                Collections.unmodifiableMap(new LinkedHashMap<>(optimizerSteps == null ? Map.of() : optimizerSteps));
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(spec, "spec");
     }
@@ -70,14 +80,32 @@ record RunState(@JsonProperty(required = true) int epochsDone, @JsonProperty(req
 
     /** Returns this state for a run continued with {@code spec} on {@code data}. */
     RunState continuedWith(TrainingSpec spec, Path data) {
-        return new RunState(epochsDone, bestEpoch, bestValue, sinceBest, history, started, checkpoint, optimizerSteps,
-                absolute(data), spec);
+        return new RunState(
+                epochsDone,
+                bestEpoch,
+                bestValue,
+                sinceBest,
+                history,
+                started,
+                checkpoint,
+                optimizerSteps,
+                absolute(data),
+                spec);
     }
 
     /** Returns the state after {@code epoch} was checkpointed as {@code checkpoint}. */
     RunState after(int epoch, EarlyStopping stopping, String checkpoint, Map<String, Integer> optimizerSteps) {
-        return new RunState(epoch, stopping.bestEpoch(), stopping.bestValue(), stopping.sinceBest(), history, started,
-                checkpoint, optimizerSteps, data, spec);
+        return new RunState(
+                epoch,
+                stopping.bestEpoch(),
+                stopping.bestValue(),
+                stopping.sinceBest(),
+                history,
+                started,
+                checkpoint,
+                optimizerSteps,
+                data,
+                spec);
     }
 
     /**
@@ -94,11 +122,15 @@ record RunState(@JsonProperty(required = true) int epochsDone, @JsonProperty(req
         } catch (IOException | RuntimeException e) {
             String reason = reason(e);
             // The path once: a read error of FileCaps starts with it already.
-            reason = reason.startsWith(file + ": ") ? reason.substring(file.toString().length() + 2) : reason;
+            reason = reason.startsWith(file + ": ")
+                    ? reason.substring(file.toString().length() + 2)
+                    : reason;
             throw new IllegalArgumentException(file + ": not a readable run state (" + reason + ")", e);
         }
         // Counts a trainer never writes: resuming from them would overwrite the history from a wrong epoch.
-        if (state.epochsDone() < 0 || state.bestEpoch() < 0 || state.bestEpoch() > state.epochsDone()
+        if (state.epochsDone() < 0
+                || state.bestEpoch() < 0
+                || state.bestEpoch() > state.epochsDone()
                 || state.sinceBest() < 0) {
             throw new IllegalArgumentException(file + ": not a readable run state (epochsDone " + state.epochsDone()
                     + ", bestEpoch " + state.bestEpoch() + ", sinceBest " + state.sinceBest()
@@ -117,7 +149,8 @@ record RunState(@JsonProperty(required = true) int epochsDone, @JsonProperty(req
     /** The innermost message that says what is wrong: a check of ours, or else Jackson's own text. */
     private static String reason(Exception e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if ((c instanceof IllegalArgumentException || c instanceof NullPointerException) && c.getMessage() != null) {
+            if ((c instanceof IllegalArgumentException || c instanceof NullPointerException)
+                    && c.getMessage() != null) {
                 return c.getMessage();
             }
         }

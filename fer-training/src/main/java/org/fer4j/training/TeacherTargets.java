@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,14 +35,14 @@ final class TeacherTargets {
 
     /** The folder of a run that holds the teachers' probabilities. */
     static final String DIR = "distillation";
+
     static final String PROBABILITIES = "teacher_probabilities.csv";
     static final String TEACHERS = "teachers.json";
 
     private static final int CHUNK = 128;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private TeacherTargets() {
-    }
+    private TeacherTargets() {}
 
     /**
      * Returns the teachers' averaged probabilities on the training images (n x k, in the folder's order),
@@ -82,8 +84,9 @@ final class TeacherTargets {
             Path dir = Path.of(teachers.get(t).path());
             try (EmotionClassifier teacher = EmotionClassifier.load(dir)) {
                 if (!teacher.labels().names().equals(train.labels().names())) {
-                    throw new IllegalArgumentException("Teacher " + dir + " has labels " + teacher.labels().names()
-                            + ", the training data " + train.labels().names());
+                    throw new IllegalArgumentException(
+                            "Teacher " + dir + " has labels " + teacher.labels().names() + ", the training data "
+                                    + train.labels().names());
                 }
                 for (int start = 0; start < train.size(); start += CHUNK) {
                     int n = Math.min(CHUNK, train.size() - start);
@@ -137,8 +140,8 @@ final class TeacherTargets {
             for (int n = 2; (line = r.readLine()) != null; n++) {
                 String[] cells = line.split(",", -1);
                 if (cells.length < k + 1) {
-                    throw new IllegalArgumentException(csv + ": line " + n + " has " + cells.length
-                            + " cells, expected " + (k + 1));
+                    throw new IllegalArgumentException(
+                            csv + ": line " + n + " has " + cells.length + " cells, expected " + (k + 1));
                 }
                 float[] p = new float[k];
                 for (int c = 0; c < k; c++) {
@@ -153,8 +156,8 @@ final class TeacherTargets {
         for (int i = 0; i < train.size(); i++) {
             float[] p = rows.get(relative(train, i));
             if (p == null) {
-                throw new IllegalArgumentException(csv + " has no row for " + relative(train, i)
-                        + "; delete " + csv.getParent() + " to compute the probabilities again");
+                throw new IllegalArgumentException(csv + " has no row for " + relative(train, i) + "; delete "
+                        + csv.getParent() + " to compute the probabilities again");
             }
             System.arraycopy(p, 0, out, i * k, k);
         }

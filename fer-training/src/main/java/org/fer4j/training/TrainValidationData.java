@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import java.io.IOException;
@@ -40,8 +42,8 @@ public record TrainValidationData(Path root, FaceFolder train, FaceFolder valida
         List<String> trainClasses = FaceFolder.classFolders(trainDir, 2);
         List<String> validationClasses = FaceFolder.classFolders(validationDir, 2);
         if (!trainClasses.equals(validationClasses)) {
-            throw new IllegalArgumentException("Class folders differ between " + trainDir + " " + trainClasses
-                    + " and " + validationDir + " " + validationClasses);
+            throw new IllegalArgumentException("Class folders differ between " + trainDir + " " + trainClasses + " and "
+                    + validationDir + " " + validationClasses);
         }
         FaceFolder train = FaceFolder.load(trainDir, preprocessing);
         FaceFolder validation = FaceFolder.load(validationDir, train.labels(), preprocessing);

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 /**
@@ -7,15 +9,14 @@ package org.fer4j.training;
 public interface TrainingProgress {
 
     /** A progress receiver that ignores everything. */
-    TrainingProgress NONE = new TrainingProgress() { };
+    TrainingProgress NONE = new TrainingProgress() {};
 
     /**
      * Called once the data is decoded, before the first epoch.
      *
      * @param data the loaded training and validation splits
      */
-    default void onDataLoaded(TrainValidationData data) {
-    }
+    default void onDataLoaded(TrainValidationData data) {}
 
     /**
      * Called when an epoch starts.
@@ -24,8 +25,7 @@ public interface TrainingProgress {
      * @param epochs the total number of epochs
      * @param batches the number of training batches in the epoch
      */
-    default void onEpochStart(int epoch, int epochs, int batches) {
-    }
+    default void onEpochStart(int epoch, int epochs, int batches) {}
 
     /**
      * Called after each training batch with the epoch's running figures.
@@ -37,9 +37,8 @@ public interface TrainingProgress {
      * @param runningAccuracy the training accuracy so far in this epoch
      * @param imagesPerSecond the training speed so far in this epoch
      */
-    default void onBatch(int epoch, int batch, int batches, double runningLoss, double runningAccuracy,
-            double imagesPerSecond) {
-    }
+    default void onBatch(
+            int epoch, int batch, int batches, double runningLoss, double runningAccuracy, double imagesPerSecond) {}
 
     /**
      * Called when an epoch's validation and checkpoint are done; {@code best} marks a new best epoch.
@@ -47,8 +46,7 @@ public interface TrainingProgress {
      * @param record the finished epoch's figures
      * @param best whether this epoch is the best so far
      */
-    default void onEpochEnd(EpochRecord record, boolean best) {
-    }
+    default void onEpochEnd(EpochRecord record, boolean best) {}
 
     /**
      * Called as teachers classify the training images before a distilled run's first epoch.
@@ -58,6 +56,5 @@ public interface TrainingProgress {
      * @param done the images this teacher has classified
      * @param total the training images
      */
-    default void onTeacherProgress(int teacher, int teachers, int done, int total) {
-    }
+    default void onTeacherProgress(int teacher, int teachers, int done, int total) {}
 }

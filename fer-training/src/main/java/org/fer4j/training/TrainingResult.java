@@ -1,8 +1,10 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
-import org.fer4j.core.SkippedFile;
 import java.nio.file.Path;
 import java.util.List;
+import org.fer4j.core.SkippedFile;
 
 /**
  * The outcome of a training run.
@@ -17,8 +19,15 @@ import java.util.List;
  * @param interrupted whether a stop request ended the run before it finished (it can be resumed)
  * @param skipped files left out of the data
  */
-public record TrainingResult(Path outputDir, List<EpochRecord> history, int bestEpoch, double validationLoss,
-        double validationAccuracy, boolean stoppedEarly, boolean interrupted, List<SkippedFile> skipped) {
+public record TrainingResult(
+        Path outputDir,
+        List<EpochRecord> history,
+        int bestEpoch,
+        double validationLoss,
+        double validationAccuracy,
+        boolean stoppedEarly,
+        boolean interrupted,
+        List<SkippedFile> skipped) {
 
     /** The train-minus-validation accuracy gap above which a run is called overfitted. */
     public static final double OVERFITTING_GAP = 0.10;
@@ -48,8 +57,12 @@ public record TrainingResult(Path outputDir, List<EpochRecord> history, int best
      */
     public String diagnosis() {
         double gap = finalTrainAccuracy() - finalValAccuracy();
-        String figures = String.format(java.util.Locale.ROOT, "final train accuracy %.4f, validation accuracy %.4f (gap %.4f)",
-                finalTrainAccuracy(), finalValAccuracy(), gap);
+        String figures = String.format(
+                java.util.Locale.ROOT,
+                "final train accuracy %.4f, validation accuracy %.4f (gap %.4f)",
+                finalTrainAccuracy(),
+                finalValAccuracy(),
+                gap);
         return gap > OVERFITTING_GAP
                 ? "Overfitting: " + figures + " exceeds " + OVERFITTING_GAP
                 : "No marked overfitting: " + figures + " is within " + OVERFITTING_GAP;

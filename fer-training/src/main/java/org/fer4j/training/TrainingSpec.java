@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -35,14 +37,29 @@ import org.fer4j.core.nn.Architectures;
  * @param preprocessing the preprocessing of training and validation images (and of the trained model)
  * @param distillation the teachers and settings of knowledge distillation, {@link Distillation#NONE} for none
  */
-public record TrainingSpec(String architecture, int epochs, int batchSize, long seed, int patience, Monitor monitor,
-        Optimizer optimizer, float learningRate, float weightDecay, Schedule schedule, int warmupEpochs,
-        float labelSmoothing, boolean classWeights, Augmentation augmentation, Preprocessing preprocessing,
+public record TrainingSpec(
+        String architecture,
+        int epochs,
+        int batchSize,
+        long seed,
+        int patience,
+        Monitor monitor,
+        Optimizer optimizer,
+        float learningRate,
+        float weightDecay,
+        Schedule schedule,
+        int warmupEpochs,
+        float labelSmoothing,
+        boolean classWeights,
+        Augmentation augmentation,
+        Preprocessing preprocessing,
+
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Distillation.NoneFilter.class)
         Distillation distillation) {
 
     /** The preprocessing of new runs: no equalisation, which did not help (docs/model-card.md has the A/B). */
-    public static final Preprocessing DEFAULT_PREPROCESSING = Preprocessing.builder().build();
+    public static final Preprocessing DEFAULT_PREPROCESSING =
+            Preprocessing.builder().build();
 
     /** Converts between a spec and its saved form for {@link #describe()}; the annotations say how. */
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -128,7 +145,8 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
         check(weightDecay >= 0, "weight decay must be >= 0, got " + weightDecay);
         Objects.requireNonNull(schedule, "schedule");
         check(warmupEpochs >= 0, "warm-up epochs must be >= 0, got " + warmupEpochs);
-        check(labelSmoothing >= 0 && labelSmoothing < 0.5f,
+        check(
+                labelSmoothing >= 0 && labelSmoothing < 0.5f,
                 "label smoothing must be in [0, 0.5), got " + labelSmoothing);
         Objects.requireNonNull(augmentation, "augmentation");
         Objects.requireNonNull(preprocessing, "preprocessing");
@@ -139,20 +157,32 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
      * Returns a builder holding the defaults, the seed's recipe.
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static TrainingSpecBuilder builder() {
+        return new TrainingSpecBuilder();
     }
 
     /**
      * Returns a builder pre-filled with this spec's values.
      * @return a new builder with this spec's values
      */
-    public Builder toBuilder() {
-        return new Builder().optArchitecture(architecture).optEpochs(epochs).optBatchSize(batchSize).optSeed(seed)
-                .optPatience(patience).optMonitor(monitor).optOptimizer(optimizer).optLearningRate(learningRate)
-                .optWeightDecay(weightDecay).optSchedule(schedule).optWarmupEpochs(warmupEpochs)
-                .optLabelSmoothing(labelSmoothing).optClassWeights(classWeights).optAugmentation(augmentation)
-                .optPreprocessing(preprocessing).optDistillation(distillation);
+    public TrainingSpecBuilder toBuilder() {
+        return new TrainingSpecBuilder()
+                .optArchitecture(architecture)
+                .optEpochs(epochs)
+                .optBatchSize(batchSize)
+                .optSeed(seed)
+                .optPatience(patience)
+                .optMonitor(monitor)
+                .optOptimizer(optimizer)
+                .optLearningRate(learningRate)
+                .optWeightDecay(weightDecay)
+                .optSchedule(schedule)
+                .optWarmupEpochs(warmupEpochs)
+                .optLabelSmoothing(labelSmoothing)
+                .optClassWeights(classWeights)
+                .optAugmentation(augmentation)
+                .optPreprocessing(preprocessing)
+                .optDistillation(distillation);
     }
 
     /** Returns the settings by name, as {@code model.json} and {@code state.json} hold them. */
@@ -171,17 +201,38 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
      * or distillation were recorded get the preprocessing every run then used, and no distillation.
      */
     @JsonCreator
-    private static TrainingSpec fromJson(@JsonProperty("architecture") String architecture,
-            @JsonProperty("epochs") int epochs, @JsonProperty("batchSize") int batchSize,
-            @JsonProperty("seed") long seed, @JsonProperty("patience") int patience, @JsonProperty("monitor") Monitor monitor,
-            @JsonProperty("optimizer") Optimizer optimizer, @JsonProperty("learningRate") float learningRate,
-            @JsonProperty("weightDecay") float weightDecay, @JsonProperty("schedule") Schedule schedule,
-            @JsonProperty("warmupEpochs") int warmupEpochs, @JsonProperty("labelSmoothing") float labelSmoothing,
-            @JsonProperty("classWeights") boolean classWeights, @JsonProperty("augmentation") Augmentation augmentation,
+    private static TrainingSpec fromJson(
+            @JsonProperty("architecture") String architecture,
+            @JsonProperty("epochs") int epochs,
+            @JsonProperty("batchSize") int batchSize,
+            @JsonProperty("seed") long seed,
+            @JsonProperty("patience") int patience,
+            @JsonProperty("monitor") Monitor monitor,
+            @JsonProperty("optimizer") Optimizer optimizer,
+            @JsonProperty("learningRate") float learningRate,
+            @JsonProperty("weightDecay") float weightDecay,
+            @JsonProperty("schedule") Schedule schedule,
+            @JsonProperty("warmupEpochs") int warmupEpochs,
+            @JsonProperty("labelSmoothing") float labelSmoothing,
+            @JsonProperty("classWeights") boolean classWeights,
+            @JsonProperty("augmentation") Augmentation augmentation,
             @JsonProperty("preprocessing") Preprocessing preprocessing,
             @JsonProperty("distillation") Distillation distillation) {
-        return new TrainingSpec(architecture, epochs, batchSize, seed, patience, monitor, optimizer, learningRate,
-                weightDecay, schedule, warmupEpochs, labelSmoothing, classWeights, augmentation,
+        return new TrainingSpec(
+                architecture,
+                epochs,
+                batchSize,
+                seed,
+                patience,
+                monitor,
+                optimizer,
+                learningRate,
+                weightDecay,
+                schedule,
+                warmupEpochs,
+                labelSmoothing,
+                classWeights,
+                augmentation,
                 preprocessing != null ? preprocessing : Preprocessing.blurredTrainingSplit(),
                 distillation != null ? distillation : Distillation.NONE);
     }
@@ -194,205 +245,6 @@ public record TrainingSpec(String architecture, int epochs, int batchSize, long 
     private static void check(boolean valid, String message) {
         if (!valid) {
             throw new IllegalArgumentException(message);
-        }
-    }
-
-    /**
-     * Builds a {@link TrainingSpec}: every setting is optional, and {@link #build()} checks the values. The
-     * field initialisers below are the defaults of the library and of {@code fer train} alike.
-     */
-    public static final class Builder {
-        private String architecture = "seed";
-        private int epochs = 100;
-        private int batchSize = 64;
-        private long seed = 42;
-        private int patience = 0;
-        private Monitor monitor = Monitor.VAL_LOSS;
-        private Optimizer optimizer = Optimizer.ADAM;
-        private float learningRate = 0.001f;
-        private float weightDecay = 0f;
-        private Schedule schedule = Schedule.CONSTANT;
-        private int warmupEpochs = 0;
-        private float labelSmoothing = 0f;
-        private boolean classWeights = false;
-        private Augmentation augmentation = Augmentation.NONE;
-        private Preprocessing preprocessing = DEFAULT_PREPROCESSING;
-        private Distillation distillation = Distillation.NONE;
-
-        private Builder() {
-        }
-
-        /**
-         * Sets the architecture by registry name (default {@code seed}).
-         * @param name a registered architecture name
-         * @return this builder
-         */
-        public Builder optArchitecture(String name) {
-            this.architecture = name;
-            return this;
-        }
-
-        /**
-         * Sets the maximum number of epochs, at least 1 (default 100).
-         * @param epochs the maximum number of epochs
-         * @return this builder
-         */
-        public Builder optEpochs(int epochs) {
-            this.epochs = epochs;
-            return this;
-        }
-
-        /**
-         * Sets the batch size, at least 1 (default 64).
-         * @param batchSize the images per batch
-         * @return this builder
-         */
-        public Builder optBatchSize(int batchSize) {
-            this.batchSize = batchSize;
-            return this;
-        }
-
-        /**
-         * Sets the random seed (default 42).
-         * @param seed the random seed
-         * @return this builder
-         */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * Stops after this many epochs without improvement of the monitored metric; 0, the default, turns it off.
-         * @param patience the patience in epochs, 0 or more
-         * @return this builder
-         */
-        public Builder optPatience(int patience) {
-            this.patience = patience;
-            return this;
-        }
-
-        /**
-         * Sets the metric that early stopping and best-epoch selection watch (default validation loss).
-         * @param monitor the monitored metric
-         * @return this builder
-         */
-        public Builder optMonitor(Monitor monitor) {
-            this.monitor = monitor;
-            return this;
-        }
-
-        /**
-         * Sets the optimiser (default Adam).
-         * @param optimizer the optimiser
-         * @return this builder
-         */
-        public Builder optOptimizer(Optimizer optimizer) {
-            this.optimizer = optimizer;
-            return this;
-        }
-
-        /**
-         * Sets the base learning rate, positive (default 0.001).
-         * @param rate the base learning rate
-         * @return this builder
-         */
-        public Builder optLearningRate(float rate) {
-            this.learningRate = rate;
-            return this;
-        }
-
-        /**
-         * Sets the weight decay, 0 or more (default 0).
-         * @param decay the weight decay
-         * @return this builder
-         */
-        public Builder optWeightDecay(float decay) {
-            this.weightDecay = decay;
-            return this;
-        }
-
-        /**
-         * Sets the learning-rate schedule (default constant).
-         * @param schedule the learning-rate schedule
-         * @return this builder
-         */
-        public Builder optSchedule(Schedule schedule) {
-            this.schedule = schedule;
-            return this;
-        }
-
-        /**
-         * Sets the number of linear warm-up epochs, 0 or more (default 0).
-         * @param epochs the number of warm-up epochs
-         * @return this builder
-         */
-        public Builder optWarmupEpochs(int epochs) {
-            this.warmupEpochs = epochs;
-            return this;
-        }
-
-        /**
-         * Sets label smoothing in [0, 0.5) (default 0).
-         * @param smoothing the label-smoothing factor
-         * @return this builder
-         */
-        public Builder optLabelSmoothing(float smoothing) {
-            this.labelSmoothing = smoothing;
-            return this;
-        }
-
-        /**
-         * Weights the training loss by inverse class frequency, for imbalanced data (default off).
-         * @param classWeights whether to weight classes by inverse frequency
-         * @return this builder
-         */
-        public Builder optClassWeights(boolean classWeights) {
-            this.classWeights = classWeights;
-            return this;
-        }
-
-        /**
-         * Sets the training-time augmentation (default none).
-         * @param augmentation the training-time augmentation
-         * @return this builder
-         */
-        public Builder optAugmentation(Augmentation augmentation) {
-            this.augmentation = augmentation;
-            return this;
-        }
-
-        /**
-         * Sets the preprocessing of training and validation images and of the trained model (default
-         * {@link #DEFAULT_PREPROCESSING}).
-         * @param preprocessing the preprocessing
-         * @return this builder
-         */
-        public Builder optPreprocessing(Preprocessing preprocessing) {
-            this.preprocessing = preprocessing;
-            return this;
-        }
-
-        /**
-         * Sets the teachers and settings of knowledge distillation (default {@link Distillation#NONE}).
-         * @param distillation the distillation settings
-         * @return this builder
-         */
-        public Builder optDistillation(Distillation distillation) {
-            this.distillation = distillation;
-            return this;
-        }
-
-        /**
-         * Returns the spec.
-         *
-         * @return the spec
-         * @throws IllegalArgumentException if a value is invalid
-         */
-        public TrainingSpec build() {
-            return new TrainingSpec(architecture, epochs, batchSize, seed, patience, monitor, optimizer, learningRate,
-                    weightDecay, schedule, warmupEpochs, labelSmoothing, classWeights, augmentation, preprocessing,
-                    distillation);
         }
     }
 }

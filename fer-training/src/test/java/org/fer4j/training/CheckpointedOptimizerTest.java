@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +20,7 @@ class CheckpointedOptimizerTest {
     private static final int SIZE = 16;
     /** The learning rate of each step: it moves between steps, as a schedule moves it. */
     private static final double[] RATES = {0.1, 0.05, 0.2, 0.01, 0.1, 0.03, 0.15, 0.08};
+
     private static final float DECAY = 0.01f;
 
     @ParameterizedTest
@@ -29,8 +32,8 @@ class CheckpointedOptimizerTest {
             start[i] = (float) random.nextGaussian();
         }
         Reference reference = new Reference(kind, DECAY, start);
-        CheckpointedOptimizer optimizer = new CheckpointedOptimizer(kind, DECAY, t -> RATES[t - 1],
-                new SequentialBlock());
+        CheckpointedOptimizer optimizer =
+                new CheckpointedOptimizer(kind, DECAY, t -> RATES[t - 1], new SequentialBlock());
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray weight = manager.create(start);
             weight.setRequiresGradient(true);
@@ -48,7 +51,8 @@ class CheckpointedOptimizerTest {
                 reference.step(grad, RATES[step - 1]);
                 float[] got = weight.toFloatArray();
                 for (int i = 0; i < SIZE; i++) {
-                    assertThat((double) got[i]).as("%s, step %d, weight %d", kind, step, i)
+                    assertThat((double) got[i])
+                            .as("%s, step %d, weight %d", kind, step, i)
                             .isCloseTo(reference.weight[i], within(1e-6));
                 }
             }
@@ -114,7 +118,8 @@ class CheckpointedOptimizerTest {
                 switch (kind) {
                     case SGD, NESTEROV -> {
                         first[i] = t == 1 ? g : MOMENTUM * first[i] + g;
-                        weight[i] -= lr * (kind == TrainingSpec.Optimizer.NESTEROV ? g + MOMENTUM * first[i] : first[i]);
+                        weight[i] -=
+                                lr * (kind == TrainingSpec.Optimizer.NESTEROV ? g + MOMENTUM * first[i] : first[i]);
                     }
                     case ADAM, ADAMW -> {
                         first[i] = BETA1 * first[i] + (1 - BETA1) * g;

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,8 +10,8 @@ class EarlyStoppingTest {
 
     private EpochRecord current;
 
-    private EarlyStopping stopping(TrainingSpec.Monitor monitor, int patience, int bestEpoch, double bestValue,
-            int sinceBest) {
+    private EarlyStopping stopping(
+            TrainingSpec.Monitor monitor, int patience, int bestEpoch, double bestValue, int sinceBest) {
         return new EarlyStopping(() -> current, monitor, patience, bestEpoch, bestValue, sinceBest);
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -5,30 +7,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import org.fer4j.core.EmotionLabels;
-import org.fer4j.core.SkippedFile;
-import org.fer4j.core.ModelInfo;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.ModelInfo;
+import org.fer4j.core.SkippedFile;
 import org.fer4j.core.nn.Architectures;
+import org.fer4j.core.nn.ParameterFiles;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class FerTrainerTest {
 
@@ -37,7 +40,7 @@ class FerTrainerTest {
     @TempDir
     Path tmp;
 
-    private static TrainingSpec.Builder quick() {
+    private static TrainingSpecBuilder quick() {
         return TrainingSpec.builder().optEpochs(2).optBatchSize(16).optSeed(3);
     }
 
@@ -63,7 +66,8 @@ class FerTrainerTest {
         assertThat(json.at("/results/validationAccuracy").asDouble()).isEqualTo(r.validationAccuracy());
         assertThat(json.at("/results/diagnosis").asText()).contains("validation accuracy");
         assertThat(json.at("/provenance/trainImagesPerClass/sad").asInt()).isEqualTo(24);
-        assertThat(json.at("/provenance/validationImagesPerClass/angry").asInt()).isEqualTo(8);
+        assertThat(json.at("/provenance/validationImagesPerClass/angry").asInt())
+                .isEqualTo(8);
         assertThat(json.at("/provenance/djl").asText()).isEqualTo("0.32.0");
         assertThat(json.at("/preprocessing/version").asInt()).isEqualTo(2);
         assertThat(info.training(TrainingSpec.class)).contains(quick().build());
@@ -85,18 +89,21 @@ class FerTrainerTest {
         assertThat(Files.readAllLines(out.resolve("class_distribution.csv")))
                 .containsExactly("class,train,test", "angry,24,8", "happy,24,8", "sad,24,8");
         // Equal classes are called balanced, not imbalanced.
-        assertThat(ClassDistribution.of(TrainValidationData.load(data, TrainingSpec.DEFAULT_PREPROCESSING)).imbalanceLine())
+        assertThat(ClassDistribution.of(TrainValidationData.load(data, TrainingSpec.DEFAULT_PREPROCESSING))
+                        .imbalanceLine())
                 .startsWith("Balanced: 24 to 24");
-        assertThat(ImageIO.read(out.resolve("class_distribution.png").toFile()).getWidth()).isEqualTo(900);
-        assertThat(ImageIO.read(out.resolve("training_curves.png").toFile()).getHeight()).isEqualTo(700);
+        assertThat(ImageIO.read(out.resolve("class_distribution.png").toFile()).getWidth())
+                .isEqualTo(900);
+        assertThat(ImageIO.read(out.resolve("training_curves.png").toFile()).getHeight())
+                .isEqualTo(700);
         assertThat(Files.readAllLines(out.resolve("skipped_files.csv"))).containsExactly("path,reason");
     }
 
     @Test
     void learnsAnEasyPattern() throws IOException {
         Path data = SyntheticFaces.writeDataset(tmp.resolve("data"), CLASSES, 40, 10);
-        TrainingResult r = new FerTrainer().train(quick().optEpochs(4).build(), data, tmp.resolve("run"),
-                TrainingProgress.NONE);
+        TrainingResult r =
+                new FerTrainer().train(quick().optEpochs(4).build(), data, tmp.resolve("run"), TrainingProgress.NONE);
         assertThat(r.validationAccuracy()).isGreaterThan(0.8);
     }
 
@@ -116,32 +123,47 @@ class FerTrainerTest {
         assertThat(Files.readAllLines(history(out))).hasSize(2);
 
         assertThatThrownBy(() -> new FerTrainer().train(quick().build(), data, out, TrainingProgress.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already holds a training run");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already holds a training run");
 
         assertThatThrownBy(() -> new FerTrainer().resume(out, null, 1, TrainingProgress.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already done 1 epochs");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already done 1 epochs");
         TrainingResult resumed = new FerTrainer().resume(out, TrainingProgress.NONE);
         assertThat(resumed.interrupted()).isFalse();
         assertThat(resumed.history()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3);
-        assertThat(resumed.history().get(0).toCsv()).isEqualTo(first.history().get(0).toCsv());
+        assertThat(resumed.history().get(0).toCsv())
+                .isEqualTo(first.history().get(0).toCsv());
         List<String> csv = Files.readAllLines(history(out));
         assertThat(csv).hasSize(4);
         assertThat(csv.subList(1, 4)).extracting(l -> l.split(",")[0]).containsExactly("1", "2", "3");
         TrainingResult longer = new FerTrainer().resume(out, null, 4, TrainingProgress.NONE);
         assertThat(longer.history()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4);
-        assertThat(ModelInfo.read(out).training(TrainingSpec.class).orElseThrow().epochs()).isEqualTo(4);
+        assertThat(ModelInfo.read(out)
+                        .training(TrainingSpec.class)
+                        .orElseThrow()
+                        .epochs())
+                .isEqualTo(4);
         assertThatThrownBy(() -> new FerTrainer().resume(tmp.resolve("nothing"), TrainingProgress.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No resumable run");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No resumable run");
     }
 
     /** Weights, optimiser moments, schedule and random draws all carry over: the resumed run is the same run. */
     @ParameterizedTest
-    @EnumSource(value = TrainingSpec.Optimizer.class, names = {"ADAM", "NESTEROV"})
+    @EnumSource(
+            value = TrainingSpec.Optimizer.class,
+            names = {"ADAM", "NESTEROV"})
     void halfThenResumeEqualsAnUninterruptedRun(TrainingSpec.Optimizer optimizer) throws IOException {
         Path data = SyntheticFaces.writeDataset(tmp.resolve("data"), CLASSES, 24, 6);
-        TrainingSpec spec = quick().optEpochs(4).optOptimizer(optimizer).optLearningRate(0.01f)
-                .optWeightDecay(1e-4f).optSchedule(TrainingSpec.Schedule.COSINE).optWarmupEpochs(1)
-                .optAugmentation(Augmentation.standard()).build();
+        TrainingSpec spec = quick().optEpochs(4)
+                .optOptimizer(optimizer)
+                .optLearningRate(0.01f)
+                .optWeightDecay(1e-4f)
+                .optSchedule(TrainingSpec.Schedule.COSINE)
+                .optWarmupEpochs(1)
+                .optAugmentation(Augmentation.standard())
+                .build();
         Path straight = tmp.resolve("straight");
         new FerTrainer().train(spec, data, straight, TrainingProgress.NONE);
 
@@ -188,16 +210,20 @@ class FerTrainerTest {
 
         Files.writeString(stateFile, "{ \"epochsDone\": ");
         assertThatThrownBy(() -> new FerTrainer().resume(out, nowhere, 0, TrainingProgress.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(stateFile.toString())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(stateFile.toString())
                 .hasMessageContaining("not a readable run state");
-        Files.writeString(stateFile, state.replaceAll("\"history\" : \"[^\"]*\"", "\"history\" : \"../../escape.csv\""));
+        Files.writeString(
+                stateFile, state.replaceAll("\"history\" : \"[^\"]*\"", "\"history\" : \"../../escape.csv\""));
         assertThatThrownBy(() -> new FerTrainer().resume(out, nowhere, 0, TrainingProgress.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("../../escape.csv");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("../../escape.csv");
         assertThat(tmp.resolve("escape.csv")).doesNotExist();
         Files.writeString(stateFile, state);
         Files.write(params, java.util.Arrays.copyOf(goodParams, goodParams.length / 2));
         assertThatThrownBy(() -> new FerTrainer().resume(out, nowhere, 0, TrainingProgress.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(params.toString());
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(params.toString());
         Files.write(params, goodParams);
 
         Path moved = tmp.resolve("moved");
@@ -212,7 +238,7 @@ class FerTrainerTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block block = Architectures.build("seed", CLASSES.size());
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 48, 48));
-            FerTrainer.loadParameters(block, manager, file);
+            ParameterFiles.read(block, manager, file);
             List<Float> all = new ArrayList<>();
             for (Pair<String, Parameter> p : block.getParameters()) {
                 for (float f : p.getValue().getArray().toFloatArray()) {
@@ -240,7 +266,8 @@ class FerTrainerTest {
         assertThat(r.skipped()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
         String csv = Files.readString(out.resolve("skipped_files.csv"));
         assertThat(csv).contains(corrupt.toString()).contains(text.toString());
-        assertThat(ModelInfo.read(out).provenance().orElseThrow().skippedFiles()).isEqualTo(2);
+        assertThat(ModelInfo.read(out).provenance().orElseThrow().skippedFiles())
+                .isEqualTo(2);
     }
 
     @Test
@@ -250,28 +277,33 @@ class FerTrainerTest {
         Path noTest = tmp.resolve("noTest");
         SyntheticFaces.writeFolder(noTest.resolve("train"), CLASSES, 2, 1);
         assertThatThrownBy(() -> trainer.train(spec, noTest, tmp.resolve("o1"), TrainingProgress.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no test/");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no test/");
 
         Path noTrain = tmp.resolve("noTrain");
         SyntheticFaces.writeFolder(noTrain.resolve("test"), CLASSES, 2, 1);
         assertThatThrownBy(() -> trainer.train(spec, noTrain, tmp.resolve("o2"), TrainingProgress.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no train/");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no train/");
 
         Path empty = SyntheticFaces.writeDataset(tmp.resolve("empty"), CLASSES, 2, 2);
         Files.createDirectories(empty.resolve("train/fear"));
         Files.createDirectories(empty.resolve("test/fear"));
         assertThatThrownBy(() -> trainer.train(spec, empty, tmp.resolve("o3"), TrainingProgress.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(empty.resolve("train/fear").toString()).hasMessageContaining("holds no images");
+                .hasMessageContaining(empty.resolve("train/fear").toString())
+                .hasMessageContaining("holds no images");
 
         Path differ = SyntheticFaces.writeDataset(tmp.resolve("differ"), CLASSES, 2, 2);
         SyntheticFaces.writeFolder(differ.resolve("test"), List.of("fear"), 2, 1);
         assertThatThrownBy(() -> trainer.train(spec, differ, tmp.resolve("o4"), TrainingProgress.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Class folders differ");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Class folders differ");
 
         Path single = SyntheticFaces.writeDataset(tmp.resolve("single"), List.of("happy"), 2, 2);
         assertThatThrownBy(() -> trainer.train(spec, single, tmp.resolve("o5"), TrainingProgress.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two class");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least two class");
         assertThat(tmp.resolve("o1")).doesNotExist();
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +46,8 @@ class RunStateTest {
         JsonNode after = json.readTree(rewritten.toFile());
         assertThat(after).isEqualTo(before);
         assertThat(fieldNames(after)).containsExactlyElementsOf(fieldNames(before));
-        assertThat(fieldNames(after.get("optimizerSteps"))).containsExactlyElementsOf(fieldNames(before.get("optimizerSteps")));
+        assertThat(fieldNames(after.get("optimizerSteps")))
+                .containsExactlyElementsOf(fieldNames(before.get("optimizerSteps")));
         assertThat(fieldNames(after.get("spec"))).containsExactlyElementsOf(fieldNames(before.get("spec")));
         assertThat(RunState.read(rewritten)).isEqualTo(state);
     }
@@ -52,7 +55,8 @@ class RunStateTest {
     /** The state.json of the distilled vgg-48 run after its 50th epoch: the teacher and its settings round-trip too. */
     @Test
     void readsAndRewritesTheStateOfADistilledRunUnchanged() throws Exception {
-        Path saved = Path.of(getClass().getResource("state-vgg48-kd-epoch50.json").toURI());
+        Path saved =
+                Path.of(getClass().getResource("state-vgg48-kd-epoch50.json").toURI());
         RunState state = RunState.read(saved);
         assertThat(state.epochsDone()).isEqualTo(50);
         Distillation distillation = state.spec().distillation();
@@ -76,14 +80,16 @@ class RunStateTest {
     @Test
     void readsAStateSavedBeforeOptimiserStateWasCheckpointed() throws IOException {
         Path file = dir.resolve("state.json");
-        Files.writeString(file, "{\"epochsDone\": 3, \"bestEpoch\": 2, \"bestValue\": 1.2, \"sinceBest\": 1, "
-                + "\"history\": \"history/training_history_20261126_101010.csv\", \"started\": \"2026-11-26T10:10:10Z\", "
-                + "\"data\": \"/data/fer2013\", \"note\": \"ignored\", \"spec\": {\"architecture\": \"seed\", \"epochs\": 100, "
-                + "\"batchSize\": 64, \"seed\": 42, \"patience\": 10, \"monitor\": \"val_loss\", \"optimizer\": \"adam\", "
-                + "\"learningRate\": 0.001, \"weightDecay\": 0.0, \"schedule\": \"constant\", \"warmupEpochs\": 0, "
-                + "\"labelSmoothing\": 0.0, \"classWeights\": false, \"augmentation\": {\"horizontalFlip\": false, "
-                + "\"shiftFraction\": 0.0, \"rotationDegrees\": 0.0, \"scaleFraction\": 0.0, \"brightness\": 0.0, "
-                + "\"contrast\": 0.0, \"erasingProbability\": 0.0}}}");
+        Files.writeString(
+                file,
+                "{\"epochsDone\": 3, \"bestEpoch\": 2, \"bestValue\": 1.2, \"sinceBest\": 1, "
+                        + "\"history\": \"history/training_history_20261126_101010.csv\", \"started\": \"2026-11-26T10:10:10Z\", "
+                        + "\"data\": \"/data/fer2013\", \"note\": \"ignored\", \"spec\": {\"architecture\": \"seed\", \"epochs\": 100, "
+                        + "\"batchSize\": 64, \"seed\": 42, \"patience\": 10, \"monitor\": \"val_loss\", \"optimizer\": \"adam\", "
+                        + "\"learningRate\": 0.001, \"weightDecay\": 0.0, \"schedule\": \"constant\", \"warmupEpochs\": 0, "
+                        + "\"labelSmoothing\": 0.0, \"classWeights\": false, \"augmentation\": {\"horizontalFlip\": false, "
+                        + "\"shiftFraction\": 0.0, \"rotationDegrees\": 0.0, \"scaleFraction\": 0.0, \"brightness\": 0.0, "
+                        + "\"contrast\": 0.0, \"erasingProbability\": 0.0}}}");
         RunState state = RunState.read(file);
         assertThat(state.checkpoint()).isEqualTo(RunState.LEGACY_CHECKPOINT);
         assertThat(state.optimizerSteps()).isEmpty();
@@ -97,8 +103,10 @@ class RunStateTest {
         String good = Files.readString(saved);
         Path file = dir.resolve("state.json");
         Files.writeString(file, good.replace("\"epochsDone\" : 7,", ""));
-        assertThatThrownBy(() -> RunState.read(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(file.toString()).hasMessageContaining("epochsDone");
+        assertThatThrownBy(() -> RunState.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining("epochsDone");
         Files.writeString(file, good.replace("\"epochs\" : 60", "\"epochs\" : 0"));
         assertThatThrownBy(() -> RunState.read(file)).hasMessageContaining("epochs must be >= 1, got 0");
         Files.writeString(file, good.replace("\"epoch-0007\"", "\"../../model\""));
@@ -112,14 +120,17 @@ class RunStateTest {
         String good = Files.readString(saved);
         Path file = dir.resolve("state.json");
         Files.writeString(file, good.replace("\"epochsDone\" : 7,", "\"epochsDone\" : -5,"));
-        assertThatThrownBy(() -> RunState.read(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(file + ": not a readable run state").hasMessageContaining("epochsDone -5");
+        assertThatThrownBy(() -> RunState.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(file + ": not a readable run state")
+                .hasMessageContaining("epochsDone -5");
         Files.writeString(file, good.replace("\"bestEpoch\" : 6,", "\"bestEpoch\" : 9,"));
         assertThatThrownBy(() -> RunState.read(file)).hasMessageContaining("bestEpoch 9");
         Files.writeString(file, good.replace("\"sinceBest\" : 1,", "\"sinceBest\" : -1,"));
         assertThatThrownBy(() -> RunState.read(file)).hasMessageContaining("sinceBest -1");
         Files.write(file, new byte[(int) org.fer4j.core.FileCaps.MAX_JSON_BYTES + 1]);
-        assertThatThrownBy(() -> RunState.read(file)).hasMessageStartingWith(file + ": not a readable run state (too large");
+        assertThatThrownBy(() -> RunState.read(file))
+                .hasMessageStartingWith(file + ": not a readable run state (too large");
     }
 
     private static List<String> fieldNames(JsonNode node) {

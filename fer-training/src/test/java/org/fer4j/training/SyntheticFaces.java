@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import java.awt.image.BufferedImage;
@@ -11,8 +13,7 @@ import javax.imageio.ImageIO;
 /** Writes small generated image folders for tests: each class has its own easy-to-learn pattern. */
 final class SyntheticFaces {
 
-    private SyntheticFaces() {
-    }
+    private SyntheticFaces() {}
 
     /** Writes {@code perClass} 48x48 grey PNGs per class under {@code dir/<class>/}. */
     static void writeFolder(Path dir, List<String> classes, int perClass, long seed) throws IOException {
@@ -20,7 +21,10 @@ final class SyntheticFaces {
         for (int c = 0; c < classes.size(); c++) {
             Path classDir = Files.createDirectories(dir.resolve(classes.get(c)));
             for (int i = 0; i < perClass; i++) {
-                ImageIO.write(pattern(c, random), "png", classDir.resolve("img_" + i + ".png").toFile());
+                ImageIO.write(
+                        pattern(c, random),
+                        "png",
+                        classDir.resolve("img_" + i + ".png").toFile());
             }
         }
     }

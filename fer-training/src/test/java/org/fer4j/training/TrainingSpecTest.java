@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,17 +15,32 @@ class TrainingSpecTest {
 
     @Test
     void savedFormRoundTripsEveryField() throws Exception {
-        TrainingSpec spec = TrainingSpec.builder().optArchitecture("vgg-48").optEpochs(60).optBatchSize(128).optSeed(7)
-                .optPatience(3).optMonitor(TrainingSpec.Monitor.VAL_ACCURACY).optOptimizer(TrainingSpec.Optimizer.NESTEROV)
-                .optLearningRate(0.05f).optWeightDecay(5e-4f).optSchedule(TrainingSpec.Schedule.COSINE)
-                .optWarmupEpochs(2).optLabelSmoothing(0.1f).optClassWeights(true)
-                .optAugmentation(Augmentation.standard()).optPreprocessing(Preprocessing.builder().build()).build();
+        TrainingSpec spec = TrainingSpec.builder()
+                .optArchitecture("vgg-48")
+                .optEpochs(60)
+                .optBatchSize(128)
+                .optSeed(7)
+                .optPatience(3)
+                .optMonitor(TrainingSpec.Monitor.VAL_ACCURACY)
+                .optOptimizer(TrainingSpec.Optimizer.NESTEROV)
+                .optLearningRate(0.05f)
+                .optWeightDecay(5e-4f)
+                .optSchedule(TrainingSpec.Schedule.COSINE)
+                .optWarmupEpochs(2)
+                .optLabelSmoothing(0.1f)
+                .optClassWeights(true)
+                .optAugmentation(Augmentation.standard())
+                .optPreprocessing(Preprocessing.builder().build())
+                .build();
         Map<String, Object> saved = spec.describe();
-        assertThat(saved).containsEntry("optimizer", "nesterov").containsEntry("monitor", "val_accuracy")
+        assertThat(saved)
+                .containsEntry("optimizer", "nesterov")
+                .containsEntry("monitor", "val_accuracy")
                 .containsEntry("schedule", "cosine");
         assertThat(TrainingSpec.fromDescription(saved)).isEqualTo(spec);
         ObjectMapper json = new ObjectMapper();
-        assertThat(json.readValue(json.writeValueAsString(spec), TrainingSpec.class)).isEqualTo(spec);
+        assertThat(json.readValue(json.writeValueAsString(spec), TrainingSpec.class))
+                .isEqualTo(spec);
         assertThat(spec.toBuilder().optEpochs(61).build().epochs()).isEqualTo(61);
     }
 
@@ -43,8 +60,12 @@ class TrainingSpecTest {
 
     @Test
     void learningRateScheduleWarmsUpAndDecays() {
-        TrainingSpec spec = TrainingSpec.builder().optEpochs(10).optLearningRate(0.1f).optWarmupEpochs(2)
-                .optSchedule(TrainingSpec.Schedule.COSINE).build();
+        TrainingSpec spec = TrainingSpec.builder()
+                .optEpochs(10)
+                .optLearningRate(0.1f)
+                .optWarmupEpochs(2)
+                .optSchedule(TrainingSpec.Schedule.COSINE)
+                .build();
         assertThat(spec.learningRateAt(1)).isCloseTo(0.05f, within(1e-6f));
         assertThat(spec.learningRateAt(2)).isCloseTo(0.1f, within(1e-6f));
         assertThat(spec.learningRateAt(6)).isCloseTo(0.05f, within(1e-6f));
@@ -55,11 +76,15 @@ class TrainingSpecTest {
     @Test
     void invalidValuesFailWithTheirOwnMessage() {
         assertThatThrownBy(() -> TrainingSpec.builder().optEpochs(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("epochs must be >= 1, got 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("epochs must be >= 1, got 0");
         assertThatThrownBy(() -> TrainingSpec.builder().optLabelSmoothing(0.7f).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label smoothing");
-        assertThatThrownBy(() -> TrainingSpec.builder().optArchitecture("alexnet").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown architecture");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("label smoothing");
+        assertThatThrownBy(
+                        () -> TrainingSpec.builder().optArchitecture("alexnet").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown architecture");
         assertThatThrownBy(() -> TrainingSpec.fromDescription(Map.of("architecture", "seed")))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core.nn;
 
 import ai.djl.nn.Block;
@@ -19,24 +21,34 @@ public final class Architectures {
     private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
 
     static {
-        register("seed", "the seed CNN: 3 conv blocks (32/64/128), dense 256; 620,935 parameters",
-                SeedCnn::build);
-        register("vgg-b", "VGG-style, conv 32 | 64,64 | 128,128 | 256 with pooling, dense 256; 1,167,015 parameters",
+        register("seed", "the seed CNN: 3 conv blocks (32/64/128), dense 256; 620,935 parameters", SeedCnn::build);
+        register(
+                "vgg-b",
+                "VGG-style, conv 32 | 64,64 | 128,128 | 256 with pooling, dense 256; 1,167,015 parameters",
                 classes -> VggNet.build(false, new int[][] {{32}, {64, 64}, {128, 128}, {256}}, 256, classes));
-        register("vgg-c", "VGG-style, conv 32 | 64 | 128,128 | 256 with pooling, dense 256; 1,129,895 parameters",
+        register(
+                "vgg-c",
+                "VGG-style, conv 32 | 64 | 128,128 | 256 with pooling, dense 256; 1,129,895 parameters",
                 classes -> VggNet.build(false, new int[][] {{32}, {64}, {128, 128}, {256}}, 256, classes));
-        register("vgg-24", "VGG-style at 24x24: 2x2 average pooling, conv 64,64 | 128,128 | 256,256 with pooling, dense 256; 1,739,591 parameters",
+        register(
+                "vgg-24",
+                "VGG-style at 24x24: 2x2 average pooling, conv 64,64 | 128,128 | 256,256 with pooling, dense 256; 1,739,591 parameters",
                 classes -> VggNet.build(true, new int[][] {{64, 64}, {128, 128}, {256, 256}}, 256, classes));
-        register("vgg-24s", "VGG-style at 24x24, narrow: 2x2 average pooling, conv 32,32 | 64,64 | 128,128 with pooling, dense 256; 585,511 parameters",
+        register(
+                "vgg-24s",
+                "VGG-style at 24x24, narrow: 2x2 average pooling, conv 32,32 | 64,64 | 128,128 with pooling, dense 256; 585,511 parameters",
                 classes -> VggNet.build(true, new int[][] {{32, 32}, {64, 64}, {128, 128}}, 256, classes));
-        register("vgg-48", "VGG-style at full 48x48 resolution, conv 32,32 | 64,64 | 128,128 | 256,256 with pooling, dense 256; 1,767,207 parameters",
+        register(
+                "vgg-48",
+                "VGG-style at full 48x48 resolution, conv 32,32 | 64,64 | 128,128 | 256,256 with pooling, dense 256; 1,767,207 parameters",
                 classes -> VggNet.build(false, new int[][] {{32, 32}, {64, 64}, {128, 128}, {256, 256}}, 256, classes));
-        register("resnet-s", "ResNet-style, stem 32, 4 stages of 2 basic blocks (32/64/128/256); 2,801,063 parameters",
+        register(
+                "resnet-s",
+                "ResNet-style, stem 32, 4 stages of 2 basic blocks (32/64/128/256); 2,801,063 parameters",
                 classes -> ResNet.build(new int[] {32, 64, 128, 256}, classes));
     }
 
-    private Architectures() {
-    }
+    private Architectures() {}
 
     private static void register(String name, String description, IntFunction<Block> factory) {
         REGISTRY.put(name, new Entry(description, factory));

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core.nn;
 
 import ai.djl.ndarray.types.Shape;
@@ -9,8 +11,7 @@ import ai.djl.nn.norm.BatchNorm;
 /** Small building blocks shared by the architectures. */
 final class Layers {
 
-    private Layers() {
-    }
+    private Layers() {}
 
     /** A 3x3 'same' convolution without bias, then BatchNorm and ReLU. */
     static SequentialBlock convBnRelu(int filters, int stride) {

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core.nn;
 
 import ai.djl.ndarray.NDManager;
@@ -18,8 +20,7 @@ import org.fer4j.core.Preprocessing;
  */
 public final class NetworkCost {
 
-    private NetworkCost() {
-    }
+    private NetworkCost() {}
 
     /**
      * Returns the multiply-adds of one forward pass of one 1x48x48 image through a named architecture.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core.nn;
 
 import ai.djl.MalformedModelException;
@@ -31,8 +33,7 @@ public final class ParameterFiles {
     /** The only header version DJL 0.32 writes. */
     private static final int DJL_HEADER_VERSION = 1;
 
-    private ParameterFiles() {
-    }
+    private ParameterFiles() {}
 
     /**
      * Reads weights into {@code block}, whose structure must match the file's; the stream is not closed.
@@ -70,8 +71,12 @@ public final class ParameterFiles {
         try (InputStream in = Files.newInputStream(file)) {
             read(block, manager, in);
         } catch (MalformedModelException | IOException | RuntimeException e) {
-            throw new IOException(file + ": not parameters of this network (" + (e.getMessage() != null
-                    ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
+            throw new IOException(
+                    file + ": not parameters of this network ("
+                            + (e.getMessage() != null
+                                    ? e.getMessage()
+                                    : e.getClass().getSimpleName()) + ")",
+                    e);
         }
     }
 

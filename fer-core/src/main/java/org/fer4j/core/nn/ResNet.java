@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core.nn;
 
 import ai.djl.ndarray.NDList;
@@ -21,8 +23,7 @@ import java.util.Arrays;
  */
 final class ResNet {
 
-    private ResNet() {
-    }
+    private ResNet() {}
 
     static Block build(int[] widths, int classes) {
         SequentialBlock net = new SequentialBlock().add(Layers.convBnRelu(widths[0], 1));
@@ -48,13 +49,18 @@ final class ResNet {
             shortcut = Blocks.identityBlock();
         } else {
             shortcut = new SequentialBlock()
-                    .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).optStride(new Shape(stride, stride))
-                            .optBias(false).setFilters(out).build())
+                    .add(Conv2d.builder()
+                            .setKernelShape(new Shape(1, 1))
+                            .optStride(new Shape(stride, stride))
+                            .optBias(false)
+                            .setFilters(out)
+                            .build())
                     .add(BatchNorm.builder().build());
         }
         return new SequentialBlock()
                 .add(new ParallelBlock(
-                        list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
+                        list -> new NDList(
+                                list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
                         Arrays.asList(main, shortcut)))
                 .add(Activation.reluBlock());
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core.nn;
 
 import ai.djl.ndarray.types.Shape;
@@ -21,13 +23,15 @@ import ai.djl.nn.pooling.Pool;
  */
 final class SeedCnn {
 
-    private SeedCnn() {
-    }
+    private SeedCnn() {}
 
     static Block build(int classes) {
         SequentialBlock net = new SequentialBlock();
         for (int filters : new int[] {32, 64, 128}) {
-            net.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(filters).build())
+            net.add(Conv2d.builder()
+                            .setKernelShape(new Shape(3, 3))
+                            .setFilters(filters)
+                            .build())
                     .add(kerasBatchNorm())
                     .add(Activation.reluBlock())
                     .add(Pool.maxPool2dBlock(new Shape(2, 2)))

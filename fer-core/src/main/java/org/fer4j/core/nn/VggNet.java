@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core.nn;
 
 import ai.djl.ndarray.types.Shape;
@@ -21,8 +23,7 @@ import ai.djl.nn.pooling.Pool;
  */
 final class VggNet {
 
-    private VggNet() {
-    }
+    private VggNet() {}
 
     /**
      * Builds the network.

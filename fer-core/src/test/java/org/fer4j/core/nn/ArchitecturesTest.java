@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,9 +25,13 @@ class ArchitecturesTest {
             Block seed = Architectures.build("seed", 7);
             seed.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 48, 48));
             assertThat(parameterCount(seed)).isEqualTo(620_935L);
-            assertThat(seed.getOutputShapes(new Shape[] {new Shape(5, 1, 48, 48)})[0]).isEqualTo(new Shape(5, 7));
-            NDArray out = seed.forward(new ParameterStore(manager, false),
-                    new NDList(manager.randomUniform(0, 1, new Shape(3, 1, 48, 48))), false).singletonOrThrow();
+            assertThat(seed.getOutputShapes(new Shape[] {new Shape(5, 1, 48, 48)})[0])
+                    .isEqualTo(new Shape(5, 7));
+            NDArray out = seed.forward(
+                            new ParameterStore(manager, false),
+                            new NDList(manager.randomUniform(0, 1, new Shape(3, 1, 48, 48))),
+                            false)
+                    .singletonOrThrow();
             assertThat(out.getShape()).isEqualTo(new Shape(3, 7));
         }
     }
@@ -36,10 +42,14 @@ class ArchitecturesTest {
             for (String name : Architectures.names()) {
                 Block net = Architectures.build(name, 7);
                 net.initialize(manager, DataType.FLOAT32, new Shape(2, 1, 48, 48));
-                NDArray out = net.forward(new ParameterStore(manager, false),
-                        new NDList(manager.randomUniform(0, 1, new Shape(2, 1, 48, 48))), false).singletonOrThrow();
+                NDArray out = net.forward(
+                                new ParameterStore(manager, false),
+                                new NDList(manager.randomUniform(0, 1, new Shape(2, 1, 48, 48))),
+                                false)
+                        .singletonOrThrow();
                 assertThat(out.getShape()).as(name).isEqualTo(new Shape(2, 7));
-                assertThat(Architectures.describe(name)).as(name)
+                assertThat(Architectures.describe(name))
+                        .as(name)
                         .contains(String.format(Locale.ROOT, "%,d parameters", parameterCount(net)));
             }
         }
@@ -48,7 +58,9 @@ class ArchitecturesTest {
     @Test
     void unknownNamesAndTooFewClassesAreRejected() {
         assertThatThrownBy(() -> Architectures.build("alexnet", 7))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alexnet").hasMessageContaining("seed");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("alexnet")
+                .hasMessageContaining("seed");
         assertThatThrownBy(() -> Architectures.build("seed", 1)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,11 +10,16 @@ class NetworkCostTest {
 
     @Test
     void countsTheConvolutionsAndDenseLayersOfVgg48ByHand() {
-        long byHand = 48L * 48 * 32 * 1 * 9 + 48L * 48 * 32 * 32 * 9 // stage 1 at 48x48
-                + 24L * 24 * 64 * 32 * 9 + 24L * 24 * 64 * 64 * 9 // stage 2 at 24x24
-                + 12L * 12 * 128 * 64 * 9 + 12L * 12 * 128 * 128 * 9 // stage 3 at 12x12
-                + 6L * 6 * 256 * 128 * 9 + 6L * 6 * 256 * 256 * 9 // stage 4 at 6x6
-                + 3L * 3 * 256 * 256 + 256L * 7; // dense 2304 -> 256 -> 7
+        long byHand = 48L * 48 * 32 * 1 * 9
+                + 48L * 48 * 32 * 32 * 9 // stage 1 at 48x48
+                + 24L * 24 * 64 * 32 * 9
+                + 24L * 24 * 64 * 64 * 9 // stage 2 at 24x24
+                + 12L * 12 * 128 * 64 * 9
+                + 12L * 12 * 128 * 128 * 9 // stage 3 at 12x12
+                + 6L * 6 * 256 * 128 * 9
+                + 6L * 6 * 256 * 256 * 9 // stage 4 at 6x6
+                + 3L * 3 * 256 * 256
+                + 256L * 7; // dense 2304 -> 256 -> 7
         assertThat(NetworkCost.multiplyAdds("vgg-48", 7)).isEqualTo(byHand).isEqualTo(118_040_320L);
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples.docs;
 
 import java.io.IOException;
@@ -47,8 +49,7 @@ public final class DocsSite {
             List.of(TablesExtension.create(), HeadingAnchorExtension.create());
     private static final Pattern ID = Pattern.compile("\\bid=\"([^\"]+)\"");
 
-    private DocsSite() {
-    }
+    private DocsSite() {}
 
     private static Map<String, String> pages() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -74,8 +75,8 @@ public final class DocsSite {
         Path out = Path.of(args[1]);
         List<String> problems = render(root, out, args.length > 2 && args[2].equals("apidocs"));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("The documentation site has broken links or images:\n  "
-                    + String.join("\n  ", problems));
+            throw new IllegalStateException(
+                    "The documentation site has broken links or images:\n  " + String.join("\n  ", problems));
         }
         System.out.println("Documentation site: " + out.resolve("index.html"));
     }
@@ -102,7 +103,8 @@ public final class DocsSite {
         Map<String, Node> parsed = new LinkedHashMap<>();
         Map<String, Set<String>> anchors = new LinkedHashMap<>();
         Map<String, String> bodies = new LinkedHashMap<>();
-        HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
+        HtmlRenderer renderer = HtmlRenderer.builder()
+                .extensions(EXTENSIONS)
                 .attributeProviderFactory(context -> (node, tag, attributes) -> {
                     // Pages link to each other as .md (so they work on a code host too); the site has .html.
                     if (node instanceof Link && attributes.containsKey("href")) {
@@ -123,7 +125,8 @@ public final class DocsSite {
             // Every page is published in one folder beside the docs' files (the root's changelog too),
             // so every page's relative links must resolve from docs/.
             for (String[] ref : references(parsed.get(page))) {
-                check(page, ref[0], ref[1], docs, docs, out, anchors, requireApidocs).ifPresent(problems::add);
+                check(page, ref[0], ref[1], docs, docs, out, anchors, requireApidocs)
+                        .ifPresent(problems::add);
             }
             String html = page(title(parsed.get(page), PAGES.get(page)), outputName(page), bodies.get(page));
             Files.writeString(out.resolve(outputName(page)), html);
@@ -172,8 +175,15 @@ public final class DocsSite {
         return refs;
     }
 
-    private static Optional<String> check(String page, String kind, String dest, Path base, Path docs,
-            Path out, Map<String, Set<String>> anchors, boolean requireApidocs) {
+    private static Optional<String> check(
+            String page,
+            String kind,
+            String dest,
+            Path base,
+            Path docs,
+            Path out,
+            Map<String, Set<String>> anchors,
+            boolean requireApidocs) {
         if (isExternal(dest)) {
             return Optional.empty();
         }
@@ -186,8 +196,11 @@ public final class DocsSite {
         }
         String where = page + ": " + kind + " " + dest;
         if (path.isEmpty()) {
-            return anchors.get(page) != null && fragment != null && !anchors.get(page).contains(fragment)
-                    ? Optional.of(where + ": no such heading on this page") : Optional.empty();
+            return anchors.get(page) != null
+                            && fragment != null
+                            && !anchors.get(page).contains(fragment)
+                    ? Optional.of(where + ": no such heading on this page")
+                    : Optional.empty();
         }
         if (path.startsWith("apidocs/")) {
             if (requireApidocs && !Files.isRegularFile(out.resolve(path))) {
@@ -251,9 +264,13 @@ public final class DocsSite {
         StringBuilder nav = new StringBuilder();
         for (Map.Entry<String, String> e : PAGES.entrySet()) {
             String href = outputName(e.getKey());
-            nav.append("<a href=\"").append(href).append('"')
-                    .append(href.equals(file) ? " class=\"here\"" : "").append('>')
-                    .append(e.getValue()).append("</a>\n");
+            nav.append("<a href=\"")
+                    .append(href)
+                    .append('"')
+                    .append(href.equals(file) ? " class=\"here\"" : "")
+                    .append('>')
+                    .append(e.getValue())
+                    .append("</a>\n");
         }
         nav.append("<a href=\"apidocs/index.html\">API (javadoc)</a>\n");
         return """

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Model.OptionSpec;
 class DocsTest {
 
     /** The repository root; surefire passes it, so this also works from another working folder. */
-    static final Path ROOT = Path.of(System.getProperty("fer4j.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("fer4j.root", "..")).toAbsolutePath().normalize();
     /** Where the snippets are read from. */
     static final List<String> SNIPPET_FILES = List.of("README.md", "docs/index.md", "docs/user-guide.md");
     /**
@@ -60,8 +63,12 @@ class DocsTest {
         List<String> problems = DocsSite.render(ROOT, site, false);
         assertThat(problems).isEmpty();
         String index = Files.readString(site.resolve("index.html"));
-        assertThat(index).contains("<nav>", "href=\"user-guide.html\"", "href=\"apidocs/index.html\"",
-                "src=\"images/annotated_frame.png\"");
+        assertThat(index)
+                .contains(
+                        "<nav>",
+                        "href=\"user-guide.html\"",
+                        "href=\"apidocs/index.html\"",
+                        "src=\"images/annotated_frame.png\"");
         assertThat(site.resolve("images/annotated_frame.png")).exists();
         for (String page : DocsSite.PAGES.keySet()) {
             assertThat(site.resolve(DocsSite.outputName(page))).exists();
@@ -77,7 +84,8 @@ class DocsTest {
         for (String page : DocsSite.PAGES.keySet()) {
             Files.writeString(root.resolve(page), "# Page\n\n## A heading\n");
         }
-        Files.writeString(root.resolve("docs/user-guide.md"),
+        Files.writeString(
+                root.resolve("docs/user-guide.md"),
                 "# Guide\n\n[gone](nowhere.md) [anchor](model-card.md#no-such) ![pic](images/none.png) [ok](#guide)\n");
         Files.writeString(root.resolve("README.md"), "[x](docs/index.md#a-heading) [y](LICENSE)\n");
         List<String> problems = DocsSite.render(root, tmp.resolve("out"), false);
@@ -94,8 +102,8 @@ class DocsTest {
         assertThat(snippets).hasSizeGreaterThanOrEqualTo(6);
         // The files the snippets name, as a reader would have them.
         Path face = tmp.resolve("face.png");
-        try (InputStream in = getClass().getResourceAsStream(
-                "/org/fer4j/examples/samples/happy_PublicTest_10248771.jpg")) {
+        try (InputStream in =
+                getClass().getResourceAsStream("/org/fer4j/examples/samples/happy_PublicTest_10248771.jpg")) {
             Files.copy(in, face);
         }
         Path photo = ROOT.resolve("fer-examples/src/it/consumer-camera/src/test/resources/photo.jpg");
@@ -116,7 +124,8 @@ class DocsTest {
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             for (int i = 0; i < classes.size(); i++) {
                 if (runs.get(i)) {
@@ -129,7 +138,9 @@ class DocsTest {
         }
         assertThat(runs).contains(true, false);
         // The quick start prints the bundled sample's label and probability; the photo snippet finds its face.
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("HAPPY 0.9").contains("FaceBox");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("HAPPY 0.9")
+                .contains("FaceBox");
     }
 
     @Test
@@ -155,7 +166,9 @@ class DocsTest {
                 }
             }
         }
-        assertThat(missing).as("options missing from the guide's command reference").isEmpty();
+        assertThat(missing)
+                .as("options missing from the guide's command reference")
+                .isEmpty();
     }
 
     @Test
@@ -181,8 +194,12 @@ class DocsTest {
         String version = System.getProperty("project.version");
         for (String file : List.of("README.md", "docs/index.md")) {
             String text = Files.readString(ROOT.resolve(file));
-            assertThat(text).as(file).contains("<groupId>org.fer4j</groupId>", "<artifactId>fer-inference</artifactId>",
-                    "install -DskipTests");
+            assertThat(text)
+                    .as(file)
+                    .contains(
+                            "<groupId>org.fer4j</groupId>",
+                            "<artifactId>fer-inference</artifactId>",
+                            "install -DskipTests");
             if (version != null) {
                 assertThat(text).as(file).contains("<version>" + version + "</version>");
             }
@@ -205,7 +222,8 @@ class DocsTest {
     /** The fenced ```java blocks of a Markdown text. */
     static List<String> javaBlocks(String markdown) {
         List<String> blocks = new ArrayList<>();
-        Matcher m = Pattern.compile("(?m)^```java[^\\n]*\\n(.*?)^```", Pattern.DOTALL).matcher(markdown);
+        Matcher m = Pattern.compile("(?m)^```java[^\\n]*\\n(.*?)^```", Pattern.DOTALL)
+                .matcher(markdown);
         while (m.find()) {
             blocks.add(m.group(1));
         }
@@ -237,7 +255,8 @@ class DocsTest {
                 import org.fer4j.core.TestTimeAugmentation;
                 import org.fer4j.inference.*;
                 import org.fer4j.training.*;
-                """ + "\npublic class " + name + " {\n    public static void snippet() throws Exception {\n" + body + "    }\n}\n";
+                """ + "\npublic class " + name
+                + " {\n    public static void snippet() throws Exception {\n" + body + "    }\n}\n";
     }
 
     private static void compile(Path src, Path out, List<String> snippets) throws IOException {
@@ -250,11 +269,18 @@ class DocsTest {
         try (var fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             // Surefire runs tests from a manifest-only jar; it passes the real class path in this property.
             String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            boolean ok = javac.getTask(null, fm, diagnostics, List.of("-classpath", cp, "-d", out.toString(),
-                    "-proc:none"), null, fm.getJavaFileObjectsFromPaths(files)).call();
+            boolean ok = javac.getTask(
+                            null,
+                            fm,
+                            diagnostics,
+                            List.of("-classpath", cp, "-d", out.toString(), "-proc:none"),
+                            null,
+                            fm.getJavaFileObjectsFromPaths(files))
+                    .call();
             StringBuilder report = new StringBuilder();
             diagnostics.getDiagnostics().forEach(d -> report.append(d).append('\n'));
-            assertThat(ok).as("the doc snippets compile:\n" + report + "\nsnippets:\n" + String.join("\n----\n", snippets))
+            assertThat(ok)
+                    .as("the doc snippets compile:\n" + report + "\nsnippets:\n" + String.join("\n----\n", snippets))
                     .isTrue();
         }
     }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark.cli;
 
 import java.awt.image.BufferedImage;
@@ -10,8 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -20,9 +22,9 @@ import org.apache.spark.sql.SparkSession;
 import org.fer4j.camera.FaceAnalyzer;
 import org.fer4j.camera.YuNetFaceDetector;
 import org.fer4j.core.ImageDecoding;
+import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.spark.EmotionScorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,16 +34,22 @@ import picocli.CommandLine.Option;
  * {@link EmotionClassifier#predictAll} in this JVM and by {@link EmotionScorer} on a local Spark master, both
  * with the model already loaded; with {@code --photos}, whole photos through {@link FaceAnalyzer} the same way.
  */
-@Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Time Spark's overhead: predictAll in one JVM against fer score's code on a local master.",
-            "Run it on a quiet machine; prints a Markdown table."})
+@Command(
+        name = "benchmark",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Time Spark's overhead: predictAll in one JVM against fer score's code on a local master.",
+            "Run it on a quiet machine; prints a Markdown table."
+        })
 final class BenchmarkCommand implements Callable<Integer> {
 
     /** Files of the untimed warm-up on each side. */
     static final int WARM_UP = 64;
 
-    @Option(names = "--faces", paramLabel = "DIR", description = "Folder of face crops, searched recursively "
-            + "(the validation split: FER_DATA/test).")
+    @Option(
+            names = "--faces",
+            paramLabel = "DIR",
+            description = "Folder of face crops, searched recursively " + "(the validation split: FER_DATA/test).")
     Path faces;
 
     @Option(names = "--photos", paramLabel = "DIR", description = "Folder of photos for the --detect row.")
@@ -50,19 +58,30 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--master", defaultValue = "local[2]", description = "Spark master (default: ${DEFAULT-VALUE}).")
     String master;
 
-    @Option(names = "--partitions", split = ",", paramLabel = "N[,N...]",
+    @Option(
+            names = "--partitions",
+            split = ",",
+            paramLabel = "N[,N...]",
             description = "Also time these partition counts (the photos are repartitioned first).")
     List<Integer> partitions = new ArrayList<>();
 
-    @Option(names = "--tta", paramLabel = "none|flip|ten-crop", converter = ScoreCommand.TtaConverter.class,
+    @Option(
+            names = "--tta",
+            paramLabel = "none|flip|ten-crop",
+            converter = ScoreCommand.TtaConverter.class,
             description = "Test-time augmentation of both sides (default: none, the cost of the network itself).")
     TestTimeAugmentation tta = TestTimeAugmentation.NONE;
 
-    @Option(names = "--make-photos", paramLabel = "N",
-            description = "Compose N photos of 1-3 faces from the --faces folder (640x480, fixed seed) for the --detect row.")
+    @Option(
+            names = "--make-photos",
+            paramLabel = "N",
+            description =
+                    "Compose N photos of 1-3 faces from the --faces folder (640x480, fixed seed) for the --detect row.")
     Integer makePhotos;
 
-    @Option(names = "--one-jvm-only", hidden = true,
+    @Option(
+            names = "--one-jvm-only",
+            hidden = true,
             description = "Internal: time the one-JVM side only and print its seconds.")
     boolean oneJvmOnly;
 
@@ -77,7 +96,8 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         if (makePhotos != null) {
             if (faces == null || photos != null) {
-                System.err.println("fer benchmark: --make-photos composes its photos from --faces and replaces --photos");
+                System.err.println(
+                        "fer benchmark: --make-photos composes its photos from --faces and replaces --photos");
                 return 2;
             }
             photos = Files.createTempDirectory("fer-benchmark-photos");
@@ -91,20 +111,38 @@ final class BenchmarkCommand implements Callable<Integer> {
         table.add("| workload | files | partitions | one JVM (s) | Spark " + master + " (s) | Spark / one JVM |");
         table.add("|---|---:|---:|---:|---:|---:|");
         long t0 = System.nanoTime();
-        try (SparkSession spark = SparkSession.builder().master(master).appName("fer benchmark")
-                .config("spark.ui.enabled", "false").getOrCreate()) {
+        try (SparkSession spark = SparkSession.builder()
+                .master(master)
+                .appName("fer benchmark")
+                .config("spark.ui.enabled", "false")
+                .getOrCreate()) {
             double startup = seconds(t0);
-            EmotionScorer scorer = EmotionScorer.builder().optTestTimeAugmentation(tta).build(spark);
+            EmotionScorer scorer =
+                    EmotionScorer.builder().optTestTimeAugmentation(tta).build(spark);
             if (faces != null) {
-                rows(table, spark, "face crops (scoreImages vs predictAll)", list(faces).size(), single.get("faces"),
-                        faces, false, scorer);
+                rows(
+                        table,
+                        spark,
+                        "face crops (scoreImages vs predictAll)",
+                        list(faces).size(),
+                        single.get("faces"),
+                        faces,
+                        false,
+                        scorer);
             }
             if (photos != null) {
-                rows(table, spark, "photos (scoreFaces vs FaceAnalyzer)", list(photos).size(), single.get("photos"),
-                        photos, true, scorer);
+                rows(
+                        table,
+                        spark,
+                        "photos (scoreFaces vs FaceAnalyzer)",
+                        list(photos).size(),
+                        single.get("photos"),
+                        photos,
+                        true,
+                        scorer);
             }
-            System.out.println(String.format(Locale.ROOT,
-                    "Spark session start-up: %.1f s; model loading: not timed on either side", startup));
+            System.out.println(String.format(
+                    Locale.ROOT, "Spark session start-up: %.1f s; model loading: not timed on either side", startup));
         }
         table.forEach(System.out::println);
         return 0;
@@ -120,13 +158,17 @@ final class BenchmarkCommand implements Callable<Integer> {
             g.fillRect(0, 0, 640, 480);
             int count = 1 + random.nextInt(3);
             for (int f = 0; f < count; f++) {
-                BufferedImage face = ImageDecoding.decode(Files.readAllBytes(faceFiles.get(random.nextInt(faceFiles.size()))));
+                BufferedImage face =
+                        ImageDecoding.decode(Files.readAllBytes(faceFiles.get(random.nextInt(faceFiles.size()))));
                 int size = 100 + random.nextInt(81);
                 int x = f * 640 / count + random.nextInt(Math.max(1, 640 / count - size));
                 g.drawImage(face, x, 60 + random.nextInt(480 - 60 - size), size, size, null);
             }
             g.dispose();
-            javax.imageio.ImageIO.write(photo, "jpg", dir.resolve(String.format(Locale.ROOT, "photo-%05d.jpg", i)).toFile());
+            javax.imageio.ImageIO.write(
+                    photo,
+                    "jpg",
+                    dir.resolve(String.format(Locale.ROOT, "photo-%05d.jpg", i)).toFile());
         }
     }
 
@@ -159,7 +201,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             if (photos != null) {
                 List<Path> files = list(photos);
                 try (YuNetFaceDetector detector = YuNetFaceDetector.create();
-                        FaceAnalyzer analyzer = FaceAnalyzer.builder().setClassifier(fer).optDetector(detector).build()) {
+                        FaceAnalyzer analyzer = FaceAnalyzer.builder()
+                                .setClassifier(fer)
+                                .optDetector(detector)
+                                .build()) {
                     for (Path f : files.subList(0, Math.min(WARM_UP, files.size()))) {
                         try {
                             analyzer.analyze(Files.readAllBytes(f));
@@ -184,19 +229,28 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private Map<String, Double> oneJvmInChild() throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), ScoreApp.class.getName(),
-                "benchmark", "--one-jvm-only", "--tta", tta.id()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ScoreApp.class.getName(),
+                "benchmark",
+                "--one-jvm-only",
+                "--tta",
+                tta.id()));
         if (faces != null) {
             cmd.addAll(List.of("--faces", faces.toString()));
         }
         if (photos != null) {
             cmd.addAll(List.of("--photos", photos.toString()));
         }
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         Map<String, Double> out = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null;) {
+            for (String line; (line = r.readLine()) != null; ) {
                 int eq = line.indexOf('=');
                 if (eq > 0 && (line.startsWith("faces=") || line.startsWith("photos="))) {
                     out.put(line.substring(0, eq), Double.parseDouble(line.substring(eq + 1)));
@@ -209,19 +263,36 @@ final class BenchmarkCommand implements Callable<Integer> {
         return out;
     }
 
-    private void rows(List<String> table, SparkSession spark, String workload, int files, double single, Path dir,
-            boolean detect, EmotionScorer scorer) throws Exception {
+    private void rows(
+            List<String> table,
+            SparkSession spark,
+            String workload,
+            int files,
+            double single,
+            Path dir,
+            boolean detect,
+            EmotionScorer scorer)
+            throws Exception {
         // Untimed warm-up on up to 64 files (class loading, JIT, the first predictors), as on the one-JVM side.
-        Dataset<Row> warm = spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(dir.toString())
+        Dataset<Row> warm = spark.read()
+                .format("binaryFile")
+                .option("recursiveFileLookup", "true")
+                .load(dir.toString())
                 .limit(WARM_UP);
-        (detect ? scorer.scoreFaces(warm) : scorer.scoreImages(warm)).write().format("noop").mode("overwrite").save();
+        (detect ? scorer.scoreFaces(warm) : scorer.scoreImages(warm))
+                .write()
+                .format("noop")
+                .mode("overwrite")
+                .save();
         List<Integer> counts = new ArrayList<>();
         counts.add(null);
         counts.addAll(partitions);
         for (Integer n : counts) {
             int[] parts = new int[1];
             double spk = time(() -> {
-                Dataset<Row> in = spark.read().format("binaryFile").option("recursiveFileLookup", "true")
+                Dataset<Row> in = spark.read()
+                        .format("binaryFile")
+                        .option("recursiveFileLookup", "true")
                         .load(dir.toString());
                 if (n != null) {
                     in = in.repartition(n);
@@ -231,14 +302,24 @@ final class BenchmarkCommand implements Callable<Integer> {
                 // The "noop" sink runs every task as a write would, without the disk.
                 out.write().format("noop").mode("overwrite").save();
             });
-            table.add(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.2fx |", workload, files,
-                    n == null ? parts[0] + " (as listed)" : String.valueOf(n), single, spk, spk / single));
+            table.add(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %s | %.1f | %.1f | %.2fx |",
+                    workload,
+                    files,
+                    n == null ? parts[0] + " (as listed)" : String.valueOf(n),
+                    single,
+                    spk,
+                    spk / single));
         }
     }
 
     private static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark.cli;
 
 import java.io.PrintStream;
@@ -48,8 +50,12 @@ final class ProgressListener extends SparkListener {
         }
         if (event.reason() instanceof TaskFailedReason failed) {
             endLine();
-            out.println(String.format(Locale.ROOT, "fer score: task %d (attempt %d) failed; Spark runs it again: %s",
-                    event.taskInfo().index(), event.taskInfo().attemptNumber(), firstLine(failed.toErrorString())));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "fer score: task %d (attempt %d) failed; Spark runs it again: %s",
+                    event.taskInfo().index(),
+                    event.taskInfo().attemptNumber(),
+                    firstLine(failed.toErrorString())));
         } else if (event.taskInfo().successful()) {
             done++;
         }

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark.cli;
 
 import java.io.IOException;
@@ -9,7 +11,9 @@ import picocli.CommandLine.Command;
  * The command line of {@code fer-spark.jar}: {@code score} (what {@code fer score} runs) and
  * {@code benchmark}. Run {@code java -jar fer-spark.jar --help}.
  */
-@Command(name = "fer-spark", mixinStandardHelpOptions = true,
+@Command(
+        name = "fer-spark",
+        mixinStandardHelpOptions = true,
         description = "Score photos and videos with fer4j on Apache Spark (embedded or on a cluster).",
         subcommands = {ScoreCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class ScoreApp implements Runnable {
@@ -51,17 +55,20 @@ public final class ScoreApp implements Runnable {
      */
     public static int execute(String... args) {
         prepareJvm();
-        return new CommandLine(new ScoreApp()).setCaseInsensitiveEnumValuesAllowed(true)
+        return new CommandLine(new ScoreApp())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("fer score: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
                     return 1;
-                }).execute(args);
+                })
+                .execute(args);
     }
 
     /** Settings that must be in place before Spark, Netty, log4j or DJL start. */
     static void prepareJvm() {
         if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("spark.master") == null) {
-            // Under spark-submit the cluster's logging settings apply; embedded, Spark's INFO lines would bury progress.
+            // Under spark-submit the cluster's logging settings apply; embedded, Spark's INFO lines would bury
+            // progress.
             System.setProperty("log4j2.configurationFile", LOG_CONFIG);
         }
         // Netty (Spark's RPC) reaches into NIO buffers with reflection on Java 17 only when told it may.

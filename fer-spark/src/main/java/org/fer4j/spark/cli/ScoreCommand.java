@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark.cli;
 
 import static org.apache.spark.sql.functions.col;
@@ -18,8 +20,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.fer4j.inference.ModelLoadException;
 import org.fer4j.core.TestTimeAugmentation;
+import org.fer4j.inference.ModelLoadException;
 import org.fer4j.spark.EmotionScorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -29,53 +31,87 @@ import picocli.CommandLine.Option;
  * {@code fer score}: scores a folder or glob of photos or videos with Spark, embedded ({@code local[*]}) or
  * on the cluster {@code spark-submit} names, and writes one row per image, face or face per frame.
  */
-@Command(name = "score", mixinStandardHelpOptions = true,
-        description = {"Score photos or videos with Apache Spark: embedded by default, or on a cluster under spark-submit.",
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Score photos or videos with Apache Spark: embedded by default, or on a cluster under spark-submit.",
             "Writes one row per image (or per face with --detect, per face and analysed frame with --videos); "
-                + "an unreadable file is a row whose 'error' says why."})
+                    + "an unreadable file is a row whose 'error' says why."
+        })
 final class ScoreCommand implements Callable<Integer> {
 
     /** Output formats Spark writes. */
     enum Format {
-        PARQUET, CSV, JSON
+        PARQUET,
+        CSV,
+        JSON
     }
 
-    @Option(names = "--input", required = true, paramLabel = "PATH_OR_GLOB",
-            description = "A file, a folder (searched recursively) or a glob; local or any Hadoop URI (hdfs://, s3a://).")
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "PATH_OR_GLOB",
+            description =
+                    "A file, a folder (searched recursively) or a glob; local or any Hadoop URI (hdfs://, s3a://).")
     String input;
 
-    @Option(names = "--output", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--output",
+            required = true,
+            paramLabel = "DIR",
             description = "Output folder; must not exist or be empty. With --videos, the summary goes to DIR-summary.")
     String output;
 
-    @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|csv|json",
+    @Option(
+            names = "--format",
+            defaultValue = "parquet",
+            paramLabel = "parquet|csv|json",
             description = "Output format (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--detect", description = "Find every face of each photo and classify each one (as fer predict --detect).")
+    @Option(
+            names = "--detect",
+            description = "Find every face of each photo and classify each one (as fer predict --detect).")
     boolean detect;
 
-    @Option(names = "--videos", description = "The input is video files: run fer detect's loop on each, one task per video.")
+    @Option(
+            names = "--videos",
+            description = "The input is video files: run fer detect's loop on each, one task per video.")
     boolean videos;
 
-    @Option(names = "--every", defaultValue = "1", paramLabel = "N",
+    @Option(
+            names = "--every",
+            defaultValue = "1",
+            paramLabel = "N",
             description = "With --videos, analyse every N-th frame (default: ${DEFAULT-VALUE}).")
     int every;
 
-    @Option(names = "--model", paramLabel = "DIR",
+    @Option(
+            names = "--model",
+            paramLabel = "DIR",
             description = "Model folder written by `fer train`, local or a Hadoop URI (default: the bundled model).")
     String model;
 
-    @Option(names = "--tta", paramLabel = "none|flip|ten-crop", converter = TtaConverter.class,
-            description = "Views of each face to average (default: as the model's model.json says; videos: none, as fer detect).")
+    @Option(
+            names = "--tta",
+            paramLabel = "none|flip|ten-crop",
+            converter = TtaConverter.class,
+            description =
+                    "Views of each face to average (default: as the model's model.json says; videos: none, as fer detect).")
     TestTimeAugmentation tta;
 
-    @Option(names = "--master", paramLabel = "URL",
+    @Option(
+            names = "--master",
+            paramLabel = "URL",
             description = "Spark master (default: the one spark-submit sets, else local[*], Spark inside this JVM).")
     String master;
 
-    @Option(names = "--partitions", paramLabel = "N",
-            description = "Spread the photos over N partitions (default: as Spark lists them, about 32 small files each).")
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            description =
+                    "Spread the photos over N partitions (default: as Spark lists them, about 32 small files each).")
     Integer partitions;
 
     @Override
@@ -166,8 +202,13 @@ final class ScoreCommand implements Callable<Integer> {
             if (summary != null) {
                 write(scorer.summarizeVideos(written), summary);
             }
-            err.println(String.format(Locale.ROOT, "fer score: wrote %d rows (%d with an error) to %s as %s%s in %.1f s",
-                    rows, errors, output, format.name().toLowerCase(Locale.ROOT),
+            err.println(String.format(
+                    Locale.ROOT,
+                    "fer score: wrote %d rows (%d with an error) to %s as %s%s in %.1f s",
+                    rows,
+                    errors,
+                    output,
+                    format.name().toLowerCase(Locale.ROOT),
                     summary != null ? ", per-second summary to " + summary : "",
                     (System.nanoTime() - started) / 1e9));
             return 0;
@@ -180,13 +221,19 @@ final class ScoreCommand implements Callable<Integer> {
 
     private void write(Dataset<Row> rows, String dir) {
         // Overwrite only replaces an empty folder (checked above); Spark's committer makes the output all or nothing.
-        rows.write().mode(SaveMode.Overwrite).format(format.name().toLowerCase(Locale.ROOT))
-                .option("header", "true").save(dir);
+        rows.write()
+                .mode(SaveMode.Overwrite)
+                .format(format.name().toLowerCase(Locale.ROOT))
+                .option("header", "true")
+                .save(dir);
     }
 
     private Dataset<Row> read(SparkSession spark, String dir, Dataset<Row> scored) {
-        return spark.read().format(format.name().toLowerCase(Locale.ROOT)).schema(scored.schema())
-                .option("header", "true").load(dir);
+        return spark.read()
+                .format(format.name().toLowerCase(Locale.ROOT))
+                .schema(scored.schema())
+                .option("header", "true")
+                .load(dir);
     }
 
     /** The output must not exist or be an empty folder: a rerun must not mix with, or destroy, older results. */
@@ -219,7 +266,8 @@ final class ScoreCommand implements Callable<Integer> {
         if (!status.isDirectory()) {
             return Optional.of("--output " + out + " is a file; give a folder that does not exist or is empty");
         }
-        return fs.listStatus(p).length > 0 ? Optional.of("--output " + out + " is not empty; give a new or empty folder")
+        return fs.listStatus(p).length > 0
+                ? Optional.of("--output " + out + " is not empty; give a new or empty folder")
                 : Optional.empty();
     }
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark.cli;
 
 import java.io.File;
@@ -43,8 +45,7 @@ final class SparkJvm {
     /** Set in the started JVM, so it never starts another. */
     private static final String MARKER = "FER_SPARK_JVM";
 
-    private SparkJvm() {
-    }
+    private SparkJvm() {}
 
     /** Whether Spark's classes can be loaded here. */
     static boolean sparkPresent() {
@@ -68,15 +69,20 @@ final class SparkJvm {
         }
         Path jar;
         try {
-            jar = Path.of(SparkJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            jar = Path.of(SparkJvm.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException | SecurityException e) {
             throw new IOException("cannot tell where fer-spark.jar is (" + e.getMessage() + ")", e);
         }
         Path home = jar.getParent();
         Path sparkLib = home.resolve("spark-lib");
         if (!Files.isRegularFile(jar) || !Files.isDirectory(sparkLib)) {
-            throw new IOException("Apache Spark is not on the class path and " + sparkLib + " is missing: build it with "
-                    + "`mvn -pl fer-spark -am package -DskipTests`, or run fer-spark.jar under spark-submit");
+            throw new IOException(
+                    "Apache Spark is not on the class path and " + sparkLib + " is missing: build it with "
+                            + "`mvn -pl fer-spark -am package -DskipTests`, or run fer-spark.jar under spark-submit");
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -84,7 +90,10 @@ final class SparkJvm {
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.addAll(OPTIONS);
         cmd.add("-cp");
-        cmd.add(String.join(File.pathSeparator, jar.toString(), home.resolve("lib") + File.separator + "*",
+        cmd.add(String.join(
+                File.pathSeparator,
+                jar.toString(),
+                home.resolve("lib") + File.separator + "*",
                 sparkLib + File.separator + "*"));
         cmd.add(ScoreApp.class.getName());
         cmd.addAll(List.of(args));

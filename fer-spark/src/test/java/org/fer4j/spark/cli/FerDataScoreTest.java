@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,16 +37,31 @@ class FerDataScoreTest {
         Path test = Path.of(data, "test");
         Path out = dir.resolve("scores");
 
-        assertThat(ScoreApp.execute("score", "--master", "local[2]", "--input", test.toString(), "--output",
-                out.toString(), "--format", "csv")).isZero();
+        assertThat(ScoreApp.execute(
+                        "score",
+                        "--master",
+                        "local[2]",
+                        "--input",
+                        test.toString(),
+                        "--output",
+                        out.toString(),
+                        "--format",
+                        "csv"))
+                .isZero();
 
         List<Path> images;
         try (Stream<Path> s = Files.walk(test)) {
             images = s.filter(Files::isRegularFile).toList();
         }
-        SparkSession spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
+        SparkSession spark = SparkSession.builder()
+                .master("local[2]")
+                .config("spark.ui.enabled", "false")
+                .getOrCreate();
         try (EmotionClassifier fer = EmotionClassifier.loadDefault()) {
-            List<Row> rows = spark.read().option("header", "true").option("inferSchema", "true").csv(out.toString())
+            List<Row> rows = spark.read()
+                    .option("header", "true")
+                    .option("inferSchema", "true")
+                    .csv(out.toString())
                     .collectAsList();
             assertThat(rows).hasSize(images.size());
             int correct = 0;
@@ -54,7 +71,8 @@ class FerDataScoreTest {
                 assertThat(r.<String>getAs("error")).isNull();
                 assertThat(r.<String>getAs("emotion")).as(file.toString()).isEqualTo(p.label());
                 for (String label : fer.labels().names()) {
-                    assertThat(((Number) r.getAs(label)).floatValue()).as(file + " " + label)
+                    assertThat(((Number) r.getAs(label)).floatValue())
+                            .as(file + " " + label)
                             .isCloseTo(p.probability(label), within(1e-5f));
                 }
                 if (file.getParent().getFileName().toString().equals(r.<String>getAs("emotion"))) {

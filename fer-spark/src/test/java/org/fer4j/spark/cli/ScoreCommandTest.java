@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 the fer4j authors
+// SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,20 +34,24 @@ class ScoreCommandTest {
     @BeforeAll
     static void start() {
         // As org.fer4j.spark.TestData.spark(), which the other test classes share.
-        spark = SparkSession.builder().master("local[2,2]").appName("fer-spark tests").config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        spark = SparkSession.builder()
+                .master("local[2,2]")
+                .appName("fer-spark tests")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .getOrCreate();
     }
 
     /** What a run printed and returned. */
-    private record Run(int exit, String err) {
-    }
+    private record Run(int exit, String err) {}
 
     private static Run score(String... args) {
         PrintStream old = System.err;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
-            String[] all = Stream.concat(Stream.of("score", "--master", "local[2]"), Stream.of(args)).toArray(String[]::new);
+            String[] all = Stream.concat(Stream.of("score", "--master", "local[2]"), Stream.of(args))
+                    .toArray(String[]::new);
             int exit = ScoreApp.execute(all);
             return new Run(exit, buffer.toString(StandardCharsets.UTF_8));
         } finally {
@@ -74,7 +80,10 @@ class ScoreCommandTest {
         assertThat(run.err()).contains("tasks").contains("wrote 3 rows (1 with an error)");
 
         try (EmotionClassifier fer = EmotionClassifier.loadDefault()) {
-            List<Row> rows = spark.read().option("header", "true").option("inferSchema", "true").csv(out.toString())
+            List<Row> rows = spark.read()
+                    .option("header", "true")
+                    .option("inferSchema", "true")
+                    .csv(out.toString())
                     .collectAsList();
             assertThat(rows).hasSize(3);
             for (Row r : rows) {
@@ -99,17 +108,28 @@ class ScoreCommandTest {
         try (InputStream s = getClass().getResourceAsStream("/faces/happy_PublicTest_10248771.jpg")) {
             face = javax.imageio.ImageIO.read(s);
         }
-        org.fer4j.camera.SyntheticVideo.write(in.resolve("one.mp4"), 640, 480, 10, 15,
+        org.fer4j.camera.SyntheticVideo.write(
+                in.resolve("one.mp4"),
+                640,
+                480,
+                10,
+                15,
                 i -> List.of(new org.fer4j.camera.SyntheticVideo.Placement(face, 220 + i, 140, 180)));
         Path out = dir.resolve("out");
-        Run run = score("--input", in.toString(), "--output", out.toString(), "--videos", "--every", "5", "--format", "json");
+        Run run = score(
+                "--input", in.toString(), "--output", out.toString(), "--videos", "--every", "5", "--format", "json");
         assertThat(run.exit()).isZero();
         // Frames 0, 5 and 10 are analysed, one face each.
         assertThat(run.err()).contains("wrote 3 rows (0 with an error)").contains("summary to " + out + "-summary");
 
-        assertThat(spark.read().json(out.toString()).select("frame").as(org.apache.spark.sql.Encoders.LONG())
-                .collectAsList()).containsExactlyInAnyOrder(0L, 5L, 10L);
-        List<Row> summary = spark.read().json(out + "-summary").orderBy("second").collectAsList();
+        assertThat(spark.read()
+                        .json(out.toString())
+                        .select("frame")
+                        .as(org.apache.spark.sql.Encoders.LONG())
+                        .collectAsList())
+                .containsExactlyInAnyOrder(0L, 5L, 10L);
+        List<Row> summary =
+                spark.read().json(out + "-summary").orderBy("second").collectAsList();
         // 1.5 s at 10 frames per second: frames 0 and 5 in second 0, frame 10 in second 1.
         assertThat(summary).extracting(r -> r.<Long>getAs("faces")).containsExactly(2L, 1L);
     }
@@ -117,9 +137,12 @@ class ScoreCommandTest {
     @Test
     void parquetIsTheDefault() throws Exception {
         Path out = dir.resolve("out");
-        assertThat(score("--input", faces().toString(), "--output", out.toString()).exit()).isZero();
+        assertThat(score("--input", faces().toString(), "--output", out.toString())
+                        .exit())
+                .isZero();
         try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".parquet"))
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.endsWith(".parquet"))
                     .contains("_SUCCESS");
         }
     }
@@ -136,7 +159,11 @@ class ScoreCommandTest {
 
     @Test
     void anInputThatMatchesNothingIsAUsageError() {
-        Run run = score("--input", dir.resolve("nothing-here/*.jpg").toString(), "--output", dir.resolve("out").toString());
+        Run run = score(
+                "--input",
+                dir.resolve("nothing-here/*.jpg").toString(),
+                "--output",
+                dir.resolve("out").toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("matches no file");
     }
@@ -149,7 +176,8 @@ class ScoreCommandTest {
         Run run = score("--input", faces().toString(), "--output", out.toString(), "--model", model.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err().lines().filter(l -> l.startsWith("fer score:")))
-                .singleElement().satisfies(l -> assertThat(l).contains("cannot load the model").contains("model.json"));
+                .singleElement()
+                .satisfies(l -> assertThat(l).contains("cannot load the model").contains("model.json"));
         assertThat(run.err()).doesNotContain("tasks");
         assertThat(out).doesNotExist();
     }
