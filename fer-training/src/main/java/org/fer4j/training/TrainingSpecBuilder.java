@@ -170,7 +170,7 @@ public final class TrainingSpecBuilder {
 
     /**
      * Sets the preprocessing of training and validation images and of the trained model (default
-     * {@link #TrainingSpec.DEFAULT_PREPROCESSING}).
+     * {@link TrainingSpec#DEFAULT_PREPROCESSING}).
      * @param preprocessing the preprocessing
      * @return this builder
      */
