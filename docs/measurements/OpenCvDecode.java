@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.fer4j.core.ImageDecoding;
+import org.fer4j.core.internal.ImageDecoding;
 import org.fer4j.core.Preprocessing;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;

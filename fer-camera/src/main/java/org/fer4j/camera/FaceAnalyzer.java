@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.fer4j.core.GreyImage;
-import org.fer4j.core.ImageDecoding;
+import org.fer4j.core.internal.ImageDecoding;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EmotionPrediction;
 
@@ -120,7 +120,7 @@ public final class FaceAnalyzer implements AutoCloseable {
      * Decodes (as the camera reads image files: fer-core's checks and EXIF orientation, OpenCV's decoder)
      * and analyses an encoded image.
      *
-     * @param encoded the image bytes, in one of {@link ImageDecoding#FORMATS}
+     * @param encoded the image bytes, BMP, GIF (first frame), JPEG, PNG, TIFF or WebP
      * @return the faces, largest box first; empty when there is none
      * @throws IllegalArgumentException if the bytes are empty or not a decodable image
      */

@@ -10,8 +10,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.fer4j.core.ImageDecoding;
 import org.fer4j.core.SkippedFile;
+import org.fer4j.core.internal.ImageDecoding;
 
 /**
  * Frames from still images: one file, or every image of a folder in file name order, decoded as every

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.fer4j.core.ImageDecoding;
+import org.fer4j.core.internal.ImageDecoding;
 
 /** Writes annotated frames as image files; see {@link FrameSink#annotatedImage} and {@link FrameSink#annotatedImages}. */
 final class ImageFilesSink implements FrameSink {

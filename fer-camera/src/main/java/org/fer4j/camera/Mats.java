@@ -25,7 +25,7 @@ import java.awt.image.DataBufferByte;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.fer4j.core.GreyImage;
-import org.fer4j.core.ImageDecoding;
+import org.fer4j.core.internal.ImageDecoding;
 
 /** Conversions between OpenCV Mats, Java images and model inputs, and decoding with OpenCV. */
 final class Mats {

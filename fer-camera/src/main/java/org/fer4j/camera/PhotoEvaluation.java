@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Evaluation;
-import org.fer4j.core.FaceFolder;
-import org.fer4j.core.ImageDecoding;
 import org.fer4j.core.Progress;
 import org.fer4j.core.SkippedFile;
+import org.fer4j.core.internal.FaceFolder;
+import org.fer4j.core.internal.ImageDecoding;
 import org.fer4j.inference.EvaluationReport;
 
 /**

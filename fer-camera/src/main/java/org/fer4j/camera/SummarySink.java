@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.fer4j.core.EmotionLabels;
-import org.fer4j.core.TextFields;
+import org.fer4j.core.internal.TextFields;
 
 /** Emotion shares per second as CSV and a timeline chart; see {@link FrameSink#summary(Path, Path, FrameSink.TimelineChart)}. */
 final class SummarySink implements FrameSink {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.bytedeco.javacv.FrameGrabber;
-import org.fer4j.core.ImageDecoding;
+import org.fer4j.core.internal.ImageDecoding;
 
 /**
  * Where frames come from: a camera, a video file, a stream URL, one image or a folder of images.
@@ -118,7 +118,7 @@ public final class VideoSource {
 
     /**
      * Reads a command-line style source: digits are a camera index, {@code scheme://...} a stream, a
-     * folder a folder of images, an image file name (one of {@link ImageDecoding#EXTENSIONS}) an image, and
+     * folder a folder of images, an image file name (ending .bmp, .gif, .jpg, .jpeg, .png, .tif, .tiff or .webp) an image, and
      * anything else a video.
      *
      * @param spec a camera index, stream address, folder, image or video path

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.fer4j.core.internal.FileCaps;
 
 /**
  * The label list of a model: output index to class name and back, immutable.

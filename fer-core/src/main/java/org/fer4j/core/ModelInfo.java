@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.fer4j.core.internal.FileCaps;
 
 /**
  * What a model directory's {@code model.json} says: the architecture name, the label list, the
@@ -69,7 +70,7 @@ public final class ModelInfo {
      * @param testTimeAugmentation the views of a face whose probabilities are averaged, written by its
      *     {@link TestTimeAugmentation#id()} ({@code none}, {@code flip}, {@code ten-crop}); null for none
      * @param validationAccuracy the accuracy measured with those views on the validation split, or null
-     * @param temperature the temperature that calibrates the averaged probabilities ({@link Calibration}),
+     * @param temperature the temperature that calibrates the averaged probabilities (temperature scaling),
      *     fitted on the validation split; null for none (1)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -28,7 +28,7 @@ import java.util.Objects;
  * divided by 2,303, ties sharing their mean rank, so any change of brightness, contrast or gamma that
  * keeps the order of pixels leaves the input unchanged), and a sharpness limit (images sharper than a
  * target are blurred just enough to reach it and equalised again), which models trained on the blurred
- * first copy of FER-2013 need. Encoded images are decoded by {@link ImageDecoding}, not here.
+ * first copy of FER-2013 need. Encoded images are decoded elsewhere (fer4j's one decoding path), not here.
  */
 public final class Preprocessing {
 

@@ -14,6 +14,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
+import org.fer4j.core.internal.FaceFolder;
+import org.fer4j.core.internal.ImageDecoding;
 import org.junit.jupiter.api.Test;
 
 class PreprocessingTest {

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.fer4j.core.TestTimeAugmentation;
-import org.fer4j.core.nn.NetworkCost;
+import org.fer4j.core.internal.NetworkCost;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
 import picocli.CommandLine.Command;

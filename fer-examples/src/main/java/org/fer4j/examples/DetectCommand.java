@@ -22,7 +22,7 @@ import org.fer4j.camera.TrackedFace;
 import org.fer4j.camera.VideoSource;
 import org.fer4j.core.SkippedFile;
 import org.fer4j.core.TestTimeAugmentation;
-import org.fer4j.core.TextFields;
+import org.fer4j.core.internal.TextFields;
 import org.fer4j.inference.EmotionClassifier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -303,18 +303,12 @@ final class TrainCommand implements Callable<Integer> {
         public void onDataLoaded(TrainValidationData data) {
             System.out.printf(
                     "Training images: %d, test images: %d, classes: %s%n",
-                    data.train().size(),
-                    data.validation().size(),
-                    data.train().labels().names());
+                    data.trainImages(), data.validationImages(), data.labels().names());
             System.out.print(data.distributionTable());
-            int skipped =
-                    data.train().skipped().size() + data.validation().skipped().size();
-            if (skipped > 0) {
-                System.out.println("Skipped " + skipped + " files (also in skipped_files.csv):");
-                for (SkippedFile s : data.train().skipped()) {
-                    System.out.println("  " + s.path() + ": " + s.reason());
-                }
-                for (SkippedFile s : data.validation().skipped()) {
+            List<SkippedFile> skipped = data.skipped();
+            if (!skipped.isEmpty()) {
+                System.out.println("Skipped " + skipped.size() + " files (also in skipped_files.csv):");
+                for (SkippedFile s : skipped) {
                     System.out.println("  " + s.path() + ": " + s.reason());
                 }
             }

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Objects;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.GreyImage;
-import org.fer4j.core.ImageDecoding;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.TestTimeAugmentation;
+import org.fer4j.core.internal.ImageDecoding;
 
 /**
  * Classifies the facial expression of face images with a trained fer4j model.
@@ -180,8 +180,8 @@ public final class EmotionClassifier implements AutoCloseable {
     }
 
     /**
-     * Classifies one encoded image in one of {@link ImageDecoding#FORMATS}, turned upright by its EXIF
-     * orientation.
+     * Classifies one encoded image (BMP, GIF as its first frame, JPEG, PNG, TIFF or WebP), turned upright
+     * by its EXIF orientation.
      *
      * @param encoded the encoded image bytes
      * @return the prediction
@@ -193,8 +193,8 @@ public final class EmotionClassifier implements AutoCloseable {
     }
 
     /**
-     * Reads and classifies one image file, decoded by {@link ImageDecoding#read(Path)} (EXIF orientation
-     * applied, pixel limit checked first).
+     * Reads and classifies one image file, decoded as {@link #predict(byte[])} decodes (EXIF orientation
+     * applied, the pixel limit checked from the header first).
      *
      * @param file the image file
      * @return the prediction

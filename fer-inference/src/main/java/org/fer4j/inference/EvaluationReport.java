@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.fer4j.core.Evaluation;
-import org.fer4j.core.FaceFolder;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Progress;
 import org.fer4j.core.SkippedFile;
+import org.fer4j.core.internal.FaceFolder;
 
 /**
  * The evaluation of a classifier on an image folder of class sub-folders (the seed's "model
@@ -30,6 +30,9 @@ import org.fer4j.core.SkippedFile;
  * }</pre>
  */
 public final class EvaluationReport {
+
+    /** The stage name {@link #evaluate(EmotionClassifier, Path, Progress)} reports while it decodes. */
+    public static final String DECODING = FaceFolder.DECODING;
 
     /** The stage name {@link #evaluate(EmotionClassifier, Path, Progress)} reports while it classifies. */
     public static final String CLASSIFYING = "classifying images";
@@ -207,7 +210,7 @@ public final class EvaluationReport {
 
     /**
      * Evaluates as {@link #evaluate(EmotionClassifier, Path)} does, telling {@code progress} how far it is:
-     * the stage {@link FaceFolder#DECODING}, then {@link #CLASSIFYING}, both counted in images.
+     * the stage {@link #DECODING}, then {@link #CLASSIFYING}, both counted in images.
      *
      * @param classifier the classifier to evaluate; the caller keeps ownership
      * @param folder the folder of class sub-folders, or a dataset root

@@ -9,10 +9,10 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.fer4j.core.Calibration;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.TestTimeAugmentation;
+import org.fer4j.core.internal.Calibration;
 
 /**
  * Preprocessed faces in, class probabilities out, in small steps: each face's test-time views, one input

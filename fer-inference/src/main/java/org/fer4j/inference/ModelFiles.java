@@ -23,8 +23,8 @@ import java.util.Objects;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.TestTimeAugmentation;
+import org.fer4j.core.internal.ParameterFiles;
 import org.fer4j.core.nn.Architectures;
-import org.fer4j.core.nn.ParameterFiles;
 
 /**
  * Turns a model folder, or the model bundled in this jar, into a DJL {@link Model} with its weights, or

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Evaluation;
-import org.fer4j.core.TextFields;
+import org.fer4j.core.internal.TextFields;
 
 /**
  * Writes the files of an {@link EvaluationReport}, each through a temporary sibling renamed into place, so

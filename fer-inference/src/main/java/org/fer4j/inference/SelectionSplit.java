@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import org.fer4j.core.Evaluation;
-import org.fer4j.core.FaceFolder;
 import org.fer4j.core.ModelInfo;
+import org.fer4j.core.internal.FaceFolder;
 
 /** Recognises the split a model's best epoch was chosen on, so its figures are called validation figures. */
 final class SelectionSplit {

@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Evaluation;
 import org.fer4j.core.ModelInfo;
-import org.fer4j.core.TextFields;
+import org.fer4j.core.internal.TextFields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,8 +5,8 @@ package org.fer4j.training;
 import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import org.fer4j.core.FaceFolder;
 import org.fer4j.core.Preprocessing;
+import org.fer4j.core.internal.FaceFolder;
 
 /**
  * Builds one epoch's shuffled, augmented training batches ahead of the trainer on a background

@@ -12,8 +12,8 @@ import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
 import java.util.Map;
 import org.fer4j.core.Evaluation;
-import org.fer4j.core.FaceFolder;
 import org.fer4j.core.Preprocessing;
+import org.fer4j.core.internal.FaceFolder;
 
 /**
  * The figures of the running epoch: training loss and accuracy from each batch as it is trained, and at

@@ -25,15 +25,15 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
-import org.fer4j.core.Calibration;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Evaluation;
-import org.fer4j.core.FaceFolder;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.SkippedFile;
+import org.fer4j.core.internal.Calibration;
+import org.fer4j.core.internal.FaceFolder;
+import org.fer4j.core.internal.ParameterFiles;
 import org.fer4j.core.nn.Architectures;
-import org.fer4j.core.nn.ParameterFiles;
 
 /**
  * Trains a network on a dataset root ({@code train/} and {@code test/} class folders) with DJL's

@@ -7,14 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fer4j.core.EmotionLabels;
-import org.fer4j.core.FaceFolder;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.SkippedFile;
+import org.fer4j.core.internal.FaceFolder;
 
 /** What a run writes besides checkpoints: the data reports before training, and model.json and the curves after. */
 final class RunOutputs {
@@ -35,10 +34,9 @@ final class RunOutputs {
     /** Writes what the data says before training: the class distribution, the skipped files and the labels. */
     static List<SkippedFile> writeDataReports(Path out, TrainValidationData data) throws IOException {
         data.writeDistribution(out);
-        List<SkippedFile> skipped = new ArrayList<>(data.train().skipped());
-        skipped.addAll(data.validation().skipped());
+        List<SkippedFile> skipped = data.skipped();
         writeSkipped(out.resolve("skipped_files.csv"), skipped);
-        data.train().labels().write(out.resolve(EmotionLabels.FILE_NAME));
+        data.labels().write(out.resolve(EmotionLabels.FILE_NAME));
         return skipped;
     }
 

@@ -16,7 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.fer4j.core.FileCaps;
+import org.fer4j.core.internal.FileCaps;
 
 /**
  * What a run's {@code checkpoints/state.json} holds: how far the run got, the early-stopping counters,

@@ -5,20 +5,30 @@ package org.fer4j.training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import org.fer4j.core.FaceFolder;
+import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Preprocessing;
+import org.fer4j.core.SkippedFile;
+import org.fer4j.core.internal.FaceFolder;
 
 /**
  * A dataset root holding {@code train/} and {@code test/} image folders with the same class sub-folders:
  * the training split, and the split that validates each epoch and chooses the best one (kept in the
  * folder named {@code test/}, the name datasets such as FER-2013 ship it under).
  *
- * @param root the dataset root
- * @param train the training images
- * @param validation the images of {@code test/}, which validate each epoch
  */
-public record TrainValidationData(Path root, FaceFolder train, FaceFolder validation) {
+public final class TrainValidationData {
+
+    private final Path root;
+    private final FaceFolder train;
+    private final FaceFolder validation;
+
+    private TrainValidationData(Path root, FaceFolder train, FaceFolder validation) {
+        this.root = root;
+        this.train = train;
+        this.validation = validation;
+    }
 
     /**
      * Loads both splits, checking the layout before decoding anything.
@@ -48,6 +58,61 @@ public record TrainValidationData(Path root, FaceFolder train, FaceFolder valida
         FaceFolder train = FaceFolder.load(trainDir, preprocessing);
         FaceFolder validation = FaceFolder.load(validationDir, train.labels(), preprocessing);
         return new TrainValidationData(root, train, validation);
+    }
+
+    /**
+     * Returns the dataset root.
+     *
+     * @return the folder holding {@code train/} and {@code test/}
+     */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Returns the class labels, in the order of the class folders.
+     *
+     * @return the labels
+     */
+    public EmotionLabels labels() {
+        return train.labels();
+    }
+
+    /**
+     * Returns the number of training images that were read.
+     *
+     * @return the training image count
+     */
+    public int trainImages() {
+        return train.size();
+    }
+
+    /**
+     * Returns the number of validation images that were read.
+     *
+     * @return the validation image count
+     */
+    public int validationImages() {
+        return validation.size();
+    }
+
+    /**
+     * Returns the files of both splits that could not be read, training split first, with the reason.
+     *
+     * @return the skipped files
+     */
+    public List<SkippedFile> skipped() {
+        List<SkippedFile> all = new ArrayList<>(train.skipped());
+        all.addAll(validation.skipped());
+        return List.copyOf(all);
+    }
+
+    FaceFolder train() {
+        return train;
+    }
+
+    FaceFolder validation() {
+        return validation;
     }
 
     /**

@@ -128,7 +128,7 @@ class RunStateTest {
         assertThatThrownBy(() -> RunState.read(file)).hasMessageContaining("bestEpoch 9");
         Files.writeString(file, good.replace("\"sinceBest\" : 1,", "\"sinceBest\" : -1,"));
         assertThatThrownBy(() -> RunState.read(file)).hasMessageContaining("sinceBest -1");
-        Files.write(file, new byte[(int) org.fer4j.core.FileCaps.MAX_JSON_BYTES + 1]);
+        Files.write(file, new byte[(int) org.fer4j.core.internal.FileCaps.MAX_JSON_BYTES + 1]);
         assertThatThrownBy(() -> RunState.read(file))
                 .hasMessageStartingWith(file + ": not a readable run state (too large");
     }

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 the fer4j authors
 // SPDX-License-Identifier: Apache-2.0
-package org.fer4j.core;
+package org.fer4j.core.internal;
 
 /**
  * Temperature scaling of class probabilities (Guo et al., 2017): {@code p^(1/T)} renormalised, which is

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 the fer4j authors
 // SPDX-License-Identifier: Apache-2.0
-package org.fer4j.core.nn;
+package org.fer4j.core.internal;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -12,6 +12,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.core.Linear;
 import org.fer4j.core.Preprocessing;
+import org.fer4j.core.nn.Architectures;
 
 /**
  * The arithmetic a network costs per image, read from the network definition: the multiply-adds of its

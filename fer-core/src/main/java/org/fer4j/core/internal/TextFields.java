@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 the fer4j authors
 // SPDX-License-Identifier: Apache-2.0
-package org.fer4j.core;
+package org.fer4j.core.internal;
 
 /**
  * Escaping of the text fields fer4j prints (file names, labels a {@code model.json} chose), so a field

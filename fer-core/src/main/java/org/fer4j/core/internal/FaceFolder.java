@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 the fer4j authors
 // SPDX-License-Identifier: Apache-2.0
-package org.fer4j.core;
+package org.fer4j.core.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.Preprocessing;
+import org.fer4j.core.Progress;
+import org.fer4j.core.SkippedFile;
 
 /**
  * An image folder of class sub-folders, decoded once into memory with a model's {@link Preprocessing}.
