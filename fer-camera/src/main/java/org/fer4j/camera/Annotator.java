@@ -77,24 +77,18 @@ final class Annotator {
 
     /** Returns a BGR colour per label: fixed for the seven emotions, derived from the name otherwise. */
     static double[] colour(String label) {
-        switch (label.toLowerCase(Locale.ROOT)) {
-            case "angry":
-                return new double[] {40, 40, 230};
-            case "disgust":
-                return new double[] {40, 160, 40};
-            case "fear":
-                return new double[] {180, 60, 150};
-            case "happy":
-                return new double[] {0, 215, 255};
-            case "neutral":
-                return new double[] {200, 200, 200};
-            case "sad":
-                return new double[] {220, 130, 30};
-            case "surprise":
-                return new double[] {0, 140, 255};
-            default:
+        return switch (label.toLowerCase(Locale.ROOT)) {
+            case "angry" -> new double[] {40, 40, 230};
+            case "disgust" -> new double[] {40, 160, 40};
+            case "fear" -> new double[] {180, 60, 150};
+            case "happy" -> new double[] {0, 215, 255};
+            case "neutral" -> new double[] {200, 200, 200};
+            case "sad" -> new double[] {220, 130, 30};
+            case "surprise" -> new double[] {0, 140, 255};
+            default -> {
                 int h = label.hashCode();
-                return new double[] {80 + (h & 0x7F), 80 + ((h >> 8) & 0x7F), 80 + ((h >> 16) & 0x7F)};
-        }
+                yield new double[] {80 + (h & 0x7F), 80 + ((h >> 8) & 0x7F), 80 + ((h >> 16) & 0x7F)};
+            }
+        };
     }
 }

@@ -60,7 +60,7 @@ final class CameraSinks {
                 if (failure != null) {
                     failure.addSuppressed(e);
                 } else if (first == null) {
-                    first = e instanceof IOException ? (IOException) e : new IOException(e.getMessage(), e);
+                    first = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
                 } else {
                     first.addSuppressed(e);
                 }

@@ -223,7 +223,7 @@ final class DetectionStage implements AutoCloseable {
         throw new IOException("Frame reader failed: " + o, (Throwable) o);
     }
 
-    /** Hands a buffer from {@link #next()} back for reuse. */
+    /** Hands a buffer from {@link #next(BooleanSupplier)} back for reuse. */
     void recycle(Mat buffer) {
         free.offer(buffer);
     }

@@ -150,7 +150,8 @@ public final class EmotionCamera implements AutoCloseable {
         Thread thread = loop.thread(input, listener, done, finished::countDown, "fer-camera " + source);
         loopThread = thread;
         future = done;
-        done.whenComplete((frames, error) -> {
+        // The stage whenComplete returns is not needed: stop() only sets a flag and cannot fail.
+        var unused = done.whenComplete((frames, error) -> {
             if (done.isCancelled()) {
                 stop();
             }

@@ -81,7 +81,7 @@ final class GrabberInput implements FrameInput {
             throw new IOException(failure + ": " + reason(e), e);
         }
         // A file FFmpeg can open may still hold no picture (an audio file, say).
-        if (grabber instanceof FFmpegFrameGrabber && !((FFmpegFrameGrabber) grabber).hasVideo()) {
+        if (grabber instanceof FFmpegFrameGrabber ffmpeg && !ffmpeg.hasVideo()) {
             closeQuietly(grabber);
             throw new IOException(failure + ": no video stream");
         }
@@ -97,8 +97,8 @@ final class GrabberInput implements FrameInput {
     public Mat next() throws IOException {
         Frame frame;
         try {
-            if (grabber instanceof FFmpegFrameGrabber) {
-                frame = ((FFmpegFrameGrabber) grabber).grabImage();
+            if (grabber instanceof FFmpegFrameGrabber ffmpeg) {
+                frame = ffmpeg.grabImage();
             } else {
                 do {
                     frame = grabber.grab();

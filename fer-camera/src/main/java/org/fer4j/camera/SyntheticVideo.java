@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntFunction;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -99,8 +98,8 @@ public final class SyntheticVideo {
             IntFunction<BufferedImage> background,
             IntFunction<List<Placement>> layout)
             throws IOException {
-        Map<BufferedImage, Mat> faces = new IdentityHashMap<>();
-        Map<BufferedImage, Mat> backgrounds = new IdentityHashMap<>();
+        IdentityHashMap<BufferedImage, Mat> faces = new IdentityHashMap<>();
+        IdentityHashMap<BufferedImage, Mat> backgrounds = new IdentityHashMap<>();
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
                 OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
                 Scalar grey = new Scalar(200, 200, 200, 0);

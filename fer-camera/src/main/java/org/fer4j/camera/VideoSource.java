@@ -180,20 +180,14 @@ public final class VideoSource {
      * @return the description
      */
     public String description() {
-        switch (kind) {
-            case CAMERA:
-                return "camera " + cameraIndex;
-            case VIDEO:
-                return "video " + path;
-            case STREAM:
-                return "stream " + url;
-            case IMAGE:
-                return "image " + path;
-            case FOLDER:
-                return "image folder " + path;
-            default:
-                return "grabber " + grabber.getClass().getSimpleName();
-        }
+        return switch (kind) {
+            case CAMERA -> "camera " + cameraIndex;
+            case VIDEO -> "video " + path;
+            case STREAM -> "stream " + url;
+            case IMAGE -> "image " + path;
+            case FOLDER -> "image folder " + path;
+            default -> "grabber " + grabber.getClass().getSimpleName();
+        };
     }
 
     @Override
@@ -207,19 +201,13 @@ public final class VideoSource {
      * @throws IOException if it cannot be opened; the message names what was tried
      */
     FrameInput open() throws IOException {
-        switch (kind) {
-            case CAMERA:
-                return GrabberInput.openCamera(cameraIndex);
-            case VIDEO:
-                return GrabberInput.openVideo(path);
-            case STREAM:
-                return GrabberInput.openStream(url);
-            case IMAGE:
-                return ImageFilesInput.openImage(path);
-            case FOLDER:
-                return ImageFilesInput.openFolder(path);
-            default:
-                return GrabberInput.open(grabber, "Cannot open", description(), description(), false);
-        }
+        return switch (kind) {
+            case CAMERA -> GrabberInput.openCamera(cameraIndex);
+            case VIDEO -> GrabberInput.openVideo(path);
+            case STREAM -> GrabberInput.openStream(url);
+            case IMAGE -> ImageFilesInput.openImage(path);
+            case FOLDER -> ImageFilesInput.openFolder(path);
+            default -> GrabberInput.open(grabber, "Cannot open", description(), description(), false);
+        };
     }
 }

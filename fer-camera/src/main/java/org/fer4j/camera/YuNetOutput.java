@@ -23,7 +23,11 @@ final class YuNetOutput {
 
     private YuNetOutput() {}
 
-    /** A face as the network gave it, in frame pixels: x, y, w, h, five landmarks, score. */
+    /**
+     * A face as the network gave it, in frame pixels: x, y, w, h, five landmarks, score. The array is not
+     * copied: each face gets a fresh one that nothing writes afterwards, and faces are never compared.
+     */
+    @SuppressWarnings("ArrayRecordComponent")
     record Found(double[] v, boolean cut) {
         double score() {
             return v[14];

@@ -130,7 +130,7 @@ final class YuNetPyramid implements AutoCloseable {
      * most {@code ratio} times {@code netMinFace} here, and must fit wholly inside one tile.
      */
     private int overlap(double ratio) {
-        return (int) Math.min(maxInputSide / 2, Math.ceil(netMinFace * ratio * 1.25));
+        return Math.min(maxInputSide / 2, (int) Math.ceil(netMinFace * ratio * 1.25));
     }
 
     /** Chooses the tiles to scan by their top left corner, in level pixels. */

@@ -155,10 +155,10 @@ class CropMarginMeasurement {
                     List<FaceDetection> found = detector.detect(frame);
                     FaceDetection d = match(found, new FaceBox(x, y, size, size));
                     best[i] = d == null ? 0 : d.score();
-                    for (FaceDetection f : found) {
-                        if (f != d) {
-                            falseScores.add(f.score());
-                        }
+                    List<FaceDetection> others = new ArrayList<>(found);
+                    others.remove(d);
+                    for (FaceDetection f : others) {
+                        falseScores.add(f.score());
                     }
                 }
             }

@@ -55,7 +55,9 @@ class DetectionOnVideoTest {
     private static List<Face> faces() throws IOException {
         List<Face> faces = new ArrayList<>();
         try (InputStream index = DetectionOnVideoTest.class.getResourceAsStream("/video-faces/index.txt")) {
-            for (String name : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            for (String name : new String(index.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList()) {
                 if (name.isBlank()) {
                     continue;
                 }

@@ -210,7 +210,7 @@ class EmotionCameraTest {
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows.get(0)).isEqualTo("second,frames,faces," + String.join(",", labels.names()));
         assertThat(rows).hasSize(3);
-        String[] second0 = rows.get(1).split(",");
+        String[] second0 = rows.get(1).split(",", -1);
         assertThat(second0[0]).isEqualTo("0");
         assertThat(second0[1]).isEqualTo("25");
         assertThat(second0[2]).isEqualTo("30");

@@ -65,16 +65,14 @@ final class Fixtures {
         List<BufferedImage> faces = faces();
         SyntheticVideo.write(file, WIDTH, HEIGHT, FPS, FRAMES, i -> {
             int shift = i % 10;
-            switch (facesIn(i)) {
-                case 1:
-                    return List.of(new SyntheticVideo.Placement(faces.get(0), 220 + shift, 140, 180));
-                case 2:
-                    return List.of(
+            return switch (facesIn(i)) {
+                case 1 -> List.of(new SyntheticVideo.Placement(faces.get(0), 220 + shift, 140, 180));
+                case 2 ->
+                    List.of(
                             new SyntheticVideo.Placement(faces.get(1), 40 + shift, 150, 180),
                             new SyntheticVideo.Placement(faces.get(2), 400 + shift, 150, 180));
-                default:
-                    return List.of();
-            }
+                default -> List.of();
+            };
         });
         return file;
     }

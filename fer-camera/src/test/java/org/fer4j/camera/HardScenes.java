@@ -40,7 +40,9 @@ final class HardScenes {
     static List<BufferedImage> faces() throws IOException {
         List<BufferedImage> faces = new ArrayList<>();
         try (InputStream index = HardScenes.class.getResourceAsStream("/video-faces/index.txt")) {
-            for (String name : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            for (String name : new String(index.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList()) {
                 if (!name.isBlank()) {
                     try (InputStream in = HardScenes.class.getResourceAsStream("/video-faces/" + name.strip())) {
                         faces.add(ImageIO.read(in));
@@ -71,20 +73,16 @@ final class HardScenes {
                 int w = 4 + random.nextInt(big);
                 int h = 4 + random.nextInt(big);
                 switch (random.nextInt(4)) {
-                    case 0:
-                        g.fillRect(x - w / 2, y - h / 2, w, h);
-                        break;
-                    case 1:
-                        g.fillOval(x - w / 2, y - h / 2, w, h);
-                        break;
-                    case 2:
+                    case 0 -> g.fillRect(x - w / 2, y - h / 2, w, h);
+                    case 1 -> g.fillOval(x - w / 2, y - h / 2, w, h);
+                    case 2 -> {
                         g.setStroke(new BasicStroke(1 + random.nextInt(6)));
                         g.drawLine(x, y, x + random.nextInt(2 * big) - big, y + random.nextInt(2 * big) - big);
-                        break;
-                    default:
+                    }
+                    default -> {
                         g.setStroke(new BasicStroke(1 + random.nextInt(3)));
                         g.drawRect(x - w / 2, y - h / 2, w, h);
-                        break;
+                    }
                 }
             }
         } finally {

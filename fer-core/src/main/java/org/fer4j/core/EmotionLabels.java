@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,8 +147,7 @@ public final class EmotionLabels {
             throw new IOException(file + ": expected a JSON object like {\"0\": \"angry\", ...}");
         }
         Map<Integer, String> byIndex = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             int index;
             try {
                 index = Integer.parseInt(e.getKey());
@@ -204,7 +202,7 @@ public final class EmotionLabels {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EmotionLabels && ((EmotionLabels) o).names.equals(names);
+        return o instanceof EmotionLabels other && other.names.equals(names);
     }
 
     @Override

@@ -116,9 +116,7 @@ final class ModelInfoJson {
         try {
             return JSON.treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            String reason = e instanceof JsonProcessingException
-                    ? ((JsonProcessingException) e).getOriginalMessage()
-                    : e.getMessage();
+            String reason = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
             throw new IOException(source + ": section '" + name + "' is not readable (" + reason + ")", e);
         }
     }

@@ -204,9 +204,9 @@ public final class Preprocessing {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Preprocessing
-                && ((Preprocessing) o).equalize == equalize
-                && ((Preprocessing) o).targetSharpness == targetSharpness;
+        return o instanceof Preprocessing other
+                && other.equalize == equalize
+                && other.targetSharpness == targetSharpness;
     }
 
     @Override
@@ -344,7 +344,11 @@ public final class Preprocessing {
         return out;
     }
 
-    /** Precomputed 1-D resampling weights from {@code src} samples to {@code dst} samples. */
+    /**
+     * Precomputed 1-D resampling weights from {@code src} samples to {@code dst} samples. The arrays are
+     * not copied: only {@link #of} fills them, nothing writes them after, and an axis is never compared.
+     */
+    @SuppressWarnings("ArrayRecordComponent")
     private record Axis(int[][] index, float[][] weight) {
 
         static Axis of(int src, int dst) {

@@ -45,15 +45,13 @@ final class PreprocessingDescription {
         if (version == null) {
             Preprocessing.Builder b = Preprocessing.builder().optEqualize(description.containsKey("equalize"));
             Object target = description.get("targetSharpness");
-            if (target instanceof Number) {
-                b.optSharpnessLimit(((Number) target).doubleValue());
+            if (target instanceof Number number) {
+                b.optSharpnessLimit(number.doubleValue());
             }
             return b.build();
         }
         int expected = Preprocessing.DESCRIPTION_VERSION;
-        if (!(version instanceof Number)
-                || ((Number) version).intValue() != expected
-                || ((Number) version).doubleValue() != expected) {
+        if (!(version instanceof Number number) || number.intValue() != expected || number.doubleValue() != expected) {
             throw new IllegalArgumentException(
                     "unknown preprocessing version " + version + " (this fer4j reads " + expected + ")");
         }
@@ -92,15 +90,15 @@ final class PreprocessingDescription {
 
     /** Whether a read step equals an expected one, numbers compared by value (JSON may read 255 as 255.0). */
     private static boolean sameStep(Map<String, Object> expected, Object read) {
-        if (!(read instanceof Map) || ((Map<?, ?>) read).size() != expected.size()) {
+        if (!(read instanceof Map<?, ?> readMap) || readMap.size() != expected.size()) {
             return false;
         }
         for (Map.Entry<String, Object> e : expected.entrySet()) {
-            Object other = ((Map<?, ?>) read).get(e.getKey());
+            Object other = readMap.get(e.getKey());
             if (!String.valueOf(e.getValue()).equals(String.valueOf(other))
-                    && !(e.getValue() instanceof Number
-                            && other instanceof Number
-                            && ((Number) e.getValue()).doubleValue() == ((Number) other).doubleValue())) {
+                    && !(e.getValue() instanceof Number a
+                            && other instanceof Number b
+                            && a.doubleValue() == b.doubleValue())) {
                 return false;
             }
         }

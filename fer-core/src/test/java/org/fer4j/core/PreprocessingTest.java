@@ -13,6 +13,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 import org.fer4j.core.internal.FaceFolder;
 import org.fer4j.core.internal.ImageDecoding;
@@ -241,7 +242,8 @@ class PreprocessingTest {
         assertThatThrownBy(() -> LEGACY.toInput(ImageDecoding.decode(new byte[0])))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Empty");
-        assertThatThrownBy(() -> LEGACY.toInput(ImageDecoding.decode("hello, not an image".getBytes())))
+        assertThatThrownBy(() ->
+                        LEGACY.toInput(ImageDecoding.decode("hello, not an image".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Not a decodable image");
     }

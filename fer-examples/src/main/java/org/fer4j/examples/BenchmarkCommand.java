@@ -118,7 +118,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
             if (root != null && parts.contains(Part.TRAINING)) {
                 for (String a : archs) {
-                    progress.close();
+                    progress.endStage();
                     System.err.println("training end to end, " + a + ": decoding " + root + " first");
                     rows.add(BenchmarkRow.of(
                             "training, end to end (one epoch of " + root + "), " + a + ", batch 128",
@@ -148,13 +148,13 @@ final class BenchmarkCommand implements Callable<Integer> {
                 }
             }
             if (parts.contains(Part.CAMERA)) {
-                progress.close();
+                progress.endStage();
                 System.err.println(
                         "camera loop 640x480: 300 frames per row, in a JVM of its own with one PyTorch thread");
                 rows.addAll(CameraBenchmark.inChildJvm(model, work, 0));
             }
             if (cameraSoakMinutes > 0) {
-                progress.close();
+                progress.endStage();
                 System.err.println("camera soak: " + cameraSoakMinutes + " minutes on a looped 4-face video, in a JVM"
                         + " of its own with one PyTorch thread");
                 rows.addAll(CameraBenchmark.inChildJvm(model, work, cameraSoakMinutes));

@@ -18,8 +18,8 @@ record BenchmarkRow(String benchmark, Object value, String unit) {
 
     /** Returns the value as the table shows it: a number with two decimals, or the word. */
     String valueText() {
-        return value instanceof Number
-                ? String.format(java.util.Locale.ROOT, "%.2f", ((Number) value).doubleValue())
+        return value instanceof Number number
+                ? String.format(java.util.Locale.ROOT, "%.2f", number.doubleValue())
                 : value.toString();
     }
 }

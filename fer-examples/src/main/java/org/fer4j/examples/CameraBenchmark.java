@@ -243,22 +243,22 @@ final class CameraBenchmark {
         }
 
         @Override
-        public void start() throws Exception {
+        public void start() throws FrameGrabber.Exception {
             video.start();
         }
 
         @Override
-        public void stop() throws Exception {
+        public void stop() throws FrameGrabber.Exception {
             video.stop();
         }
 
         @Override
-        public void trigger() throws Exception {
+        public void trigger() throws FrameGrabber.Exception {
             video.trigger();
         }
 
         @Override
-        public Frame grab() throws Exception {
+        public Frame grab() throws FrameGrabber.Exception {
             Frame f = video.grabImage();
             if (f == null) {
                 video.setFrameNumber(0);
@@ -268,7 +268,7 @@ final class CameraBenchmark {
         }
 
         @Override
-        public void release() throws Exception {
+        public void release() throws FrameGrabber.Exception {
             video.release();
         }
     }

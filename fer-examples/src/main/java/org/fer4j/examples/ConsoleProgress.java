@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
@@ -27,7 +28,25 @@ final class ConsoleProgress implements Progress, AutoCloseable {
 
     /** Shows progress as a bar when this process has a console, as lines otherwise. */
     ConsoleProgress() {
-        this(System.console() != null, System.err);
+        this(onTerminal(), System.err);
+    }
+
+    /**
+     * Whether this process runs on a terminal. Up to Java 21 a console exists only then; from Java 22
+     * {@code System.console()} returns one for redirected output too, and {@code Console.isTerminal()}
+     * (looked up by name, as Java 17 lacks it) tells.
+     */
+    @SuppressWarnings("SystemConsoleNull") // no console is the answer on Java 17 to 21
+    private static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     /**
@@ -86,7 +105,7 @@ final class ConsoleProgress implements Progress, AutoCloseable {
     }
 
     private void start(String stage, long total) {
-        close();
+        endStage();
         this.stage = stage;
         this.total = total;
         this.done = 0;
@@ -103,12 +122,17 @@ final class ConsoleProgress implements Progress, AutoCloseable {
     }
 
     /** Ends the current stage (a bar is drawn complete and left on its line); the next update starts anew. */
-    @Override
-    public synchronized void close() {
+    synchronized void endStage() {
         if (bar != null) {
             bar.close();
             bar = null;
         }
         stage = null;
+    }
+
+    /** Ends the current stage, as {@link #endStage()}. */
+    @Override
+    public void close() {
+        endStage();
     }
 }

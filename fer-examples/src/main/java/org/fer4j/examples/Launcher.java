@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Starts the app under the glibc allocator settings that make PyTorch on the CPU fast.
@@ -30,7 +31,7 @@ final class Launcher {
     private Launcher() {}
 
     static void relaunchWithAllocatorSettings(String[] args) {
-        if (!System.getProperty("os.name", "").toLowerCase().contains("linux")
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
                 || System.getenv(MARKER) != null
                 || System.getenv("FER_NO_RELAUNCH") != null) {
             return;

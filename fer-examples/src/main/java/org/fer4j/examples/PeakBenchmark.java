@@ -119,7 +119,7 @@ final class PeakBenchmark {
     }
 
     static boolean hasBf16(String cpuinfo) {
-        for (String line : cpuinfo.split("\n")) {
+        for (String line : cpuinfo.lines().toList()) {
             if (line.startsWith("flags")) {
                 List<String> flags =
                         List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));

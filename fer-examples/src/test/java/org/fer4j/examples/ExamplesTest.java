@@ -38,7 +38,7 @@ class ExamplesTest {
     void evaluateFolder() throws Exception {
         Path root = tmp.resolve("folder");
         for (Path sample : SampleFaces.extractTo(tmp.resolve("samples"))) {
-            String label = sample.getFileName().toString().split("_")[0];
+            String label = sample.getFileName().toString().split("_", 2)[0];
             Path dir = Files.createDirectories(root.resolve(label));
             Files.copy(sample, dir.resolve(sample.getFileName()));
         }

@@ -286,7 +286,7 @@ class FerAppTest {
 
     /** The whitespace-separated cells of the first line of {@code text} that starts with {@code first}. */
     private static String[] lineStarting(String text, String first) {
-        for (String line : text.split("\n")) {
+        for (String line : text.lines().toList()) {
             if (line.startsWith(first + " ")) {
                 return line.trim().split("\\s+");
             }

@@ -161,9 +161,9 @@ public final class EmotionPrediction {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EmotionPrediction
-                && ((EmotionPrediction) o).labels.equals(labels)
-                && Arrays.equals(((EmotionPrediction) o).probabilities, probabilities);
+        return o instanceof EmotionPrediction other
+                && other.labels.equals(labels)
+                && Arrays.equals(other.probabilities, probabilities);
     }
 
     @Override

@@ -142,7 +142,7 @@ class EmotionClassifierTest {
                 new java.util.concurrent.ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         for (int t = 0; t < 8; t++) {
-            pool.submit(() -> {
+            pool.execute(() -> {
                 for (int i = 0; i < 2_000; i++) {
                     try {
                         EmotionPrediction p = c.predict(images.get(i % 16));

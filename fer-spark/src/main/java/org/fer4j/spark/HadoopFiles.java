@@ -30,7 +30,7 @@ final class HadoopFiles implements Serializable {
     }
 
     /** A local copy of a file, or the file itself; {@link #close()} deletes only a copy. */
-    final class Local implements AutoCloseable {
+    static final class Local implements AutoCloseable {
         private final Path path;
         private final boolean copy;
 

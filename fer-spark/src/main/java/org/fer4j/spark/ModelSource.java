@@ -39,9 +39,9 @@ final class ModelSource implements Serializable {
     /** Identifies the model and options in an executor's cache. */
     private final String key;
 
-    private ModelSource(String description, LinkedHashMap<String, byte[]> files, TestTimeAugmentation tta) {
+    private ModelSource(String description, Map<String, byte[]> files, TestTimeAugmentation tta) {
         this.description = description;
-        this.files = files;
+        this.files = new LinkedHashMap<>(files);
         this.tta = tta;
         this.key = digest(files) + "/" + (tta == null ? "model" : tta.id());
     }

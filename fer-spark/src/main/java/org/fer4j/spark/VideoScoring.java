@@ -144,7 +144,8 @@ final class VideoScoring implements MapPartitionsFunction<Row, Row> {
                     }
                 }
             });
-            frames.whenComplete((n, e) -> {
+            // The stage whenComplete returns is not needed: put() fails only once nobody reads the rows.
+            var unused = frames.whenComplete((n, e) -> {
                 if (e != null) {
                     put(
                             queue,

@@ -126,7 +126,7 @@ public final class Augmentation {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Augmentation && ((Augmentation) o).describe().equals(describe());
+        return o instanceof Augmentation other && other.describe().equals(describe());
     }
 
     @Override

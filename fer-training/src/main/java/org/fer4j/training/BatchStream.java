@@ -17,8 +17,10 @@ final class BatchStream implements AutoCloseable {
 
     /**
      * One batch as plain arrays: pixels (n x 2304), labels, per-sample loss weights and, in a distilled
-     * run, the teachers' softened probabilities (n x classes; null otherwise).
+     * run, the teachers' softened probabilities (n x classes; null otherwise). The arrays are not copied:
+     * the producer fills fresh ones for each batch and hands them over, and batches are never compared.
      */
+    @SuppressWarnings("ArrayRecordComponent")
     record HostBatch(int size, float[] pixels, long[] labels, float[] weights, float[] soft) {}
 
     private static final HostBatch END = new HostBatch(0, new float[0], new long[0], new float[0], null);
@@ -83,6 +85,7 @@ final class BatchStream implements AutoCloseable {
     }
 
     /** Returns the next batch, or null at the end of the epoch. */
+    @SuppressWarnings("ReferenceEquality") // END is a sentinel: the very object, not an equal batch
     HostBatch next() throws InterruptedException {
         HostBatch b = queue.take();
         if (failure != null) {

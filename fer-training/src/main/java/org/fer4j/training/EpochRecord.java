@@ -50,7 +50,7 @@ public record EpochRecord(
      * @return the record it holds
      */
     public static EpochRecord parse(String line) {
-        String[] f = line.split(",");
+        String[] f = line.split(",", -1);
         if (f.length != 7) {
             throw new IllegalArgumentException("Not a history row (7 columns expected): " + line);
         }

@@ -154,8 +154,8 @@ record RunState(
                 return c.getMessage();
             }
         }
-        if (e instanceof JsonProcessingException) {
-            return ((JsonProcessingException) e).getOriginalMessage();
+        if (e instanceof JsonProcessingException jpe) {
+            return jpe.getOriginalMessage();
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }

@@ -136,7 +136,7 @@ class FerTrainerTest {
                 .isEqualTo(first.history().get(0).toCsv());
         List<String> csv = Files.readAllLines(history(out));
         assertThat(csv).hasSize(4);
-        assertThat(csv.subList(1, 4)).extracting(l -> l.split(",")[0]).containsExactly("1", "2", "3");
+        assertThat(csv.subList(1, 4)).extracting(l -> l.split(",", 2)[0]).containsExactly("1", "2", "3");
         TrainingResult longer = new FerTrainer().resume(out, null, 4, TrainingProgress.NONE);
         assertThat(longer.history()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3, 4);
         assertThat(ModelInfo.read(out)

@@ -238,7 +238,7 @@ class DocsTest {
     private static String wrap(String name, String snippet) {
         StringBuilder imports = new StringBuilder();
         StringBuilder body = new StringBuilder();
-        for (String line : snippet.split("\n")) {
+        for (String line : snippet.lines().toList()) {
             (line.startsWith("import ") ? imports : body).append(line).append('\n');
         }
         return "package snippets;\n" + imports + """

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark.cli;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.apache.spark.TaskFailedReason;
@@ -17,7 +18,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 final class ProgressListener extends SparkListener {
 
     private final PrintStream out;
-    private final boolean console = System.console() != null;
+    private final boolean console = onTerminal();
     private final long intervalNanos = console ? 500_000_000L : 10_000_000_000L;
     private long lastPrint;
     private int stage = -1;
@@ -29,6 +30,24 @@ final class ProgressListener extends SparkListener {
 
     ProgressListener(PrintStream out) {
         this.out = out;
+    }
+
+    /**
+     * Whether this process runs on a terminal. Up to Java 21 a console exists only then; from Java 22
+     * {@code System.console()} returns one for redirected output too, and {@code Console.isTerminal()}
+     * (looked up by name, as Java 17 lacks it) tells.
+     */
+    @SuppressWarnings("SystemConsoleNull") // no console is the answer on Java 17 to 21
+    private static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     @Override

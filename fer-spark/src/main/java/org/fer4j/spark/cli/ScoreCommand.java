@@ -141,8 +141,8 @@ final class ScoreCommand implements Callable<Integer> {
         } else if (System.getProperty("spark.master") == null) {
             builder.master("local[*]");
         }
-        boolean embedded = master == null && System.getProperty("spark.master") == null
-                || master != null && master.startsWith("local");
+        boolean embedded = (master == null && System.getProperty("spark.master") == null)
+                || (master != null && master.startsWith("local"));
         if (embedded && System.getProperty("spark.ui.enabled") == null) {
             // Nobody watches a web UI of a laptop run; not binding its port saves start-up time.
             builder.config("spark.ui.enabled", "false");
