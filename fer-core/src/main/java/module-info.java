@@ -5,6 +5,9 @@
  * classification metrics and the networks as DJL blocks. {@code org.fer4j.core.internal} holds the
  * file, decoding and weight-file helpers the other fer4j modules share; it is not API.
  */
+// The qualified exports name modules built after this one ("module"); DJL and TwelveMonkeys name their
+// automatic modules in their manifests ("requires-automatic", "requires-transitive-automatic").
+@SuppressWarnings({"module", "requires-automatic", "requires-transitive-automatic"})
 module org.fer4j.core {
     requires transitive ai.djl.api;
     requires transitive java.desktop;
