@@ -15,7 +15,8 @@ import java.util.Locale;
  * <p>glibc returns large freed buffers to the kernel and faults them in again on every training
  * step, which slows DJL training (docs/benchmarks.md has the figures). Allocator settings must be in
  * place before the JVM starts, so on Linux the app starts itself once more with them: tcmalloc
- * preloaded when the system has it (the fastest measured), and glibc's tunables in any case.
+ * preloaded when the system has it (the fastest measured), and glibc's tunables in any case; the
+ * serial garbage collector unless the command line names one.
  * Set {@code FER_NO_RELAUNCH=1} to skip this.
  */
 final class Launcher {
@@ -38,7 +39,13 @@ final class Launcher {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        cmd.addAll(jvmOptions);
+        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
+            // The work is native; G1 sized the heap for throughput and `fer evaluate` peaked 200 MiB
+            // higher with it than with the serial collector (docs/benchmarks.md).
+            cmd.add("-XX:+UseSerialGC");
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(FerApp.class.getName());

@@ -39,8 +39,11 @@ import org.fer4j.core.internal.ImageDecoding;
  */
 public final class EmotionClassifier implements AutoCloseable {
 
-    /** Faces' views per forward pass: enough to keep the engine busy, few enough to bound its memory. */
-    private static final int MAX_BATCH = 128;
+    /**
+     * Faces' views per forward pass: enough to keep the engine busy, few enough to bound its memory (an
+     * activation of vgg-48's first block is 576 KiB a view; docs/benchmarks.md has the figures).
+     */
+    private static final int MAX_BATCH = 32;
 
     private final ModelInfo info;
     private final String source;
