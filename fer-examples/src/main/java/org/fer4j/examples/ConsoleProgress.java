@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
-import java.io.Console;
 import java.io.PrintStream;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.fer4j.core.Progress;
+import org.fer4j.core.internal.Terminal;
 
 /**
  * Shows how far long work has come, on standard error: a progress bar updated in place on a terminal, and
@@ -28,25 +28,7 @@ final class ConsoleProgress implements Progress, AutoCloseable {
 
     /** Shows progress as a bar when this process has a console, as lines otherwise. */
     ConsoleProgress() {
-        this(onTerminal(), System.err);
-    }
-
-    /**
-     * Whether this process runs on a terminal. Up to Java 21 a console exists only then; from Java 22
-     * {@code System.console()} returns one for redirected output too, and {@code Console.isTerminal()}
-     * (looked up by name, as Java 17 lacks it) tells.
-     */
-    @SuppressWarnings("SystemConsoleNull") // no console is the answer on Java 17 to 21
-    private static boolean onTerminal() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
+        this(Terminal.isTerminal(), System.err);
     }
 
     /**

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark.cli;
 
-import java.io.Console;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.apache.spark.TaskFailedReason;
@@ -10,6 +9,7 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.fer4j.core.internal.Terminal;
 
 /**
  * Shows how far a job has got, on the driver: tasks done of each stage, and each failed task that Spark
@@ -18,7 +18,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 final class ProgressListener extends SparkListener {
 
     private final PrintStream out;
-    private final boolean console = onTerminal();
+    private final boolean console = Terminal.isTerminal();
     private final long intervalNanos = console ? 500_000_000L : 10_000_000_000L;
     private long lastPrint;
     private int stage = -1;
@@ -30,24 +30,6 @@ final class ProgressListener extends SparkListener {
 
     ProgressListener(PrintStream out) {
         this.out = out;
-    }
-
-    /**
-     * Whether this process runs on a terminal. Up to Java 21 a console exists only then; from Java 22
-     * {@code System.console()} returns one for redirected output too, and {@code Console.isTerminal()}
-     * (looked up by name, as Java 17 lacks it) tells.
-     */
-    @SuppressWarnings("SystemConsoleNull") // no console is the answer on Java 17 to 21
-    private static boolean onTerminal() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
     }
 
     @Override
