@@ -146,7 +146,7 @@ public final class ModelInfo {
      * @param data the dataset root, absolute
      * @param trainImagesPerClass the training images per label, in label order
      * @param validationImagesPerClass the validation images per label, in label order; models saved before
-     *     it was named so store it as "testImagesPerClass", which is read too
+     *     the rename store it as "testImagesPerClass", which is read too
      * @param skippedFiles the number of files left out of the data
      * @param djl the DJL version
      * @param engine the engine name and version
