@@ -4,7 +4,6 @@ package org.fer4j.core;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +20,7 @@ import org.fer4j.core.internal.FileCaps;
 
 /**
  * What a model directory's {@code model.json} says: the architecture name, the label list, the
- * preprocessing the model was trained with, how it is meant to be run ({@link Inference}), and, for a
+ * preprocessing the model was trained with, how it is meant to be run ({@link InferenceSettings}), and, for a
  * trained model, the training settings, the {@link Results} and the {@link Provenance}. Immutable.
  *
  * <p>Training writes it, inference reads it to rebuild the same network; the parameters themselves
@@ -44,7 +43,7 @@ public final class ModelInfo {
 
     private final Results results;
     private final Provenance provenance;
-    private final Inference inference;
+    private final InferenceSettings inference;
 
     ModelInfo(
             String architecture,
@@ -53,7 +52,7 @@ public final class ModelInfo {
             JsonNode training,
             Results results,
             Provenance provenance,
-            Inference inference) {
+            InferenceSettings inference) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.labels = Objects.requireNonNull(labels, "labels");
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
@@ -61,54 +60,6 @@ public final class ModelInfo {
         this.results = results;
         this.provenance = provenance;
         this.inference = inference;
-    }
-
-    /**
-     * How the model is meant to be run, as measured on its validation split; models without the section
-     * run without test-time augmentation.
-     *
-     * @param testTimeAugmentation the views of a face whose probabilities are averaged, written by its
-     *     {@link TestTimeAugmentation#id()} ({@code none}, {@code flip}, {@code ten-crop}); null for none
-     * @param validationAccuracy the accuracy measured with those views on the validation split, or null
-     * @param temperature the temperature that calibrates the averaged probabilities (temperature scaling),
-     *     fitted on the validation split; null for none (1)
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Inference(TestTimeAugmentation testTimeAugmentation, Double validationAccuracy, Double temperature) {
-
-        /**
-         * Checks the temperature.
-         *
-         * @param testTimeAugmentation see the record description
-         * @param validationAccuracy see the record description
-         * @param temperature see the record description
-         * @throws IllegalArgumentException if the temperature is not positive and finite
-         */
-        public Inference {
-            if (temperature != null && !(temperature > 0 && !temperature.isInfinite())) {
-                throw new IllegalArgumentException("inference temperature must be positive, got " + temperature);
-            }
-        }
-
-        /**
-         * Describes inference without a calibration temperature.
-         *
-         * @param testTimeAugmentation see the record description
-         * @param validationAccuracy see the record description
-         */
-        public Inference(TestTimeAugmentation testTimeAugmentation, Double validationAccuracy) {
-            this(testTimeAugmentation, validationAccuracy, null);
-        }
-
-        /**
-         * Returns the calibration temperature, 1 when none is recorded.
-         *
-         * @return the temperature
-         */
-        public double temperatureOrOne() {
-            return temperature == null ? 1 : temperature;
-        }
     }
 
     /**
@@ -259,7 +210,7 @@ public final class ModelInfo {
      * @param inference how to run the model
      * @return a new description with that section
      */
-    public ModelInfo withInference(Inference inference) {
+    public ModelInfo withInference(InferenceSettings inference) {
         return new ModelInfo(
                 architecture,
                 labels,
@@ -340,7 +291,7 @@ public final class ModelInfo {
      *
      * @return the inference section, or empty
      */
-    public Optional<Inference> inference() {
+    public Optional<InferenceSettings> inference() {
         return Optional.ofNullable(inference);
     }
 

@@ -105,7 +105,7 @@ final class ModelInfoJson {
                 training,
                 section(root, "results", ModelInfo.Results.class, source),
                 section(root, "provenance", ModelInfo.Provenance.class, source),
-                section(root, "inference", ModelInfo.Inference.class, source));
+                section(root, "inference", InferenceSettings.class, source));
     }
 
     private static <T> T section(JsonNode root, String name, Class<T> type, String source) throws IOException {

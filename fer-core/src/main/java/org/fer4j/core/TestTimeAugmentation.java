@@ -71,6 +71,27 @@ public enum TestTimeAugmentation {
      * @return {@link #passes()} new or shared inputs; the first is {@code input} itself unless cropped
      */
     public List<float[]> views(float[] input) {
+        return views(input, Preprocessing.SIZE);
+    }
+
+    /**
+     * Returns the model inputs to classify for one face's input, taking the views of its central
+     * {@code centreCrop} x {@code centreCrop} square scaled back to 48x48 rather than of the whole input.
+     * Networks trained with random shifts and scaling can classify such a slightly enlarged face better at
+     * no cost; a model's {@code model.json} records the side chosen for it on the validation split.
+     *
+     * @param input a model input of {@link Preprocessing#PIXELS} floats, row-major
+     * @param centreCrop the side of the central square, as {@link #checkCentreCrop} accepts; 48 for the
+     *     whole input
+     * @return {@link #passes()} new or shared inputs, the (cropped) face itself first
+     * @throws IllegalArgumentException if {@code centreCrop} is not accepted
+     */
+    public List<float[]> views(float[] input, int centreCrop) {
+        checkCentreCrop(centreCrop);
+        if (centreCrop != Preprocessing.SIZE) {
+            int offset = (Preprocessing.SIZE - centreCrop) / 2;
+            input = Preprocessing.crop(input, offset, offset, centreCrop);
+        }
         List<float[]> views = new ArrayList<>();
         if (this == TEN_CROP) {
             int far = Preprocessing.SIZE - CROP_SIDE;
@@ -88,6 +109,22 @@ public enum TestTimeAugmentation {
             }
         }
         return views;
+    }
+
+    /**
+     * Checks the side of a centre crop: even, so the square sits exactly in the middle, and from 24 (half the
+     * input) to 48 (the whole input).
+     *
+     * @param side the side in pixels
+     * @return {@code side}
+     * @throws IllegalArgumentException if the side is odd or out of range
+     */
+    public static int checkCentreCrop(int side) {
+        if (side % 2 != 0 || side < Preprocessing.SIZE / 2 || side > Preprocessing.SIZE) {
+            throw new IllegalArgumentException(
+                    "centre crop must be an even side from 24 to 48 pixels (48: the whole input), got " + side);
+        }
+        return side;
     }
 
     private static float[] mirror(float[] img) {

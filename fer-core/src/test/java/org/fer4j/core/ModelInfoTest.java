@@ -42,7 +42,7 @@ class ModelInfoTest {
                 .withTraining(new Settings("adam", 0.001f))
                 .withResults(RESULTS)
                 .withProvenance(PROVENANCE)
-                .withInference(new ModelInfo.Inference(TestTimeAugmentation.TEN_CROP, 0.7072))
+                .withInference(new InferenceSettings(TestTimeAugmentation.TEN_CROP, 0.7072, 1.25, 46))
                 .write(dir);
         ModelInfo read = ModelInfo.read(dir);
         assertThat(read.architecture()).isEqualTo("seed");
@@ -51,7 +51,10 @@ class ModelInfoTest {
         assertThat(read.training(Settings.class)).contains(new Settings("adam", 0.001f));
         assertThat(read.results()).contains(RESULTS);
         assertThat(read.provenance()).contains(PROVENANCE);
-        assertThat(read.inference()).contains(new ModelInfo.Inference(TestTimeAugmentation.TEN_CROP, 0.7072));
+        assertThat(read.inference()).contains(new InferenceSettings(TestTimeAugmentation.TEN_CROP, 0.7072, 1.25, 46));
+        assertThat(read.inference().orElseThrow().centreCropOrWhole()).isEqualTo(46);
+        assertThat(new InferenceSettings(TestTimeAugmentation.NONE, null).centreCropOrWhole())
+                .isEqualTo(Preprocessing.SIZE);
         String json = Files.readString(dir.resolve("model.json"));
         assertThat(json).contains("\"version\" : 2").doesNotContain("rankEqualize");
         // Sections follow the model's own fields, in this order, with the settings as Jackson writes them.

@@ -331,7 +331,7 @@ final class CameraBenchmark {
             } else {
                 for (Row r : run(fer, faces, work)) {
                     rows.add(BenchmarkRow.of(
-                            r.name() + " (" + fer.testTimeAugmentation().id() + ", one PyTorch thread, as fer detect)",
+                            r.name() + " (" + ModelOption.views(fer) + ", one PyTorch thread, as fer detect)",
                             r.fps(),
                             "frames/s"));
                 }

@@ -106,7 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         report.model(),
                         report.folder(),
                         report.evaluation().total(),
-                        fer.testTimeAugmentation().id());
+                        ModelOption.views(fer));
                 System.out.print(report.evaluation().classificationReport());
             }
             Evaluation figures = report.evaluation();

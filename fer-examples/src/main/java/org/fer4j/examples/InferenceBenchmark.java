@@ -56,8 +56,7 @@ final class InferenceBenchmark {
             }
             inputs[f] = GreyImage.of(levels, Preprocessing.SIZE, Preprocessing.SIZE);
         }
-        String tta =
-                " (test-time augmentation: " + classifier.testTimeAugmentation().id() + ")";
+        String tta = " (test-time augmentation: " + ModelOption.views(classifier) + ")";
         for (int i = 0; i < 50; i++) {
             classifier.predictGrey(List.of(inputs[i % BATCH]));
         }

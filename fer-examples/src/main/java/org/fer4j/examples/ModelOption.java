@@ -3,6 +3,7 @@
 package org.fer4j.examples;
 
 import java.nio.file.Path;
+import org.fer4j.core.Preprocessing;
 import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
@@ -24,20 +25,44 @@ final class ModelOption {
                     + " (default: as the model's model.json says).")
     TestTimeAugmentation tta;
 
+    @Option(
+            names = "--centre-crop",
+            paramLabel = "SIDE",
+            converter = CentreCropConverter.class,
+            description = "Classify the central SIDE x SIDE pixels of each 48x48 face, scaled back to 48x48: an even"
+                    + " side from 24 to 48, where 48 is the whole face (default: as the model's model.json says).")
+    Integer centreCrop;
+
     EmotionClassifier load() throws ModelLoadException {
         return load(null);
     }
 
     /** Loads the model; {@code fallback}, when not null, replaces the model's own choice when --tta is absent. */
     EmotionClassifier load(TestTimeAugmentation fallback) throws ModelLoadException {
+        return load(fallback, centreCrop);
+    }
+
+    /** Loads the model as {@link #load(TestTimeAugmentation)} does, with the given centre crop (null: --centre-crop's). */
+    EmotionClassifier load(TestTimeAugmentation fallback, Integer side) throws ModelLoadException {
         ClassifierOptions.Builder options = ClassifierOptions.builder();
         TestTimeAugmentation chosen = tta != null ? tta : fallback;
         if (chosen != null) {
             options.optTestTimeAugmentation(chosen);
         }
+        if (side != null) {
+            options.optCentreCrop(side);
+        }
         return model == null
                 ? EmotionClassifier.loadDefault(options.build())
                 : EmotionClassifier.load(model, options.build());
+    }
+
+    /** The views a classifier averages, for messages: {@code ten-crop}, or {@code none, centre 46x46}. */
+    static String views(EmotionClassifier fer) {
+        String tta = fer.testTimeAugmentation().id();
+        return fer.centreCrop() == Preprocessing.SIZE
+                ? tta
+                : tta + ", centre " + fer.centreCrop() + "x" + fer.centreCrop();
     }
 
     /** Reads --tta by its model.json name. */
@@ -45,6 +70,14 @@ final class ModelOption {
         @Override
         public TestTimeAugmentation convert(String value) {
             return TestTimeAugmentation.of(value);
+        }
+    }
+
+    /** Reads --centre-crop, refusing sides a classifier would not take. */
+    static final class CentreCropConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return TestTimeAugmentation.checkCentreCrop(Integer.parseInt(value.trim()));
         }
     }
 }

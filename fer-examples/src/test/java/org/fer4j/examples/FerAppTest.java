@@ -227,8 +227,17 @@ class FerAppTest {
         assertThat(unknown[0]).isEqualTo(2);
         assertThat((String) unknown[2]).contains("Unknown test-time augmentation 'many'");
 
-        // Calibration: the fitted temperature lands in model.json, lowers the NLL, keeps the accuracy, and the
-        // classifier applies it (a new evaluation reports the NLL that calibrate printed for "after").
+        Object[] odd = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--centre-crop", "45");
+        assertThat(odd[0]).isEqualTo(2);
+        assertThat((String) odd[2]).contains("centre crop must be an even side");
+        Object[] centre =
+                run("evaluate", "--model", model.toString(), "--data", data.toString(), "--centre-crop", "44");
+        assertThat(centre[0]).as((String) centre[2]).isEqualTo(0);
+        assertThat((String) centre[1]).contains("(24 images, test-time augmentation: none, centre 44x44)");
+
+        // Calibration: the most accurate centre crop and the fitted temperature land in model.json; the
+        // temperature lowers the NLL and keeps the accuracy, and the classifier applies both (a new evaluation
+        // reports the accuracy and NLL that calibrate printed).
         assertThat(run("calibrate", "--data", data.toString())[0])
                 .as("no model folder to write into")
                 .isEqualTo(2);
@@ -238,11 +247,27 @@ class FerAppTest {
         String[] after = lineStarting((String) calibrate[1], "after");
         assertThat(Double.parseDouble(after[3])).isLessThanOrEqualTo(Double.parseDouble(before[3]));
         assertThat(after[2]).isEqualTo(before[2]);
-        double temperature = new ObjectMapper()
+        double best = 0;
+        int bestSide = 0;
+        for (String side : List.of("48", "46", "44")) {
+            String[] tried = lineStarting((String) calibrate[1], "centre crop " + side + ":");
+            double accuracy = Double.parseDouble(tried[4].replace(",", ""));
+            if (accuracy > best) {
+                best = accuracy;
+                bestSide = Integer.parseInt(side);
+            }
+        }
+        assertThat(before[2]).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f", best));
+        JsonNode inference = new ObjectMapper()
                 .readTree(model.resolve("model.json").toFile())
-                .at("/inference/temperature")
-                .asDouble();
-        assertThat(String.format(java.util.Locale.ROOT, "%.4f", temperature)).isEqualTo(after[1]);
+                .at("/inference");
+        assertThat(String.format(
+                        java.util.Locale.ROOT,
+                        "%.4f",
+                        inference.get("temperature").asDouble()))
+                .isEqualTo(after[1]);
+        assertThat(inference.path("centreCrop").asInt(48)).isEqualTo(bestSide);
+        assertThat(inference.has("centreCrop")).isEqualTo(bestSide != 48);
         Object[] again = run(
                 "evaluate",
                 "--model",
@@ -256,8 +281,12 @@ class FerAppTest {
                 .readTree(tmp.resolve("report2/evaluation.json").toFile());
         assertThat(calibrated.get("negativeLogLikelihood").asDouble())
                 .isCloseTo(Double.parseDouble(after[3]), within(1e-4));
-        assertThat(calibrated.get("accuracy").asDouble())
-                .isEqualTo(json.get("accuracy").asDouble());
+        assertThat(String.format(
+                        java.util.Locale.ROOT,
+                        "%.4f",
+                        calibrated.get("accuracy").asDouble()))
+                .isEqualTo(before[2]);
+        assertThat(calibrated.get("centreCrop").asInt()).isEqualTo(bestSide);
 
         Path face = data.resolve("test/happy/0.png");
         Object[] predict = run("predict", "--model", model.toString(), "--json", face.toString());

@@ -4,6 +4,7 @@ package org.fer4j.inference;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.fer4j.core.TestTimeAugmentation;
 
 /**
@@ -14,10 +15,13 @@ public final class ClassifierOptions {
     private final int maxConcurrency;
     /** Null: as the model's {@code model.json} says. */
     private final TestTimeAugmentation testTimeAugmentation;
+    /** Zero: as the model's {@code model.json} says. */
+    private final int centreCrop;
 
     private ClassifierOptions(Builder b) {
         this.maxConcurrency = b.maxConcurrency;
         this.testTimeAugmentation = b.testTimeAugmentation;
+        this.centreCrop = b.centreCrop;
     }
 
     /**
@@ -57,10 +61,21 @@ public final class ClassifierOptions {
         return Optional.ofNullable(testTimeAugmentation);
     }
 
+    /**
+     * Returns the side of the central square of each face's input that is classified, when set;
+     * {@link EmotionClassifier#centreCrop()} says what a loaded classifier does.
+     *
+     * @return the side in pixels, or empty to follow the model's {@code model.json}
+     */
+    public OptionalInt centreCrop() {
+        return centreCrop == 0 ? OptionalInt.empty() : OptionalInt.of(centreCrop);
+    }
+
     /** Builds {@link ClassifierOptions}. */
     public static final class Builder {
         private int maxConcurrency = Math.max(1, Runtime.getRuntime().availableProcessors());
         private TestTimeAugmentation testTimeAugmentation;
+        private int centreCrop;
 
         private Builder() {}
 
@@ -88,6 +103,20 @@ public final class ClassifierOptions {
          */
         public Builder optTestTimeAugmentation(TestTimeAugmentation augmentation) {
             this.testTimeAugmentation = Objects.requireNonNull(augmentation, "augmentation");
+            return this;
+        }
+
+        /**
+         * Sets the side of the central square of each 48x48 face input that is scaled back to 48x48 and
+         * classified, whatever the model's {@code model.json} says (48: the whole input; see
+         * {@link TestTimeAugmentation#views(float[], int)}). It costs nothing.
+         *
+         * @param side an even side from 24 to 48 pixels
+         * @return this builder
+         * @throws IllegalArgumentException if the side is odd or out of range
+         */
+        public Builder optCentreCrop(int side) {
+            this.centreCrop = TestTimeAugmentation.checkCentreCrop(side);
             return this;
         }
 

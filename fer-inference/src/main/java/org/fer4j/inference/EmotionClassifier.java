@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.GreyImage;
+import org.fer4j.core.InferenceSettings;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.TestTimeAugmentation;
@@ -49,6 +50,7 @@ public final class EmotionClassifier implements AutoCloseable {
     private final String source;
     private final ClassifierOptions options;
     private final TestTimeAugmentation testTimeAugmentation;
+    private final int centreCrop;
     private final FaceTranslator translator;
     private final PredictorPool pool;
 
@@ -59,9 +61,13 @@ public final class EmotionClassifier implements AutoCloseable {
         // The options' setting wins; else what model.json says; else one view.
         this.testTimeAugmentation = options.testTimeAugmentation()
                 .orElse(info.inference()
-                        .map(ModelInfo.Inference::testTimeAugmentation)
+                        .map(InferenceSettings::testTimeAugmentation)
                         .orElse(TestTimeAugmentation.NONE));
-        this.translator = FaceTranslator.of(info, testTimeAugmentation);
+        this.centreCrop = options.centreCrop()
+                .orElse(info.inference()
+                        .map(InferenceSettings::centreCropOrWhole)
+                        .orElse(Preprocessing.SIZE));
+        this.translator = new FaceTranslator(testTimeAugmentation, centreCrop, FaceTranslator.temperature(info));
         this.pool = new PredictorPool(model, translator, options.maxConcurrency());
     }
 
@@ -305,6 +311,17 @@ public final class EmotionClassifier implements AutoCloseable {
      */
     public TestTimeAugmentation testTimeAugmentation() {
         return testTimeAugmentation;
+    }
+
+    /**
+     * Returns the side of the central square of each face's input that this classifier classifies: the
+     * options' setting when they have one, else what the model's {@code model.json} says (48, the whole
+     * input, when it says nothing).
+     *
+     * @return the centre crop's side in pixels
+     */
+    public int centreCrop() {
+        return centreCrop;
     }
 
     /**

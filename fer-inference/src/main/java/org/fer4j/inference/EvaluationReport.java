@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.fer4j.core.Evaluation;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Progress;
@@ -195,7 +196,7 @@ public final class EvaluationReport {
      * Evaluates {@code classifier} on {@code folder}: a folder of class sub-folders, or a dataset
      * root whose {@code test/} folder is then used. Sub-folders are matched to the model's labels by
      * name, so a folder missing a class works.
-     * The report's details name the test-time augmentation used ({@code testTimeAugmentation}).
+     * The report's details name the views of each face ({@code testTimeAugmentation}, {@code centreCrop}).
      *
      * @param classifier the classifier to evaluate; the caller keeps ownership
      * @param folder the folder of class sub-folders, or a dataset root
@@ -249,9 +250,12 @@ public final class EvaluationReport {
                         classes,
                         data.skipped(),
                         classifier.source(),
-                        Map.of(
+                        // Sorted, so evaluation.json lists them in the same order every time.
+                        new TreeMap<String, Object>(Map.of(
                                 "testTimeAugmentation",
-                                classifier.testTimeAugmentation().id()))
+                                classifier.testTimeAugmentation().id(),
+                                "centreCrop",
+                                classifier.centreCrop())))
                 .withPredictions(files, truth, p)
                 .withModel(classifier.info());
     }

@@ -9,13 +9,15 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import java.util.ArrayList;
 import java.util.List;
+import org.fer4j.core.InferenceSettings;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.core.internal.Calibration;
 
 /**
- * Preprocessed faces in, class probabilities out, in small steps: each face's test-time views, one input
+ * Preprocessed faces in, class probabilities out, in small steps: each face's test-time views (of its
+ * centre crop when the model has one), one input
  * tensor for all of them, softmax, the average over each face's views, the model's calibration temperature.
  * The classifier's pooled predictors and the DJL {@code Criteria} path both run it, so they cannot disagree.
  *
@@ -26,18 +28,26 @@ import org.fer4j.core.internal.Calibration;
 final class FaceTranslator implements Translator<float[], float[]> {
 
     private final TestTimeAugmentation views;
+    private final int centreCrop;
     private final double temperature;
 
-    FaceTranslator(TestTimeAugmentation views, double temperature) {
+    FaceTranslator(TestTimeAugmentation views, int centreCrop, double temperature) {
         this.views = views;
+        this.centreCrop = TestTimeAugmentation.checkCentreCrop(centreCrop);
         this.temperature = temperature;
     }
 
-    /** The translator of a model: its calibration temperature from model.json, with the given views. */
-    static FaceTranslator of(ModelInfo info, TestTimeAugmentation views) {
+    /** The translator of a model as its model.json says to run it, single-pass. */
+    static FaceTranslator singlePass(ModelInfo info) {
         return new FaceTranslator(
-                views,
-                info.inference().map(ModelInfo.Inference::temperatureOrOne).orElse(1.0));
+                TestTimeAugmentation.NONE,
+                info.inference().map(InferenceSettings::centreCropOrWhole).orElse(Preprocessing.SIZE),
+                temperature(info));
+    }
+
+    /** The calibration temperature a model's model.json records, 1 for none. */
+    static double temperature(ModelInfo info) {
+        return info.inference().map(InferenceSettings::temperatureOrOne).orElse(1.0);
     }
 
     /** How many faces fit one forward pass of at most {@code maxViews} inputs; a power of two, so batches tile. */
@@ -70,14 +80,14 @@ final class FaceTranslator implements Translator<float[], float[]> {
         return batchProcessOutput(ctx, list).get(0);
     }
 
-    /** Each face's views, face after face; the face itself when there is no augmentation. */
+    /** Each face's views, face after face; the faces themselves when there is no augmentation or crop. */
     private List<float[]> withViews(List<float[]> faces) {
-        if (views == TestTimeAugmentation.NONE) {
+        if (views == TestTimeAugmentation.NONE && centreCrop == Preprocessing.SIZE) {
             return faces;
         }
         List<float[]> all = new ArrayList<>(faces.size() * views.passes());
         for (float[] face : faces) {
-            all.addAll(views.views(face));
+            all.addAll(views.views(face, centreCrop));
         }
         return all;
     }

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fer4j.core.ModelInfo;
-import org.fer4j.core.TestTimeAugmentation;
 
 /**
  * The translator of {@link EmotionClassifier#criteria(Path)}: a DJL {@link Image} through the model's own
@@ -34,7 +33,7 @@ final class ImageTranslator implements Translator<Image, Classifications> {
         this.info = info;
         this.params = params;
         // DJL predictors have no test-time augmentation: one view per face, as the javadoc of criteria() says.
-        this.faces = FaceTranslator.of(info, TestTimeAugmentation.NONE);
+        this.faces = FaceTranslator.singlePass(info);
     }
 
     /**

@@ -98,7 +98,7 @@ final class ModelFiles {
             loadWeights(block, model.getNDManager(), params);
             long outputs;
             try (Predictor<float[], float[]> probe =
-                    model.newPredictor(new FaceTranslator(TestTimeAugmentation.NONE, 1))) {
+                    model.newPredictor(new FaceTranslator(TestTimeAugmentation.NONE, Preprocessing.SIZE, 1))) {
                 outputs = probe.predict(new float[Preprocessing.PIXELS]).length;
             }
             if (outputs != info.labels().size()) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.InferenceSettings;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.TestTimeAugmentation;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class BundledModelTest {
                 data != null && Files.isDirectory(Path.of(data, "test")),
                 "FER_DATA is not set to a FER-2013 root with test/: skipping the bundled model's default accuracy check");
         try (EmotionClassifier fer = EmotionClassifier.loadDefault()) {
-            ModelInfo.Inference inference = fer.info().inference().orElseThrow();
+            InferenceSettings inference = fer.info().inference().orElseThrow();
             assertThat(fer.testTimeAugmentation()).isEqualTo(inference.testTimeAugmentation());
             EvaluationReport report = EvaluationReport.evaluate(fer, Path.of(data, "test"));
             assumeTrue(

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.fer4j.core.EmotionLabels;
+import org.fer4j.core.InferenceSettings;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.TestTimeAugmentation;
@@ -254,7 +255,7 @@ class EmotionClassifierTest {
         }
         Path dir = TestModels.randomModel(tmp.resolve("cropping"), "seed", EmotionLabels.fer2013());
         ModelInfo.read(dir)
-                .withInference(new ModelInfo.Inference(TestTimeAugmentation.TEN_CROP, null))
+                .withInference(new InferenceSettings(TestTimeAugmentation.TEN_CROP, null))
                 .write(dir);
         BufferedImage img = TestModels.image(6, 48, 48);
         try (EmotionClassifier followsModel = EmotionClassifier.load(dir);
@@ -282,6 +283,40 @@ class EmotionClassifierTest {
                 .hasMessageContaining("twenty-crop");
     }
 
+    /** A centre crop in model.json is applied unless the options set another; it equals cropping beforehand. */
+    @Test
+    void theCentreCropFollowsTheModelUnlessSet() throws Exception {
+        Path dir = TestModels.randomModel(tmp.resolve("centre"), "seed", EmotionLabels.fer2013());
+        // Without equalisation, which would see the whole face in one case and the centre in the other.
+        ModelInfo.of("seed", EmotionLabels.fer2013(), Preprocessing.builder().build())
+                .write(dir);
+        BufferedImage img = TestModels.image(9, 48, 48);
+        // The central 44x44 pixels of the 48x48 image, which preprocessing scales to 48x48 as the crop does.
+        BufferedImage centre = img.getSubimage(2, 2, 44, 44);
+        float[] whole;
+        float[] cropped;
+        try (EmotionClassifier c = EmotionClassifier.load(dir)) {
+            assertThat(c.centreCrop()).isEqualTo(Preprocessing.SIZE);
+            whole = c.predict(img).probabilities();
+            cropped = c.predict(centre).probabilities();
+        }
+        ModelInfo.read(dir)
+                .withInference(new InferenceSettings(TestTimeAugmentation.NONE, null, null, 44))
+                .write(dir);
+        try (EmotionClassifier followsModel = EmotionClassifier.load(dir);
+                EmotionClassifier whole48 = EmotionClassifier.load(
+                        dir, ClassifierOptions.builder().optCentreCrop(48).build())) {
+            assertThat(followsModel.centreCrop()).isEqualTo(44);
+            assertThat(followsModel.predict(img).probabilities()).containsExactly(cropped, within(1e-5f));
+            assertThat(followsModel.predict(img).probabilities()).isNotEqualTo(whole);
+            assertThat(whole48.centreCrop()).isEqualTo(48);
+            assertThat(whole48.predict(img).probabilities()).containsExactly(whole);
+        }
+        assertThatThrownBy(() -> ClassifierOptions.builder().optCentreCrop(45))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got 45");
+    }
+
     /** A calibration temperature in model.json scales the averaged probabilities; the label never changes. */
     @Test
     void theModelsTemperatureScalesItsProbabilities() throws Exception {
@@ -292,7 +327,7 @@ class EmotionClassifierTest {
             plain = c.predict(img).probabilities();
         }
         ModelInfo.read(dir)
-                .withInference(new ModelInfo.Inference(TestTimeAugmentation.FLIP, null, 2.5))
+                .withInference(new InferenceSettings(TestTimeAugmentation.FLIP, null, 2.5))
                 .write(dir);
         float[] flipped;
         try (EmotionClassifier c = EmotionClassifier.load(
@@ -303,14 +338,14 @@ class EmotionClassifierTest {
             flipped = c.predict(img).probabilities();
         }
         ModelInfo.read(dir)
-                .withInference(new ModelInfo.Inference(TestTimeAugmentation.FLIP, null))
+                .withInference(new InferenceSettings(TestTimeAugmentation.FLIP, null))
                 .write(dir);
         try (EmotionClassifier c = EmotionClassifier.load(dir)) {
             float[] expected = Calibration.atTemperature(c.predict(img).probabilities(), 7, 2.5);
             assertThat(flipped).containsExactly(expected, within(1e-6f));
             assertThat(flipped).isNotEqualTo(plain);
         }
-        assertThatThrownBy(() -> new ModelInfo.Inference(TestTimeAugmentation.NONE, null, -1.0))
+        assertThatThrownBy(() -> new InferenceSettings(TestTimeAugmentation.NONE, null, -1.0))
                 .hasMessageContaining("positive");
     }
 

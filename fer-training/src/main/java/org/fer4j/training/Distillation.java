@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import org.fer4j.core.InferenceSettings;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.TestTimeAugmentation;
 
@@ -109,8 +110,8 @@ public record Distillation(List<Teacher> teachers, float temperature, float weig
         List<Teacher> teachers = new ArrayList<>();
         for (Path dir : teacherDirs) {
             ModelInfo info = ModelInfo.read(dir);
-            ModelInfo.Inference inference =
-                    info.inference().orElse(new ModelInfo.Inference(TestTimeAugmentation.NONE, null));
+            InferenceSettings inference =
+                    info.inference().orElse(new InferenceSettings(TestTimeAugmentation.NONE, null));
             teachers.add(new Teacher(
                     dir.toAbsolutePath().normalize().toString(),
                     info.architecture(),
