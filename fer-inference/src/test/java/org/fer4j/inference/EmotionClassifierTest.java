@@ -207,9 +207,7 @@ class EmotionClassifierTest {
      */
     @Test
     void tenCropAveragesTheCornersCentreAndMirrors() throws Exception {
-        Path dir = TestModels.randomModel(tmp.resolve("plain"), "seed", EmotionLabels.fer2013());
-        ModelInfo.of("seed", EmotionLabels.fer2013(), Preprocessing.builder().build())
-                .write(dir);
+        Path dir = TestModels.plainRandomModel(tmp.resolve("plain"));
         BufferedImage img = TestModels.image(7, 48, 48);
         float[] input = Preprocessing.builder().build().toInput(img);
         int[][] corners = {{0, 0}, {4, 0}, {0, 4}, {4, 4}, {2, 2}};
@@ -286,10 +284,7 @@ class EmotionClassifierTest {
     /** A centre crop in model.json is applied unless the options set another; it equals cropping beforehand. */
     @Test
     void theCentreCropFollowsTheModelUnlessSet() throws Exception {
-        Path dir = TestModels.randomModel(tmp.resolve("centre"), "seed", EmotionLabels.fer2013());
-        // Without equalisation, which would see the whole face in one case and the centre in the other.
-        ModelInfo.of("seed", EmotionLabels.fer2013(), Preprocessing.builder().build())
-                .write(dir);
+        Path dir = TestModels.plainRandomModel(tmp.resolve("centre"));
         BufferedImage img = TestModels.image(9, 48, 48);
         // The central 44x44 pixels of the 48x48 image, which preprocessing scales to 48x48 as the crop does.
         BufferedImage centre = img.getSubimage(2, 2, 44, 44);

@@ -27,6 +27,17 @@ final class TestModels {
         return randomModel(dir, architecture, labels, labels.size());
     }
 
+    /**
+     * Writes a random seed-network model for the FER-2013 labels without equalisation, so that classifying
+     * part of an input equals classifying that part of the image.
+     */
+    static Path plainRandomModel(Path dir) throws IOException {
+        randomModel(dir, "seed", EmotionLabels.fer2013());
+        ModelInfo.of("seed", EmotionLabels.fer2013(), Preprocessing.builder().build())
+                .write(dir);
+        return dir;
+    }
+
     /** Writes a model whose network has {@code outputs} outputs but whose model.json lists {@code labels}. */
     static Path randomModel(Path dir, String architecture, EmotionLabels labels, int outputs) throws IOException {
         Files.createDirectories(dir);
