@@ -74,6 +74,7 @@ class EvaluationReportTest {
                             "model",
                             "modelDetails",
                             "selectionSplit",
+                            "centreCrop",
                             "testTimeAugmentation");
             assertThat(json.get("expectedCalibrationError").asDouble())
                     .isEqualTo(report.evaluation().expectedCalibrationError());
@@ -89,6 +90,7 @@ class EvaluationReportTest {
             assertThat(json.get("testTimeAugmentation").asText())
                     .as("a model.json without an inference section")
                     .isEqualTo("none");
+            assertThat(json.get("centreCrop").asInt()).isEqualTo(48);
             assertThat(json.get("labels")).hasSize(7);
             assertThat(json.get("labels").get(0).asText()).isEqualTo("angry");
             List<String> perClassFields = new ArrayList<>();
