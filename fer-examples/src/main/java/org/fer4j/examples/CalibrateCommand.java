@@ -51,15 +51,12 @@ final class CalibrateCommand implements Callable<Integer> {
             return 2;
         }
         int[] sides = model.centreCrop != null ? new int[] {model.centreCrop} : CENTRE_CROPS;
-        EvaluationReport report = null;
+        EvaluationReport best = null;
         EmotionClassifier chosen = null;
-        try {
-            for (int side : sides) {
-                EmotionClassifier fer = model.load(null, side);
-                EvaluationReport r;
-                try (ConsoleProgress progress = new ConsoleProgress()) {
-                    r = EvaluationReport.evaluate(fer, DataPaths.root(data), progress);
-                }
+        for (int side : sides) {
+            try (EmotionClassifier fer = model.load(null, side);
+                    ConsoleProgress progress = new ConsoleProgress()) {
+                EvaluationReport r = EvaluationReport.evaluate(fer, DataPaths.root(data), progress);
                 System.out.printf(
                         Locale.ROOT,
                         "centre crop %2d: accuracy %.4f, NLL %.4f%n",
@@ -67,25 +64,17 @@ final class CalibrateCommand implements Callable<Integer> {
                         r.evaluation().accuracy(),
                         r.evaluation().negativeLogLikelihood());
                 // Ties keep the larger crop: enlarging is a choice that has to earn its place.
-                if (report == null
-                        || r.evaluation().accuracy() > report.evaluation().accuracy()) {
-                    if (chosen != null) {
-                        chosen.close();
-                    }
-                    report = r;
+                if (best == null
+                        || r.evaluation().accuracy() > best.evaluation().accuracy()) {
+                    best = r;
                     chosen = fer;
-                } else {
-                    fer.close();
                 }
             }
-            return calibrate(chosen, report);
-        } finally {
-            if (chosen != null) {
-                chosen.close();
-            }
         }
+        return calibrate(chosen, best);
     }
 
+    /** Fits and records the temperature on {@code report}, made by {@code fer} (closed: read for its settings). */
     private int calibrate(EmotionClassifier fer, EvaluationReport report) throws java.io.IOException {
         float[][] p = report.probabilities();
         int[] truth = report.truth();

@@ -42,7 +42,7 @@ final class ModelOption {
         return load(fallback, centreCrop);
     }
 
-    /** Loads the model as {@link #load(TestTimeAugmentation)} does, with the given centre crop (null: --centre-crop's). */
+    /** Loads the model as {@link #load(TestTimeAugmentation)} does, with the given centre crop (null: the model's). */
     EmotionClassifier load(TestTimeAugmentation fallback, Integer side) throws ModelLoadException {
         ClassifierOptions.Builder options = ClassifierOptions.builder();
         TestTimeAugmentation chosen = tta != null ? tta : fallback;

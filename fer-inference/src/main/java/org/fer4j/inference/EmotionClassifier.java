@@ -63,10 +63,7 @@ public final class EmotionClassifier implements AutoCloseable {
                 .orElse(info.inference()
                         .map(InferenceSettings::testTimeAugmentation)
                         .orElse(TestTimeAugmentation.NONE));
-        this.centreCrop = options.centreCrop()
-                .orElse(info.inference()
-                        .map(InferenceSettings::centreCropOrWhole)
-                        .orElse(Preprocessing.SIZE));
+        this.centreCrop = options.centreCrop().orElse(FaceTranslator.centreCrop(info));
         this.translator = new FaceTranslator(testTimeAugmentation, centreCrop, FaceTranslator.temperature(info));
         this.pool = new PredictorPool(model, translator, options.maxConcurrency());
     }

@@ -39,10 +39,12 @@ final class FaceTranslator implements Translator<float[], float[]> {
 
     /** The translator of a model as its model.json says to run it, single-pass. */
     static FaceTranslator singlePass(ModelInfo info) {
-        return new FaceTranslator(
-                TestTimeAugmentation.NONE,
-                info.inference().map(InferenceSettings::centreCropOrWhole).orElse(Preprocessing.SIZE),
-                temperature(info));
+        return new FaceTranslator(TestTimeAugmentation.NONE, centreCrop(info), temperature(info));
+    }
+
+    /** The centre crop a model's model.json records, the whole input for none. */
+    static int centreCrop(ModelInfo info) {
+        return info.inference().map(InferenceSettings::centreCropOrWhole).orElse(Preprocessing.SIZE);
     }
 
     /** The calibration temperature a model's model.json records, 1 for none. */
