@@ -162,6 +162,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Weight of the soft targets against" + " the labels, in (0, 1] (default: ${DEFAULT-VALUE}).")
     float distillWeight = Distillation.DEFAULT_WEIGHT;
 
+    @Option(
+            names = "--weight-average",
+            paramLabel = "DECAY",
+            description = "Validate, keep and ship an exponential moving average of the weights with this decay per"
+                    + " step, in (0, 1); 0.999 averages about the last thousand steps (default: none).")
+    float weightAverage = DEFAULTS.averageDecay();
+
     @Override
     public Integer call() throws Exception {
         // Usage errors before any work: the trainer would only refuse them after loading the data.
@@ -235,6 +242,7 @@ final class TrainCommand implements Callable<Integer> {
                 .optAugmentation(augmentation(augment))
                 .optPreprocessing(Preprocessing.builder().optEqualize(equalize).build())
                 .optDistillation(distillation())
+                .optAverageDecay(weightAverage)
                 .build();
     }
 

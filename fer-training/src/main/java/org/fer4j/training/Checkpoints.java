@@ -19,8 +19,9 @@ import org.fer4j.core.nn.Architectures;
 
 /**
  * A run's {@code checkpoints/} folder. After every epoch it saves the best weights when the epoch is the
- * best so far, the epoch's weights ({@code epoch-NNNN.params}) and optimiser state ({@code .optimizer}),
- * then {@code state.json}, and deletes the previous epoch's files; on resume it loads them back.
+ * best so far (the weight average's, when the run keeps one), the epoch's weights ({@code epoch-NNNN.params}),
+ * optimiser state ({@code .optimizer}) and weight average ({@code .average}), then {@code state.json}, and
+ * deletes the previous epoch's files; on resume it loads them back.
  */
 final class Checkpoints extends TrainingListenerAdapter {
 
@@ -29,17 +30,22 @@ final class Checkpoints extends TrainingListenerAdapter {
 
     private static final String PARAMS = ".params";
     private static final String OPTIMIZER = ".optimizer";
+    private static final String AVERAGE = ".average";
 
     private final Path dir;
     private final CheckpointedOptimizer optimizer;
     private final EarlyStopping stopping;
+    private final WeightAverage average;
     private RunState state;
 
-    Checkpoints(Path dir, RunState state, CheckpointedOptimizer optimizer, EarlyStopping stopping) {
+    /** A run's checkpoints; {@code average} is null unless the run keeps a weight average. */
+    Checkpoints(
+            Path dir, RunState state, CheckpointedOptimizer optimizer, EarlyStopping stopping, WeightAverage average) {
         this.dir = dir;
         this.state = state;
         this.optimizer = optimizer;
         this.stopping = stopping;
+        this.average = average;
     }
 
     /** Returns the state file of the run in {@code runDir}. */
@@ -66,7 +72,7 @@ final class Checkpoints extends TrainingListenerAdapter {
             block.initialize(manager, DataType.FLOAT32, Preprocessing.inputShape(1));
             CheckpointedOptimizer optimizer =
                     new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(), step -> 0, block);
-            restore(runDir.resolve("checkpoints"), state, block, optimizer, manager);
+            restore(runDir.resolve("checkpoints"), state, block, optimizer, null, manager);
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -79,11 +85,21 @@ final class Checkpoints extends TrainingListenerAdapter {
 
     /**
      * Loads the checkpoint {@code state} names from {@code dir}: its weights into an initialised
-     * {@code block} and, when it was saved, the optimiser's state.
+     * {@code block}, the weight average when {@code average} is not null and, when it was saved, the
+     * optimiser's state.
      */
-    static void restore(Path dir, RunState state, Block block, CheckpointedOptimizer optimizer, NDManager manager)
+    static void restore(
+            Path dir,
+            RunState state,
+            Block block,
+            CheckpointedOptimizer optimizer,
+            WeightAverage average,
+            NDManager manager)
             throws IOException {
         ParameterFiles.read(block, manager, dir.resolve(state.checkpoint() + PARAMS));
+        if (average != null) {
+            average.load(dir.resolve(state.checkpoint() + AVERAGE));
+        }
         // Runs saved before optimiser state was checkpointed have only the weights.
         Path optimizerFile = dir.resolve(state.checkpoint() + OPTIMIZER);
         if (Files.isRegularFile(optimizerFile)) {
@@ -97,17 +113,21 @@ final class Checkpoints extends TrainingListenerAdapter {
         Block block = trainer.getModel().getBlock();
         try {
             if (stopping.lastWasBest()) {
-                ParameterFiles.write(block, dir.resolve(BEST));
+                ParameterFiles.write(average != null ? average.block() : block, dir.resolve(BEST));
             }
             String checkpoint = String.format(Locale.ROOT, "epoch-%04d", epoch);
             ParameterFiles.write(block, dir.resolve(checkpoint + PARAMS));
             optimizer.save(dir.resolve(checkpoint + OPTIMIZER));
+            if (average != null) {
+                average.save(dir.resolve(checkpoint + AVERAGE));
+            }
             String previous = state.checkpoint();
             state = state.after(epoch, stopping, checkpoint, optimizer.steps());
             state.write(dir.resolve(RunState.FILE_NAME));
             if (!previous.equals(checkpoint)) {
                 Files.deleteIfExists(dir.resolve(previous + PARAMS));
                 Files.deleteIfExists(dir.resolve(previous + OPTIMIZER));
+                Files.deleteIfExists(dir.resolve(previous + AVERAGE));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

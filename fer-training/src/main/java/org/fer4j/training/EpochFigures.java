@@ -26,6 +26,7 @@ final class EpochFigures extends TrainingListenerAdapter {
 
     private final FaceFolder validation;
     private final LearningRate rate;
+    private final Block validated;
     private int epoch;
     private long t0;
     private double lossSum;
@@ -34,9 +35,11 @@ final class EpochFigures extends TrainingListenerAdapter {
     private int batches;
     private EpochRecord last;
 
-    EpochFigures(FaceFolder validation, LearningRate rate) {
+    /** Figures whose validation evaluates {@code validated}: the trained network or its weight average. */
+    EpochFigures(FaceFolder validation, LearningRate rate, Block validated) {
         this.validation = validation;
         this.rate = rate;
+        this.validated = validated;
     }
 
     /** Starts counting a new epoch; its clock starts now. */
@@ -68,7 +71,7 @@ final class EpochFigures extends TrainingListenerAdapter {
 
     @Override
     public void onEpoch(Trainer trainer) {
-        Evaluation val = evaluate(trainer.getModel().getBlock(), trainer.getManager(), validation);
+        Evaluation val = evaluate(validated, trainer.getManager(), validation);
         last = new EpochRecord(
                 epoch,
                 lossSum / seen,

@@ -183,8 +183,6 @@ public final class FerTrainer {
         progress.onDataLoaded(data);
 
         LearningRate rate = new LearningRate(spec, state.epochsDone());
-        EpochFigures figures = new EpochFigures(data.validation(), rate);
-        HistoryCsv history = HistoryCsv.open(out.resolve(state.history()), state.epochsDone(), figures::last);
         float[] classWeights = classWeights(data.train(), spec.classWeights());
         Distillation distillation = spec.distillation();
         float[] soft = distillation.distils()
@@ -194,29 +192,36 @@ public final class FerTrainer {
                         distillation.temperature())
                 : null;
         Engine.getInstance().setRandomSeed((int) spec.seed());
-        EarlyStopping stopping = new EarlyStopping(
-                figures::last,
-                spec.monitor(),
-                spec.patience(),
-                state.bestEpoch(),
-                state.bestValue(),
-                state.sinceBest());
         int batches = (data.train().size() + spec.batchSize() - 1) / spec.batchSize();
+        Shape inputShape = Preprocessing.inputShape(spec.batchSize());
         try (Model model = Model.newInstance("fer", Device.cpu())) {
             Block block = Architectures.build(spec.architecture(), labels.size());
             model.setBlock(block);
+            // Initialised before the Trainer exists: it caches the parameter arrays when it initialises, so a
+            // checkpoint must be loaded first, and the weight average starts from these weights.
+            block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
             CheckpointedOptimizer optimizer =
                     new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(), rate, block);
-            Checkpoints checkpoints = new Checkpoints(checkpointDir, state, optimizer, stopping);
+            WeightAverage average = spec.averageDecay() > 0
+                    ? new WeightAverage(
+                            spec.architecture(), labels.size(), block, spec.averageDecay(), model.getNDManager())
+                    : null;
+            if (state.epochsDone() > 0) {
+                Checkpoints.restore(checkpointDir, state, block, optimizer, average, model.getNDManager());
+            }
+            EpochFigures figures = new EpochFigures(data.validation(), rate, average != null ? average.block() : block);
+            HistoryCsv history = HistoryCsv.open(out.resolve(state.history()), state.epochsDone(), figures::last);
+            EarlyStopping stopping = new EarlyStopping(
+                    figures::last,
+                    spec.monitor(),
+                    spec.patience(),
+                    state.bestEpoch(),
+                    state.bestValue(),
+                    state.sinceBest());
+            Checkpoints checkpoints = new Checkpoints(checkpointDir, state, optimizer, stopping, average);
             DefaultTrainingConfig config = trainingConfig(spec, labels.size(), optimizer)
                     .addTrainingListeners(
                             new EpochListeners(figures, history, stopping, checkpoints, progress, batches));
-            Shape inputShape = Preprocessing.inputShape(spec.batchSize());
-            if (state.epochsDone() > 0) {
-                // Load before the Trainer exists: it caches the parameter arrays when it initialises.
-                block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
-                Checkpoints.restore(checkpointDir, state, block, optimizer, model.getNDManager());
-            }
             boolean stoppedEarly = false;
             boolean interrupted = false;
             try (Trainer trainer = model.newTrainer(config)) {
@@ -227,7 +232,7 @@ public final class FerTrainer {
                     // draw what an uninterrupted one would.
                     Engine.getInstance().setRandomSeed((int) (spec.seed() * 1_000_033L + epoch));
                     progress.onEpochStart(epoch, spec.epochs(), batches);
-                    if (!trainEpoch(trainer, data.train(), spec, classWeights, soft, epoch, rate, batches)) {
+                    if (!trainEpoch(trainer, data.train(), spec, classWeights, soft, epoch, rate, batches, average)) {
                         interrupted = true;
                         break;
                     }
@@ -292,7 +297,8 @@ public final class FerTrainer {
             float[] soft,
             int epoch,
             LearningRate rate,
-            int batches) {
+            int batches,
+            WeightAverage average) {
         try (BatchStream stream =
                 new BatchStream(train, spec.batchSize(), spec.augmentation(), classWeights, soft, spec.seed(), epoch)) {
             BatchStream.HostBatch hb;
@@ -310,6 +316,9 @@ public final class FerTrainer {
                         classWeights.length)) {
                     EasyTrain.trainBatch(trainer, batch);
                     trainer.step();
+                }
+                if (average != null) {
+                    average.update((epoch - 1L) * batches + b + 1);
                 }
             }
             return true;

@@ -36,6 +36,8 @@ import org.fer4j.core.nn.Architectures;
  * @param augmentation the training-time augmentation
  * @param preprocessing the preprocessing of training and validation images (and of the trained model)
  * @param distillation the teachers and settings of knowledge distillation, {@link Distillation#NONE} for none
+ * @param averageDecay the decay of an exponential moving average of the weights, which the run then validates,
+ *     keeps as its best and ships; 0 for none (the last step's weights)
  */
 public record TrainingSpec(
         String architecture,
@@ -55,7 +57,9 @@ public record TrainingSpec(
         Preprocessing preprocessing,
 
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Distillation.NoneFilter.class)
-        Distillation distillation) {
+        Distillation distillation,
+
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) float averageDecay) {
 
     /** The preprocessing of new runs: no equalisation, which did not help (docs/model-card.md has the A/B). */
     public static final Preprocessing DEFAULT_PREPROCESSING =
@@ -131,6 +135,7 @@ public record TrainingSpec(
      * @param augmentation see the record description
      * @param preprocessing see the record description
      * @param distillation see the record description
+     * @param averageDecay see the record description
      * @throws IllegalArgumentException if a value is out of range or the architecture is unknown
      * @throws NullPointerException if an object component is null
      */
@@ -151,6 +156,9 @@ public record TrainingSpec(
         Objects.requireNonNull(augmentation, "augmentation");
         Objects.requireNonNull(preprocessing, "preprocessing");
         Objects.requireNonNull(distillation, "distillation");
+        check(
+                averageDecay == 0 || (averageDecay > 0 && averageDecay < 1),
+                "weight-average decay must be 0 (none) or in (0, 1), got " + averageDecay);
     }
 
     /**
@@ -182,7 +190,8 @@ public record TrainingSpec(
                 .optClassWeights(classWeights)
                 .optAugmentation(augmentation)
                 .optPreprocessing(preprocessing)
-                .optDistillation(distillation);
+                .optDistillation(distillation)
+                .optAverageDecay(averageDecay);
     }
 
     /** Returns the settings by name, as {@code model.json} and {@code state.json} hold them. */
@@ -198,7 +207,8 @@ public record TrainingSpec(
 
     /**
      * Jackson's way in: a missing number reads as 0 (refused where invalid); settings saved before preprocessing
-     * or distillation were recorded get the preprocessing every run then used, and no distillation.
+     * or distillation were recorded get the preprocessing every run then used, and no distillation (and, like
+     * every spec without it, no weight average).
      */
     @JsonCreator
     private static TrainingSpec fromJson(
@@ -217,7 +227,8 @@ public record TrainingSpec(
             @JsonProperty("classWeights") boolean classWeights,
             @JsonProperty("augmentation") Augmentation augmentation,
             @JsonProperty("preprocessing") Preprocessing preprocessing,
-            @JsonProperty("distillation") Distillation distillation) {
+            @JsonProperty("distillation") Distillation distillation,
+            @JsonProperty("averageDecay") Float averageDecay) {
         return new TrainingSpec(
                 architecture,
                 epochs,
@@ -234,7 +245,8 @@ public record TrainingSpec(
                 classWeights,
                 augmentation,
                 preprocessing != null ? preprocessing : Preprocessing.blurredTrainingSplit(),
-                distillation != null ? distillation : Distillation.NONE);
+                distillation != null ? distillation : Distillation.NONE,
+                averageDecay != null ? averageDecay : 0f);
     }
 
     /** The learning rate at a fractional epoch position (0 at the start of training). */

@@ -25,6 +25,7 @@ public final class TrainingSpecBuilder {
     private Augmentation augmentation = Augmentation.NONE;
     private Preprocessing preprocessing = TrainingSpec.DEFAULT_PREPROCESSING;
     private Distillation distillation = Distillation.NONE;
+    private float averageDecay;
 
     TrainingSpecBuilder() {}
 
@@ -190,6 +191,18 @@ public final class TrainingSpecBuilder {
     }
 
     /**
+     * Keeps an exponential moving average of the weights with this decay per step, and validates, keeps and
+     * ships the average instead of the last step's weights (default 0, none). 0.999 averages over about the
+     * last thousand steps.
+     * @param averageDecay the decay, in (0, 1), or 0 for none
+     * @return this builder
+     */
+    public TrainingSpecBuilder optAverageDecay(float averageDecay) {
+        this.averageDecay = averageDecay;
+        return this;
+    }
+
+    /**
      * Returns the spec.
      *
      * @return the spec
@@ -212,6 +225,7 @@ public final class TrainingSpecBuilder {
                 classWeights,
                 augmentation,
                 preprocessing,
-                distillation);
+                distillation,
+                averageDecay);
     }
 }

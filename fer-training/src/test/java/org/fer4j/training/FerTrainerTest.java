@@ -191,6 +191,54 @@ class FerTrainerTest {
         assertThat(split.resolve("checkpoints/epoch-0002.params")).doesNotExist();
     }
 
+    /** The weight average is what the run validates and ships, and a resumed run averages as if it never stopped. */
+    @Test
+    void weightAverageIsValidatedShippedAndResumedExactly() throws IOException {
+        Path data = SyntheticFaces.writeDataset(tmp.resolve("data"), CLASSES, 24, 6);
+        TrainingSpec spec = quick().optEpochs(4)
+                .optOptimizer(TrainingSpec.Optimizer.NESTEROV)
+                .optLearningRate(0.01f)
+                .optAverageDecay(0.9f)
+                .build();
+        Path straight = tmp.resolve("straight");
+        TrainingResult r = new FerTrainer().train(spec, data, straight, TrainingProgress.NONE);
+        Path split = tmp.resolve("split");
+        FerTrainer trainer = new FerTrainer();
+        trainer.train(spec, data, split, new TrainingProgress() {
+            @Override
+            public void onEpochEnd(EpochRecord record, boolean best) {
+                if (record.epoch() == 2) {
+                    trainer.requestStop();
+                }
+            }
+        });
+        new FerTrainer().resume(split, TrainingProgress.NONE);
+
+        float[] average = weights(straight.resolve("checkpoints/epoch-0004.average"));
+        float[] resumed = weights(split.resolve("checkpoints/epoch-0004.average"));
+        float[] last = weights(straight.resolve("checkpoints/epoch-0004.params"));
+        double apart = 0;
+        for (int i = 0; i < average.length; i++) {
+            assertThat(resumed[i])
+                    .as("average %d", i)
+                    .isCloseTo(average[i], within(1e-4f + 1e-3f * Math.abs(average[i])));
+            apart = Math.max(apart, Math.abs(average[i] - last[i]));
+        }
+        assertThat(apart)
+                .as("the average is not a copy of the last step's weights")
+                .isGreaterThan(1e-3);
+        // The shipped weights, evaluated afresh, give the figures the history recorded for the best epoch: the
+        // average's.
+        EpochRecord best = r.history().get(r.bestEpoch() - 1);
+        assertThat(r.validationAccuracy()).isEqualTo(best.valAccuracy());
+        assertThat(r.validationLoss()).isCloseTo(best.valLoss(), within(1e-4));
+        assertThat(ModelInfo.read(straight)
+                        .training(TrainingSpec.class)
+                        .orElseThrow()
+                        .averageDecay())
+                .isEqualTo(0.9f);
+    }
+
     @Test
     void resumeReadsAMovedDatasetAndRejectsDamagedOrCraftedStateBeforeLoadingData() throws IOException {
         Path data = SyntheticFaces.writeDataset(tmp.resolve("data"), CLASSES, 12, 4);
