@@ -101,7 +101,9 @@ final class TrainCommand implements Callable<Integer> {
         /** Horizontal flip and 10% shift. */
         LIGHT,
         /** Flip, shift, rotation, scale, brightness/contrast jitter and erasing. */
-        STANDARD
+        STANDARD,
+        /** STANDARD and, each on half of the images, gamma, blur, noise and JPEG compression. */
+        ROBUST
     }
 
     @Option(
@@ -109,8 +111,9 @@ final class TrainCommand implements Callable<Integer> {
             arity = "0..1",
             fallbackValue = "STANDARD",
             description =
-                    "Augment training images: LIGHT (flip, shift) or STANDARD (also rotation, scale, jitter, erasing);"
-                            + " the bare option means STANDARD.")
+                    "Augment training images: LIGHT (flip, shift), STANDARD (also rotation, scale, jitter, erasing)"
+                            + " or ROBUST (also gamma, blur, noise and JPEG compression); the bare option means"
+                            + " STANDARD.")
     AugmentLevel augment;
 
     @Option(names = "--class-weights", description = "Weight the loss by inverse class frequency.")
@@ -278,7 +281,11 @@ final class TrainCommand implements Callable<Integer> {
         if (level == null) {
             return Augmentation.NONE;
         }
-        return level == AugmentLevel.LIGHT ? Augmentation.light() : Augmentation.standard();
+        return switch (level) {
+            case LIGHT -> Augmentation.light();
+            case STANDARD -> Augmentation.standard();
+            case ROBUST -> Augmentation.robust();
+        };
     }
 
     private static void print(TrainingResult r) {

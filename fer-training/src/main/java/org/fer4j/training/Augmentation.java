@@ -12,7 +12,8 @@ import org.fer4j.core.Preprocessing;
  * Immutable; build one with {@link #builder()}, or use {@link #NONE}.
  *
  * <p>In order: a random affine warp (rotation, scale, shift) sampled bilinearly with replicated
- * edges, a horizontal flip, brightness and contrast, and random erasing of one rectangle.
+ * edges, a horizontal flip, gamma, brightness and contrast, blur, noise, JPEG compression, and random
+ * erasing of one rectangle.
  */
 public final class Augmentation {
 
@@ -26,6 +27,10 @@ public final class Augmentation {
     private final float brightness;
     private final float contrast;
     private final float erasing;
+    private final float gamma;
+    private final float blur;
+    private final float noise;
+    private final int jpegQuality;
 
     private Augmentation(Builder b) {
         this.flip = b.flip;
@@ -35,6 +40,10 @@ public final class Augmentation {
         this.brightness = b.brightness;
         this.contrast = b.contrast;
         this.erasing = b.erasing;
+        this.gamma = b.gamma;
+        this.blur = b.blur;
+        this.noise = b.noise;
+        this.jpegQuality = b.jpegQuality;
     }
 
     /**
@@ -73,6 +82,31 @@ public final class Augmentation {
     }
 
     /**
+     * Returns the recipe used by {@code --augment ROBUST}: the standard one and, each on half of the images,
+     * gamma up to 1.4, blur up to 1.5 pixels, noise up to 0.04 and JPEG quality down to 30, the photos a
+     * deployed model meets that FER-2013's crops rarely show.
+     *
+     * @return the robust augmentation
+     */
+    public static Augmentation robust() {
+        return standard().toBuilder()
+                .optGamma(0.4f)
+                .optBlur(1.5f)
+                .optNoise(0.04f)
+                .optJpegQuality(30)
+                .build();
+    }
+
+    /**
+     * Returns a builder holding these settings.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return fromDescriptionBuilder(describe());
+    }
+
+    /**
      * Returns true when this augmentation changes nothing.
      *
      * @return whether every setting is off
@@ -84,7 +118,11 @@ public final class Augmentation {
                 && scale == 0
                 && brightness == 0
                 && contrast == 0
-                && erasing == 0;
+                && erasing == 0
+                && gamma == 0
+                && blur == 0
+                && noise == 0
+                && jpegQuality == 0;
     }
 
     /**
@@ -102,7 +140,18 @@ public final class Augmentation {
         d.put("brightness", brightness);
         d.put("contrast", contrast);
         d.put("erasingProbability", erasing);
+        // Written only when set, so the settings of runs from before they existed read back equal.
+        putIfSet(d, "gamma", gamma);
+        putIfSet(d, "blurSigma", blur);
+        putIfSet(d, "noiseSigma", noise);
+        putIfSet(d, "jpegMinQuality", jpegQuality);
         return d;
+    }
+
+    private static void putIfSet(Map<String, Object> d, String key, Number value) {
+        if (value.doubleValue() != 0) {
+            d.put(key, value);
+        }
     }
 
     /**
@@ -113,6 +162,10 @@ public final class Augmentation {
      */
     @com.fasterxml.jackson.annotation.JsonCreator
     public static Augmentation fromDescription(Map<String, Object> d) {
+        return fromDescriptionBuilder(d).build();
+    }
+
+    private static Builder fromDescriptionBuilder(Map<String, Object> d) {
         return builder()
                 .optFlip((Boolean) d.get("horizontalFlip"))
                 .optShift(((Number) d.get("shiftFraction")).floatValue())
@@ -121,7 +174,10 @@ public final class Augmentation {
                 .optBrightness(((Number) d.get("brightness")).floatValue())
                 .optContrast(((Number) d.get("contrast")).floatValue())
                 .optErasing(((Number) d.get("erasingProbability")).floatValue())
-                .build();
+                .optGamma(((Number) d.getOrDefault("gamma", 0)).floatValue())
+                .optBlur(((Number) d.getOrDefault("blurSigma", 0)).floatValue())
+                .optNoise(((Number) d.getOrDefault("noiseSigma", 0)).floatValue())
+                .optJpegQuality(((Number) d.getOrDefault("jpegMinQuality", 0)).intValue());
     }
 
     @Override
@@ -156,8 +212,9 @@ public final class Augmentation {
                 }
             }
         } else {
-            warp(src, dst, random, mirror);
+            AffineWarp.apply(src, dst, random, mirror, rotationDegrees, scale, shift);
         }
+        PhotoDegradation.gamma(dst, gamma, random);
         if (brightness > 0 || contrast > 0) {
             float b = (random.nextFloat() * 2 - 1) * brightness;
             float c = 1 + (random.nextFloat() * 2 - 1) * contrast;
@@ -170,59 +227,11 @@ public final class Augmentation {
                 dst[i] = Math.min(1f, Math.max(0f, (dst[i] - mean) * c + mean + b));
             }
         }
+        PhotoDegradation.blur(dst, blur, random);
+        PhotoDegradation.noise(dst, noise, random);
+        PhotoDegradation.jpeg(dst, jpegQuality, random);
         if (erasing > 0 && random.nextFloat() < erasing) {
-            erase(dst, random);
-        }
-    }
-
-    private void warp(float[] src, float[] dst, Random random, boolean mirror) {
-        int n = Preprocessing.SIZE;
-        double angle = Math.toRadians((random.nextDouble() * 2 - 1) * rotationDegrees);
-        double s = 1 + (random.nextDouble() * 2 - 1) * scale;
-        double tx = (random.nextDouble() * 2 - 1) * shift * n;
-        double ty = (random.nextDouble() * 2 - 1) * shift * n;
-        double cos = Math.cos(angle) / s;
-        double sin = Math.sin(angle) / s;
-        double c = (n - 1) / 2.0;
-        for (int y = 0; y < n; y++) {
-            for (int x = 0; x < n; x++) {
-                // Inverse mapping: where in the source does this output pixel come from?
-                double ox = (mirror ? n - 1 - x : x) - c - tx;
-                double oy = y - c - ty;
-                double sx = cos * ox + sin * oy + c;
-                double sy = -sin * ox + cos * oy + c;
-                dst[y * n + x] = bilinear(src, n, sx, sy);
-            }
-        }
-    }
-
-    private static float bilinear(float[] img, int n, double x, double y) {
-        x = Math.max(0, Math.min(n - 1, x));
-        y = Math.max(0, Math.min(n - 1, y));
-        int x0 = (int) x;
-        int y0 = (int) y;
-        int x1 = Math.min(n - 1, x0 + 1);
-        int y1 = Math.min(n - 1, y0 + 1);
-        float fx = (float) (x - x0);
-        float fy = (float) (y - y0);
-        float top = img[y0 * n + x0] * (1 - fx) + img[y0 * n + x1] * fx;
-        float bottom = img[y1 * n + x0] * (1 - fx) + img[y1 * n + x1] * fx;
-        return top * (1 - fy) + bottom * fy;
-    }
-
-    private static void erase(float[] img, Random random) {
-        int n = Preprocessing.SIZE;
-        double area = (0.02 + random.nextDouble() * 0.18) * n * n;
-        double ratio = Math.exp((random.nextDouble() * 2 - 1) * Math.log(3));
-        int h = (int) Math.min(n, Math.round(Math.sqrt(area * ratio)));
-        int w = (int) Math.min(n, Math.round(Math.sqrt(area / ratio)));
-        int top = random.nextInt(n - h + 1);
-        int left = random.nextInt(n - w + 1);
-        float fill = random.nextFloat();
-        for (int y = top; y < top + h; y++) {
-            for (int x = left; x < left + w; x++) {
-                img[y * n + x] = fill;
-            }
+            PhotoDegradation.erase(dst, random);
         }
     }
 
@@ -235,6 +244,10 @@ public final class Augmentation {
         private float brightness;
         private float contrast;
         private float erasing;
+        private float gamma;
+        private float blur;
+        private float noise;
+        private int jpegQuality;
 
         private Builder() {}
 
@@ -312,6 +325,53 @@ public final class Augmentation {
          */
         public Builder optErasing(float probability) {
             this.erasing = check(probability, 1f, "erasing probability");
+            return this;
+        }
+
+        /**
+         * On half of the images, raises pixels to a power between {@code 1 / (1 + amount)} and {@code 1 + amount}.
+         *
+         * @param amount the largest gamma change, 0 to 1
+         * @return this builder
+         */
+        public Builder optGamma(float amount) {
+            this.gamma = check(amount, 1f, "gamma");
+            return this;
+        }
+
+        /**
+         * On half of the images, blurs with a Gaussian of standard deviation up to this many pixels.
+         *
+         * @param maxSigma the largest blur, 0 to 3 pixels
+         * @return this builder
+         */
+        public Builder optBlur(float maxSigma) {
+            this.blur = check(maxSigma, 3f, "blur");
+            return this;
+        }
+
+        /**
+         * On half of the images, adds Gaussian noise of standard deviation up to this much (pixel values are 0..1).
+         *
+         * @param maxSigma the largest noise, 0 to 0.2
+         * @return this builder
+         */
+        public Builder optNoise(float maxSigma) {
+            this.noise = check(maxSigma, 0.2f, "noise");
+            return this;
+        }
+
+        /**
+         * On half of the images, compresses as JPEG at a quality between this and 95 (0 for never).
+         *
+         * @param minQuality the lowest quality, 0 or 5 to 95
+         * @return this builder
+         */
+        public Builder optJpegQuality(int minQuality) {
+            if (minQuality != 0 && (minQuality < 5 || minQuality > 95)) {
+                throw new IllegalArgumentException("JPEG quality must be 0 or in [5, 95], got " + minQuality);
+            }
+            this.jpegQuality = minQuality;
             return this;
         }
 
