@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.fer4j.core.SkippedFile;
@@ -58,7 +59,7 @@ final class CameraLoop {
      */
     Thread thread(
             FrameInput input,
-            EmotionCamera.FrameListener listener,
+            BiConsumer<FrameResult, CapturedFrame> listener,
             CompletableFuture<Long> done,
             Runnable finished,
             String name) {
@@ -90,7 +91,8 @@ final class CameraLoop {
      * Runs until the source ends or a stop is requested, then releases the input, buffers, an own detector
      * and the sinks; returns the number of frames delivered.
      */
-    long run(FrameInput input, EmotionCamera.FrameListener listener) throws IOException, InterruptedException {
+    long run(FrameInput input, BiConsumer<FrameResult, CapturedFrame> listener)
+            throws IOException, InterruptedException {
         FaceDetector faces = settings.detector();
         Mat annotated = new Mat();
         long frames;
@@ -110,12 +112,12 @@ final class CameraLoop {
         return frames;
     }
 
-    private long frames(FrameInput input, FaceDetector faces, Mat annotated, EmotionCamera.FrameListener listener)
+    private long frames(
+            FrameInput input, FaceDetector faces, Mat annotated, BiConsumer<FrameResult, CapturedFrame> listener)
             throws IOException, InterruptedException {
         VideoSource source = settings.source();
         EmotionClassifier classifier = settings.classifier();
-        sinks.open(new FrameSink.SourceInfo(
-                source.description(), input.frameRate(), source.isVideo(), classifier.labels()));
+        sinks.open(new SourceInfo(source.description(), input.frameRate(), source.isVideo(), classifier.labels()));
         // Tracking and smoothing follow a face through the frames of one video; separate photos share neither.
         TrackEmotions emotions = new TrackEmotions(source.isVideo() ? settings.smoothing() : 1);
         List<TrackedFace> current = List.of();
@@ -153,7 +155,7 @@ final class CameraLoop {
                 CapturedFrame frame = new CapturedFrame(mat, annotated, result, fps);
                 try {
                     sinks.accept(result, frame);
-                    listener.onFrame(result, frame);
+                    listener.accept(result, frame);
                 } finally {
                     frame.invalidate();
                     stage.recycle(mat);

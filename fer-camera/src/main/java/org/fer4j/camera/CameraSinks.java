@@ -28,9 +28,11 @@ final class CameraSinks {
     }
 
     /** Opens every sink; the first that fails stops the run. */
-    void open(FrameSink.SourceInfo source) throws IOException {
+    void open(SourceInfo source) throws IOException {
         for (FrameSink sink : sinks) {
-            sink.open(source);
+            if (sink instanceof SourceAwareSink aware) {
+                aware.open(source);
+            }
         }
     }
 

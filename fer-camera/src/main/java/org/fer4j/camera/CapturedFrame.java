@@ -8,9 +8,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.awt.image.BufferedImage;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.fer4j.camera.internal.Mats;
 
 /**
- * The pixels of the frame being delivered to an {@link EmotionCamera.FrameListener} or {@link FrameSink}: the frame as
+ * The pixels of the frame being delivered to an {@link EmotionCamera} listener or {@link FrameSink}: the frame as
  * read, and the same frame annotated with boxes, labels, probabilities and the frame rate.
  *
  * <p>It is only valid during the call that receives it: the camera reuses its native buffers for the

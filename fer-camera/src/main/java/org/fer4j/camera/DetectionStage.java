@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.fer4j.camera.internal.Mats;
 import org.fer4j.core.GreyImage;
 
 /**

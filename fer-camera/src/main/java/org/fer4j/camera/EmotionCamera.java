@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import org.fer4j.core.SkippedFile;
 import org.fer4j.inference.EmotionClassifier;
 
@@ -17,7 +18,7 @@ import org.fer4j.inference.EmotionClassifier;
  * The capture, face detection and emotion loop: reads frames from a {@link VideoSource}, finds faces
  * with a {@link FaceDetector}, classifies all faces of a frame in one batch with an
  * {@link EmotionClassifier}, follows them across frames, and hands each {@link FrameResult} to the
- * sinks and to a {@link FrameListener}.
+ * sinks and to a listener.
  *
  * <pre>{@code
  * try (EmotionClassifier fer = EmotionClassifier.loadDefault();
@@ -77,25 +78,6 @@ public final class EmotionCamera implements AutoCloseable {
     }
 
     /**
-     * Receives each frame's result from a running camera, on the camera's loop thread.
-     *
-     * <p>The {@link CapturedFrame} is only valid during the call, because the next frame overwrites it;
-     * take a copy ({@link CapturedFrame#annotatedImage()}) to show it on another thread. A listener that
-     * throws stops the camera, and the exception reaches whoever runs or started it.
-     */
-    @FunctionalInterface
-    public interface FrameListener {
-
-        /**
-         * Called once per frame, in order.
-         *
-         * @param result what was found in the frame
-         * @param frame the frame itself, valid only during the call
-         */
-        void onFrame(FrameResult result, CapturedFrame frame);
-    }
-
-    /**
      * Returns a builder; a source and a classifier are required.
      *
      * @return a new builder
@@ -108,14 +90,16 @@ public final class EmotionCamera implements AutoCloseable {
      * Runs the loop in the calling thread until the source ends or the camera is stopped, then releases
      * everything and returns the number of frames delivered.
      *
-     * @param listener receives every frame, on the calling thread
+     * @param listener receives each frame's result and the frame, in order, on the calling thread; the
+     *     {@link CapturedFrame} is only valid during the call (the next frame overwrites it: take a copy with
+     *     {@link CapturedFrame#annotatedImage()} to show it elsewhere), and a listener that throws stops the camera
      * @return the number of frames delivered
      * @throws IOException if the source cannot be opened (the message names what was tried), fails
      *     while reading, or a sink cannot write
      * @throws InterruptedException if the calling thread is interrupted; the loop stops first
      * @throws IllegalStateException if this camera already ran or is closed
      */
-    public long run(FrameListener listener) throws IOException, InterruptedException {
+    public long run(BiConsumer<FrameResult, CapturedFrame> listener) throws IOException, InterruptedException {
         Objects.requireNonNull(listener, "listener");
         claim();
         loopThread = Thread.currentThread();
@@ -131,12 +115,13 @@ public final class EmotionCamera implements AutoCloseable {
      * loop in a new thread. The future completes with the number of frames delivered, or exceptionally
      * with what stopped the loop; cancelling it stops the camera.
      *
-     * @param listener receives every frame, on the camera's thread
+     * @param listener receives each frame's result and the frame, in order, on the camera's thread; valid and
+     *     stopping as for {@link #run(BiConsumer)}
      * @return a future of the number of frames delivered
      * @throws IOException if the source cannot be opened; the message names what was tried
      * @throws IllegalStateException if this camera already ran or is closed
      */
-    public CompletableFuture<Long> start(FrameListener listener) throws IOException {
+    public CompletableFuture<Long> start(BiConsumer<FrameResult, CapturedFrame> listener) throws IOException {
         Objects.requireNonNull(listener, "listener");
         claim();
         FrameInput input;
@@ -300,7 +285,7 @@ public final class EmotionCamera implements AutoCloseable {
 
         /**
          * Scans whole frames for faces only every n-th analysed frame; in between the detector takes a cheaper
-         * look ({@link FaceDetector#detectNear}): the {@link HaarFaceDetector} searches only near the faces
+         * look ({@link FaceDetector#detectNear}): the Haar cascade searches only near the faces
          * already found, {@link YuNetFaceDetector} scans the frame at its coarse scale plus its finest scale
          * around the known small faces. A known face that is not found again triggers a full scan at once, so
          * the cost is that a new (small) face may appear up to n - 1 analysed frames late. The default is

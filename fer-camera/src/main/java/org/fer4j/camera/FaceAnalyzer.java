@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.fer4j.camera.internal.Mats;
 import org.fer4j.core.GreyImage;
 import org.fer4j.core.internal.ImageDecoding;
 import org.fer4j.inference.EmotionClassifier;

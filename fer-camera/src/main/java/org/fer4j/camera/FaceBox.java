@@ -52,8 +52,13 @@ public record FaceBox(int x, int y, int width, int height) {
     /**
      * Returns this box grown by {@code margin} times its size on every side and clipped to a frame of
      * {@code frameWidth} x {@code frameHeight}.
+     *
+     * @param margin the growth on each side, as a fraction of the box's width and height
+     * @param frameWidth the frame's width in pixels
+     * @param frameHeight the frame's height in pixels
+     * @return the grown box
      */
-    FaceBox expand(double margin, int frameWidth, int frameHeight) {
+    public FaceBox expand(double margin, int frameWidth, int frameHeight) {
         int dx = (int) Math.round(width * margin);
         int dy = (int) Math.round(height * margin);
         int left = Math.max(0, x - dx);

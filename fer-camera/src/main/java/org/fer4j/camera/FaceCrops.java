@@ -13,6 +13,7 @@ import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.fer4j.camera.internal.Mats;
 import org.fer4j.core.GreyImage;
 import org.fer4j.core.Preprocessing;
 

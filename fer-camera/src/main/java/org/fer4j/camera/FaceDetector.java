@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Finds faces in a frame. {@link YuNetFaceDetector} (the default: boxes, scores and five landmarks) and
- * {@link HaarFaceDetector} (boxes only) are built in; any other detector can be plugged into
+ * Finds faces in a frame. {@link YuNetFaceDetector} (boxes, scores and five landmarks) is built in (the
+ * {@code fer} app also offers OpenCV's Haar cascade, boxes only); any other detector can be plugged into
  * {@link EmotionCamera} and {@link FaceAnalyzer} through this interface.
  *
  * <p>Implementations say whether they are thread-safe; {@link EmotionCamera} calls its detector from one

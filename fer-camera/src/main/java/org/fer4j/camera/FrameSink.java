@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.bytedeco.ffmpeg.global.avformat;
-import org.fer4j.core.EmotionLabels;
 
 /**
  * An output the camera writes as it processes frames: an annotated video or images, JSON lines, a summary.
@@ -128,14 +127,6 @@ public interface FrameSink extends Closeable {
     }
 
     /**
-     * Prepares the sink before the first frame (opens files, sizes a recorder); the default does nothing.
-     *
-     * @param source what the camera is reading
-     * @throws IOException if the output cannot be created; the camera stops
-     */
-    default void open(SourceInfo source) throws IOException {}
-
-    /**
      * Writes one frame; {@code frame} is only valid during the call.
      *
      * @param result what was found in the frame
@@ -167,30 +158,6 @@ public interface FrameSink extends Closeable {
     /** Finishes the output (trailers, summaries) and frees it; the default does nothing. */
     @Override
     default void close() throws IOException {}
-
-    /**
-     * What a sink learns when the camera opens its source, before the first frame. Immutable.
-     *
-     * @param description the source, for example {@code "video talk.mp4"}
-     * @param frameRate frames per second, or 0 when the source has none (images) or does not say
-     * @param video true for cameras, videos and streams; false for images and image folders
-     * @param labels the classifier's labels, in the order of {@code EmotionPrediction.probabilities()}
-     */
-    record SourceInfo(String description, double frameRate, boolean video, EmotionLabels labels) {
-
-        /**
-         * Checks that nothing is null.
-         *
-         * @param description the source description
-         * @param frameRate frames per second, or 0
-         * @param video whether the source is a video
-         * @param labels the classifier's labels
-         */
-        public SourceInfo {
-            Objects.requireNonNull(description, "description");
-            Objects.requireNonNull(labels, "labels");
-        }
-    }
 
     /**
      * Draws the timeline chart of {@link #summary(Path, Path, TimelineChart)}: the share of each emotion among

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.fer4j.camera.internal.Mats;
 import org.fer4j.core.SkippedFile;
 import org.fer4j.core.internal.ImageDecoding;
 

@@ -21,7 +21,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.fer4j.core.internal.ImageDecoding;
 
 /** Writes annotated frames as image files; see {@link FrameSink#annotatedImage} and {@link FrameSink#annotatedImages}. */
-final class ImageFilesSink implements FrameSink {
+final class ImageFilesSink implements SourceAwareSink {
 
     private final Path target;
     private final String folderFormat;

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.fer4j.inference.EmotionPrediction;
 
 /** Writes one JSON object per analysed frame and line; see {@link FrameSink#jsonLines(Path)}. */
-final class JsonLinesSink implements FrameSink {
+final class JsonLinesSink implements SourceAwareSink {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -18,7 +18,7 @@ import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.internal.TextFields;
 
 /** Emotion shares per second as CSV and a timeline chart; see {@link FrameSink#summary(Path, Path, FrameSink.TimelineChart)}. */
-final class SummarySink implements FrameSink {
+final class SummarySink implements SourceAwareSink {
 
     private final Path csvFile;
     private final Path chartFile;

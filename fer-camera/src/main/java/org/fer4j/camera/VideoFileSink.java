@@ -20,7 +20,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /** Records annotated frames into a video file; see {@link FrameSink#annotatedVideo(Path)}. */
-final class VideoFileSink implements FrameSink {
+final class VideoFileSink implements SourceAwareSink {
 
     /** Containers that take MPEG-4 part 2, an encoder every FFmpeg build has (H.264 needs a GPL build). */
     private static final Set<String> MPEG4_CONTAINERS = Set.of("mp4", "m4v", "mov", "mkv", "avi");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.fer4j.camera.internal.Mats;
 
 /**
  * Finds faces with YuNet (Wu, Peng and Yu, 2023), a small CNN run by OpenCV's {@code FaceDetectorYN}:

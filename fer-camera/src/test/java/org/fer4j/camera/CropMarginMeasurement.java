@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
+import org.fer4j.camera.internal.Mats;
+import org.fer4j.camera.internal.SyntheticVideo;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.GreyImage;
 import org.fer4j.inference.ClassifierOptions;

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.fer4j.camera.internal.Mats;
 import org.fer4j.core.internal.ImageDecoding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.fer4j.camera.internal.SyntheticVideo;
 import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;

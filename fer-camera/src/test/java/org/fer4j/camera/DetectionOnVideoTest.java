@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.fer4j.camera.internal.SyntheticVideo;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
 import org.junit.jupiter.api.Test;

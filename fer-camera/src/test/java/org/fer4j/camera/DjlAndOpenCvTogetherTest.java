@@ -15,6 +15,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.fer4j.camera.internal.HaarFaceDetector;
+import org.fer4j.camera.internal.Mats;
 import org.fer4j.core.GreyImage;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EmotionPrediction;

@@ -9,6 +9,8 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import java.io.IOException;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
+import org.fer4j.camera.internal.Mats;
+import org.fer4j.camera.internal.SyntheticVideo;
 import org.fer4j.core.Preprocessing;
 import org.junit.jupiter.api.Test;
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.fer4j.camera.internal.SyntheticVideo;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;

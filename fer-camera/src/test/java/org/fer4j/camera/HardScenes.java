@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.fer4j.camera.internal.Mats;
+import org.fer4j.camera.internal.SyntheticVideo;
 
 /**
  * Generated test scenes for face detection at every size: the 30 bundled FER-2013 faces of

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
+import org.fer4j.camera.internal.SyntheticVideo;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
 import org.junit.jupiter.api.AfterAll;

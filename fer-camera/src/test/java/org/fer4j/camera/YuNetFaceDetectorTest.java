@@ -17,6 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
+import org.fer4j.camera.internal.Mats;
+import org.fer4j.camera.internal.SyntheticVideo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

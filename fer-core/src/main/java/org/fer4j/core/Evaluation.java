@@ -2,10 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -50,17 +47,6 @@ public final class Evaluation {
      * @param accuracy the share of them whose top class is the true class, or 0 when the bin is empty
      */
     public record CalibrationBin(double lower, double upper, int count, double meanConfidence, double accuracy) {}
-
-    /**
-     * The figures of one class, as {@link #precision(String)}, {@link #recall(String)}, {@link #f1(String)} and
-     * {@link #support(String)} give them.
-     *
-     * @param precision the share of images predicted as the class that truly are, 0 to 1
-     * @param recall the share of images of the class predicted as such, 0 to 1
-     * @param f1 the harmonic mean of precision and recall, 0 to 1
-     * @param support the number of images of the class
-     */
-    public record ClassMetrics(double precision, double recall, double f1, int support) {}
 
     /**
      * Computes the metrics from true class indices and predicted probabilities (rows in label order).
@@ -353,19 +339,6 @@ public final class Evaluation {
             throw new IllegalArgumentException("No label '" + label + "' in " + labels.names());
         }
         return i;
-    }
-
-    /**
-     * Returns each class's precision, recall, F1 and support, keyed by label.
-     *
-     * @return the metrics of each class, in label order, unmodifiable
-     */
-    public Map<String, ClassMetrics> perClass() {
-        Map<String, ClassMetrics> m = new LinkedHashMap<>();
-        for (String label : labels.names()) {
-            m.put(label, new ClassMetrics(precision(label), recall(label), f1(label), support(label)));
-        }
-        return Collections.unmodifiableMap(m);
     }
 
     /**

@@ -65,16 +65,6 @@ class EvaluationTest {
     }
 
     @Test
-    void perClassHoldsTheHandComputedFiguresInLabelOrder() {
-        Evaluation e = sixImages();
-        assertThat(e.perClass().keySet()).containsExactly("a", "b", "c");
-        assertThat(e.perClass().get("a")).isEqualTo(new Evaluation.ClassMetrics(0.5, 0.5, 0.5, 2));
-        assertThat(e.perClass().get("b")).isEqualTo(new Evaluation.ClassMetrics(0.5, 1.0, e.f1("b"), 1));
-        assertThat(e.perClass().get("c")).isEqualTo(new Evaluation.ClassMetrics(1.0, 2.0 / 3, e.f1("c"), 3));
-        assertThatThrownBy(() -> e.perClass().clear()).isInstanceOf(UnsupportedOperationException.class);
-    }
-
-    @Test
     void theTextReportAveragesPrecisionAndRecallOverTheClasses() {
         // Macro: precision (1/2 + 1/2 + 1)/3, recall (1/2 + 1 + 2/3)/3; weighted by support 2, 1, 3 of 6.
         String line = sixImages()

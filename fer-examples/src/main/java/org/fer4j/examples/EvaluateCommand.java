@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fer4j.camera.FaceAnalyzer;
 import org.fer4j.camera.FaceDetector;
-import org.fer4j.camera.PhotoEvaluation;
+import org.fer4j.camera.internal.PhotoEvaluation;
 import org.fer4j.core.Evaluation;
 import org.fer4j.core.SkippedFile;
 import org.fer4j.inference.EmotionClassifier;

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
-import org.fer4j.camera.SyntheticVideo;
+import org.fer4j.camera.internal.SyntheticVideo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

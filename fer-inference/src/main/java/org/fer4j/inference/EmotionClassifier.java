@@ -169,7 +169,7 @@ public final class EmotionClassifier implements AutoCloseable {
      * @param image the face image, of any type and size
      * @return the prediction
      * @throws NullPointerException if {@code image} is null
-     * @throws InferenceException if the engine fails
+     * @throws ai.djl.engine.EngineException if the engine fails (DJL's exception, with the engine's as the cause)
      */
     public EmotionPrediction predict(BufferedImage image) {
         return predictInputs(List.of(info.preprocessing().toInput(image))).get(0);

@@ -5,8 +5,6 @@ package org.fer4j.inference;
 import ai.djl.modality.Classifications;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.fer4j.core.Emotion;
@@ -17,14 +15,6 @@ import org.fer4j.core.EmotionLabels;
  * top label and a ranked view. Immutable and safe to share between threads.
  */
 public final class EmotionPrediction {
-
-    /**
-     * One label with its probability.
-     *
-     * @param label the label name, for example {@code "happy"}
-     * @param probability its probability in [0, 1]
-     */
-    public record Score(String label, float probability) {}
 
     private final EmotionLabels labels;
     private final float[] probabilities;
@@ -132,17 +122,13 @@ public final class EmotionPrediction {
     }
 
     /**
-     * Returns every label with its probability, most probable first (unmodifiable).
+     * Returns every label with its probability, most probable first, as DJL's {@link Classifications.Classification}s
+     * ({@code getClassName()}, {@code getProbability()}).
      *
      * @return the labels with their probabilities, most probable first
      */
-    public List<Score> ranked() {
-        List<Score> scores = new ArrayList<>();
-        for (int i = 0; i < probabilities.length; i++) {
-            scores.add(new Score(labels.name(i), probabilities[i]));
-        }
-        scores.sort(Comparator.comparingDouble(Score::probability).reversed());
-        return Collections.unmodifiableList(scores);
+    public List<Classifications.Classification> ranked() {
+        return List.copyOf(toClassifications().topK(probabilities.length));
     }
 
     /**

@@ -365,7 +365,7 @@ public final class EvaluationReport {
         m.put("macroF1", evaluation.macroF1());
         m.put("weightedF1", evaluation.weightedF1());
         m.put("labels", evaluation.labels().names());
-        m.put("perClass", evaluation.perClass());
+        m.put("perClass", ReportFiles.perClass(evaluation));
         m.put("confusionMatrix", evaluation.confusionMatrix());
         m.put("calibrationBins", evaluation.calibrationBins());
         m.put("images", evaluation.total());

@@ -3,6 +3,7 @@
 package org.fer4j.inference;
 
 import ai.djl.Model;
+import ai.djl.engine.EngineException;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class PredictorPool implements AutoCloseable {
      * Runs one forward pass over {@code faces} with a borrowed predictor.
      *
      * @throws IllegalStateException if the pool is closed
-     * @throws InferenceException if the engine fails or the thread is interrupted while waiting
+     * @throws EngineException if the engine fails or the thread is interrupted while waiting (the cause is kept)
      */
     List<float[]> predict(List<float[]> faces) {
         lifecycle.readLock().lock();
@@ -50,7 +51,7 @@ final class PredictorPool implements AutoCloseable {
             try {
                 return predictor.batchPredict(faces);
             } catch (TranslateException e) {
-                throw new InferenceException("The engine failed to classify a batch of " + faces.size(), e);
+                throw new EngineException("The engine failed to classify a batch of " + faces.size(), e);
             } finally {
                 idle.offerFirst(predictor);
             }
@@ -77,7 +78,7 @@ final class PredictorPool implements AutoCloseable {
             return idle.takeFirst();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InferenceException("Interrupted while waiting for a free predictor", e);
+            throw new EngineException("Interrupted while waiting for a free predictor", e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,6 +83,20 @@ final class ReportFiles {
      * Writes one report file through a temporary sibling renamed into place, so a failure (a full disk)
      * leaves no truncated file behind and the message names the file that could not be written.
      */
+    /** Each class's precision, recall, F1 and support by label, in label order, as {@code evaluation.json} holds them. */
+    static Map<String, Map<String, Object>> perClass(Evaluation e) {
+        Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+        for (String label : e.labels().names()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("precision", e.precision(label));
+            c.put("recall", e.recall(label));
+            c.put("f1", e.f1(label));
+            c.put("support", e.support(label));
+            m.put(label, c);
+        }
+        return m;
+    }
+
     private static void writeFile(Path target, FileWriter writer) throws IOException {
         Path tmp = target.resolveSibling(".writing-" + target.getFileName());
         try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.modality.Classifications;
 import ai.djl.modality.cv.BufferedImageFactory;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -66,11 +67,11 @@ class EmotionClassifierTest {
         }
         assertThat(sum).isCloseTo(1.0, within(1e-5));
         assertThat(p.ranked()).hasSize(7);
-        assertThat(p.ranked().get(0).label()).isEqualTo(p.label());
-        assertThat(p.ranked().get(0).probability()).isEqualTo(p.probability());
+        assertThat(p.ranked().get(0).getClassName()).isEqualTo(p.label());
+        assertThat(p.ranked().get(0).getProbability()).isEqualTo(p.probability());
         assertThat(p.ranked())
-                .extracting(EmotionPrediction.Score::probability)
-                .isSortedAccordingTo((a, b) -> Float.compare(b, a));
+                .extracting(Classifications.Classification::getProbability)
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(p.probability(p.emotion())).isEqualTo(p.probability());
         assertThat(fer.labels()).isEqualTo(EmotionLabels.fer2013());
     }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.SparkSession;
-import org.fer4j.camera.SyntheticVideo;
+import org.fer4j.camera.internal.SyntheticVideo;
 
 /** Small test data made on the spot from the bundled faces, and the tests' Spark session. */
 final class TestData {

@@ -108,13 +108,13 @@ class ScoreCommandTest {
         try (InputStream s = getClass().getResourceAsStream("/faces/happy_PublicTest_10248771.jpg")) {
             face = javax.imageio.ImageIO.read(s);
         }
-        org.fer4j.camera.SyntheticVideo.write(
+        org.fer4j.camera.internal.SyntheticVideo.write(
                 in.resolve("one.mp4"),
                 640,
                 480,
                 10,
                 15,
-                i -> List.of(new org.fer4j.camera.SyntheticVideo.Placement(face, 220 + i, 140, 180)));
+                i -> List.of(new org.fer4j.camera.internal.SyntheticVideo.Placement(face, 220 + i, 140, 180)));
         Path out = dir.resolve("out");
         Run run = score(
                 "--input", in.toString(), "--output", out.toString(), "--videos", "--every", "5", "--format", "json");

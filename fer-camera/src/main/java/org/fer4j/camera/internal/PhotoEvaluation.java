@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 the fer4j authors
 // SPDX-License-Identifier: Apache-2.0
-package org.fer4j.camera;
+package org.fer4j.camera.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.fer4j.camera.AnalyzedFace;
+import org.fer4j.camera.FaceAnalyzer;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Evaluation;
 import org.fer4j.core.Progress;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 the fer4j authors
 // SPDX-License-Identifier: Apache-2.0
-package org.fer4j.camera;
+package org.fer4j.camera.internal;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
@@ -139,7 +139,7 @@ public final class SyntheticVideo {
      * interpolation; {@code scaled} is a working buffer. A turned face covers only its own pixels: the
      * corners it leaves keep the background. Parts outside the canvas are cut off.
      */
-    static void draw(Mat canvas, Placement p, Mat face, Mat scaled) {
+    public static void draw(Mat canvas, Placement p, Mat face, Mat scaled) {
         try (Size size = new Size(p.size(), p.size())) {
             resize(face, scaled, size, 0, 0, INTER_CUBIC);
         }

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 the fer4j authors
 // SPDX-License-Identifier: Apache-2.0
-package org.fer4j.camera;
+package org.fer4j.camera.internal;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
@@ -24,11 +24,12 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.fer4j.camera.FaceBox;
 import org.fer4j.core.GreyImage;
 import org.fer4j.core.internal.ImageDecoding;
 
 /** Conversions between OpenCV Mats, Java images and model inputs, and decoding with OpenCV. */
-final class Mats {
+public final class Mats {
 
     private Mats() {}
 
@@ -40,7 +41,7 @@ final class Mats {
      *
      * @throws IllegalArgumentException if the bytes are empty, not an accepted image, or over the pixel limit
      */
-    static Mat decode(byte[] encoded) {
+    public static Mat decode(byte[] encoded) {
         ImageDecoding.Header header = ImageDecoding.probe(encoded);
         Mat image = null;
         try (BytePointer bytes = new BytePointer(encoded);
@@ -61,7 +62,7 @@ final class Mats {
     }
 
     /** Turns a Mat as an EXIF orientation (1 to 8) says, in place or into a new Mat that replaces it (closed). */
-    static Mat orient(Mat image, int orientation) {
+    public static Mat orient(Mat image, int orientation) {
         if (orientation == 1) {
             return image;
         }
@@ -84,7 +85,7 @@ final class Mats {
     }
 
     /** Checks that {@code m} is an 8-bit image with 1, 3 or 4 channels, the layouts fer-camera reads. */
-    static void checkImage(Mat m) {
+    public static void checkImage(Mat m) {
         if (m.empty() || m.depth() != CV_8U || (m.channels() != 1 && m.channels() != 3 && m.channels() != 4)) {
             throw new IllegalArgumentException("Expected an 8-bit grey, BGR or BGRA frame, got depth " + m.depth()
                     + " with " + m.channels() + " channels" + (m.empty() ? " (empty)" : ""));
@@ -97,7 +98,7 @@ final class Mats {
      *
      * @throws IllegalArgumentException if the image has another number of channels
      */
-    static Mat withChannels(Mat image, int channels, Mat buffer) {
+    public static Mat withChannels(Mat image, int channels, Mat buffer) {
         int have = image.channels();
         if (have == channels) {
             return image;
@@ -123,7 +124,7 @@ final class Mats {
      * copied from their raster as stored (as {@link Preprocessing} reads them), because Java2D would
      * treat them as linear grey and brighten them on the way to RGB.
      */
-    static Mat fromImage(BufferedImage image) {
+    public static Mat fromImage(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         byte[] bgr = new byte[w * h * 3];
@@ -160,7 +161,7 @@ final class Mats {
     }
 
     /** Returns a new BufferedImage holding a copy of an 8-bit grey, BGR or BGRA Mat. */
-    static BufferedImage toImage(Mat m) {
+    public static BufferedImage toImage(Mat m) {
         checkImage(m);
         if (m.channels() == 4) {
             try (Mat bgr = new Mat()) {
@@ -184,7 +185,7 @@ final class Mats {
      * {@link GreyImage} from the original pixels, so a face cut from a frame is preprocessed exactly like
      * the same face saved as an image and passed to {@code EmotionClassifier.predict}.
      */
-    static GreyImage grey(Mat frame, FaceBox box) {
+    public static GreyImage grey(Mat frame, FaceBox box) {
         int c = frame.channels();
         byte[] px = new byte[box.width() * box.height() * c];
         copyRows(frame, box.x(), box.y(), box.width(), box.height(), px);

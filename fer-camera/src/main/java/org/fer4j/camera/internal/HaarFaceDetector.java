@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 the fer4j authors
 // SPDX-License-Identifier: Apache-2.0
-package org.fer4j.camera;
+package org.fer4j.camera.internal;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
@@ -22,6 +22,9 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.RectVector;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
+import org.fer4j.camera.FaceBox;
+import org.fer4j.camera.FaceDetection;
+import org.fer4j.camera.FaceDetector;
 
 /**
  * Finds frontal faces with OpenCV's Haar cascade ({@code haarcascade_frontalface_default.xml}, read
