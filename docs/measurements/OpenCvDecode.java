@@ -36,7 +36,7 @@ public class OpenCvDecode {
     public static void main(String[] args) throws Exception {
         ImageFactory factory = new OpenCVImageFactory();
         Core.setNumThreads(1);
-        Preprocessing pre = Preprocessing.builder().build();
+        Preprocessing pre = Preprocessing.standard();
         List<Path> faces;
         try (Stream<Path> s = Files.walk(Path.of(args[0]))) {
             faces = s.filter(Files::isRegularFile).sorted().toList();

@@ -42,9 +42,9 @@ final class Annotator {
                 rectangle(bgr, tl, br, c, thickness + 1, LINE_AA, 0);
                 if (face.detection().landmarks().isPresent()) {
                     int radius = Math.max(2, b.width() / 40);
-                    for (FaceLandmarks.Point p :
+                    for (ai.djl.modality.cv.output.Point p :
                             face.detection().landmarks().get().points()) {
-                        try (Point centre = new Point((int) Math.round(p.x()), (int) Math.round(p.y()))) {
+                        try (Point centre = new Point((int) Math.round(p.getX()), (int) Math.round(p.getY()))) {
                             circle(bgr, centre, radius, c, FILLED, LINE_AA, 0);
                         }
                     }

@@ -8,6 +8,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
+import ai.djl.modality.cv.output.Point;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -90,7 +91,7 @@ final class FaceCrops {
      * side grows by {@code margin} times itself on each side. Returns null for degenerate landmarks.
      */
     static Square alignedSquare(FaceLandmarks landmarks, double margin) {
-        FaceLandmarks.Point[] p = landmarks.points();
+        Point[] p = landmarks.points();
         double angle = Math.toRadians(landmarks.rollDegrees());
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
@@ -102,8 +103,8 @@ final class FaceCrops {
         double tu = 0;
         double tv = 0;
         for (int k = 0; k < 5; k++) {
-            rx[k] = cos * p[k].x() + sin * p[k].y();
-            ry[k] = -sin * p[k].x() + cos * p[k].y();
+            rx[k] = cos * p[k].getX() + sin * p[k].getY();
+            ry[k] = -sin * p[k].getX() + cos * p[k].getY();
             mx += rx[k] / 5;
             my += ry[k] / 5;
             tu += FER_LANDMARKS[k][0] / 5;

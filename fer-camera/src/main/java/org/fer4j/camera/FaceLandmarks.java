@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
+import ai.djl.modality.cv.output.Point;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The five facial landmarks of a face detection, in frame pixels. Immutable. "Right" and "left" are
+ * The five facial landmarks of a face detection, as DJL {@link Point}s in frame pixels (sub-pixel, and possibly
+ * just outside the frame). Immutable. "Right" and "left" are
  * the person's, as in OpenCV's YuNet: the right eye is on the left of the picture of a frontal face.
  *
  * @param rightEye the centre of the person's right eye
@@ -16,14 +19,6 @@ import java.util.Objects;
  */
 public record FaceLandmarks(
         Point rightEye, Point leftEye, Point noseTip, Point rightMouthCorner, Point leftMouthCorner) {
-
-    /**
-     * A point in frame pixels (sub-pixel, and possibly just outside the frame).
-     *
-     * @param x pixels from the left of the frame
-     * @param y pixels from the top of the frame
-     */
-    public record Point(double x, double y) {}
 
     /**
      * Checks that no point is null.
@@ -49,7 +44,33 @@ public record FaceLandmarks(
      * @return the roll angle in degrees, -180 to 180
      */
     public double rollDegrees() {
-        return Math.toDegrees(Math.atan2(leftEye.y() - rightEye.y(), leftEye.x() - rightEye.x()));
+        return Math.toDegrees(Math.atan2(leftEye.getY() - rightEye.getY(), leftEye.getX() - rightEye.getX()));
+    }
+
+    /** Equal when every point has the same coordinates (DJL's {@link Point} compares by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FaceLandmarks other && Arrays.equals(coordinates(), other.coordinates());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(coordinates());
+    }
+
+    @Override
+    public String toString() {
+        return "FaceLandmarks" + Arrays.toString(coordinates());
+    }
+
+    private double[] coordinates() {
+        Point[] p = points();
+        double[] c = new double[2 * p.length];
+        for (int i = 0; i < p.length; i++) {
+            c[2 * i] = p[i].getX();
+            c[2 * i + 1] = p[i].getY();
+        }
+        return c;
     }
 
     /** Returns the five points in the order of the record's components. */

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
+import ai.djl.modality.cv.output.Point;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -96,10 +97,10 @@ final class JsonLinesSink implements SourceAwareSink {
         return m;
     }
 
-    private static Map<String, Object> point(FaceLandmarks.Point p) {
+    private static Map<String, Object> point(Point p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("x", Math.round(p.x() * 10) / 10.0);
-        m.put("y", Math.round(p.y() * 10) / 10.0);
+        m.put("x", Math.round(p.getX() * 10) / 10.0);
+        m.put("y", Math.round(p.getY() * 10) / 10.0);
         return m;
     }
 

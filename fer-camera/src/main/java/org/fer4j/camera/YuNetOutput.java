@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.camera;
 
+import ai.djl.modality.cv.output.Point;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -120,9 +121,9 @@ final class YuNetOutput {
         List<FaceDetection> faces = new ArrayList<>(kept.size());
         for (Found f : kept) {
             double[] v = f.v();
-            FaceLandmarks.Point[] p = new FaceLandmarks.Point[5];
+            Point[] p = new Point[5];
             for (int k = 0; k < 5; k++) {
-                p[k] = new FaceLandmarks.Point(v[4 + 2 * k], v[5 + 2 * k]);
+                p[k] = new Point(v[4 + 2 * k], v[5 + 2 * k]);
             }
             clipped(v[0], v[1], v[2], v[3], f.score(), p, frameWidth, frameHeight)
                     .ifPresent(faces::add);
@@ -139,9 +140,9 @@ final class YuNetOutput {
         List<FaceDetection> faces = new ArrayList<>(rows.rows());
         try (FloatIndexer v = rows.createIndexer()) {
             for (int i = 0; i < rows.rows(); i++) {
-                FaceLandmarks.Point[] p = new FaceLandmarks.Point[5];
+                Point[] p = new Point[5];
                 for (int k = 0; k < 5; k++) {
-                    p[k] = new FaceLandmarks.Point(v.get(i, 4 + 2 * k) / sx, v.get(i, 5 + 2 * k) / sy);
+                    p[k] = new Point(v.get(i, 4 + 2 * k) / sx, v.get(i, 5 + 2 * k) / sy);
                 }
                 double score = Math.min(1, Math.max(0, v.get(i, 14)));
                 clipped(
@@ -162,14 +163,7 @@ final class YuNetOutput {
 
     /** The face with its box clipped to the frame, or empty when nothing of it is inside. */
     private static Optional<FaceDetection> clipped(
-            double x,
-            double y,
-            double w,
-            double h,
-            double score,
-            FaceLandmarks.Point[] p,
-            int frameWidth,
-            int frameHeight) {
+            double x, double y, double w, double h, double score, Point[] p, int frameWidth, int frameHeight) {
         // YuNet's boxes may reach past the frame for faces at its edge; keep the part inside.
         int left = (int) Math.max(0, Math.floor(x));
         int top = (int) Math.max(0, Math.floor(y));

@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
+import ai.djl.modality.cv.output.Point;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -110,12 +111,12 @@ final class YuNetTiltRefiner implements AutoCloseable {
             return f;
         }
         // Back to the frame: f = centre + R(angle) * (o - c0) / k.
-        FaceLandmarks.Point[] p = best.landmarks().orElseThrow().points();
-        FaceLandmarks.Point[] q = new FaceLandmarks.Point[p.length];
+        Point[] p = best.landmarks().orElseThrow().points();
+        Point[] q = new Point[p.length];
         for (int i = 0; i < p.length; i++) {
-            double ox = (p[i].x() - c0) / k;
-            double oy = (p[i].y() - c0) / k;
-            q[i] = new FaceLandmarks.Point(cx + cos * ox - sin * oy, cy + sin * ox + cos * oy);
+            double ox = (p[i].getX() - c0) / k;
+            double oy = (p[i].getY() - c0) / k;
+            q[i] = new Point(cx + cos * ox - sin * oy, cy + sin * ox + cos * oy);
         }
         return new FaceDetection(f.box(), f.score(), Optional.of(new FaceLandmarks(q[0], q[1], q[2], q[3], q[4])));
     }

@@ -5,9 +5,9 @@
  * and handing each {@link org.fer4j.camera.FrameResult} to a listener and to
  * {@link org.fer4j.camera.FrameSink sinks} (annotated video or images, JSON lines, a summary). Both find faces with
  * a {@link org.fer4j.camera.FaceDetector} ({@link org.fer4j.camera.YuNetFaceDetector} by default, boxes,
- * scores and five landmarks; {@link org.fer4j.camera.internal.HaarFaceDetector} as an option), turn each face upright
+ * scores and five landmarks), turn each face upright
  * and crop it like a FER-2013 face, and classify it with an {@link org.fer4j.inference.EmotionClassifier}.
- * {@link org.fer4j.camera.internal.PhotoEvaluation} scores that whole path on labelled photos.
+ * {@code fer evaluate --detect} scores that whole path on labelled photos.
  *
  * <p>Three face types, one per stage: a {@link org.fer4j.camera.FaceDetection} is what a detector found (box,
  * score, landmarks); an {@link org.fer4j.camera.AnalyzedFace} is a face of one photo with its emotion; a

@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.modality.cv.output.Point;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,10 +116,10 @@ class CropMarginMeasurement {
                         continue;
                     }
                     found++;
-                    FaceLandmarks.Point[] pts = d.landmarks().get().points();
+                    Point[] pts = d.landmarks().get().points();
                     for (int k = 0; k < 5; k++) {
-                        sum[k][0] += (pts[k].x() - 224) / size;
-                        sum[k][1] += (pts[k].y() - 144) / size;
+                        sum[k][0] += (pts[k].getX() - 224) / size;
+                        sum[k][1] += (pts[k].getY() - 144) / size;
                     }
                 }
             }
@@ -325,7 +326,7 @@ class CropMarginMeasurement {
         int[] missedBy = new int[2];
         int[] shownBy = new int[2];
         try (EmotionClassifier classifier = EmotionClassifier.loadDefault(
-                        ClassifierOptions.builder().optMaxConcurrency(1).build());
+                        ClassifierOptions.defaults().withMaxConcurrency(1));
                 YuNetFaceDetector detector = YuNetFaceDetector.create()) {
             for (int i = 0; i < faces.size(); i++) {
                 Sample s = faces.get(i);

@@ -98,10 +98,9 @@ class DetectionAtEverySizeTest {
                         .toList());
 
         List<FrameResult> results = new ArrayList<>();
-        try (EmotionClassifier fer = EmotionClassifier.loadDefault(ClassifierOptions.builder()
-                        .optMaxConcurrency(1)
-                        .optTestTimeAugmentation(TestTimeAugmentation.NONE)
-                        .build());
+        try (EmotionClassifier fer = EmotionClassifier.loadDefault(ClassifierOptions.defaults()
+                        .withMaxConcurrency(1)
+                        .withTestTimeAugmentation(TestTimeAugmentation.NONE));
                 EmotionCamera camera = EmotionCamera.builder()
                         .setSource(VideoSource.video(video))
                         .setClassifier(fer)

@@ -116,7 +116,7 @@ class DetectionOnVideoTest {
         List<FrameResult> results = new ArrayList<>();
         double tightCropAccuracy;
         try (EmotionClassifier fer = EmotionClassifier.loadDefault(
-                        ClassifierOptions.builder().optMaxConcurrency(1).build());
+                        ClassifierOptions.defaults().withMaxConcurrency(1));
                 EmotionCamera camera = EmotionCamera.builder()
                         .setSource(VideoSource.video(video))
                         .setClassifier(fer)

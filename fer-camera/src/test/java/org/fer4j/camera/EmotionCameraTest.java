@@ -53,7 +53,7 @@ class EmotionCameraTest {
         video = Fixtures.video(shared);
         classifier = EmotionClassifier.load(
                 Fixtures.model(shared.resolve("model")),
-                ClassifierOptions.builder().optMaxConcurrency(1).build());
+                ClassifierOptions.defaults().withMaxConcurrency(1));
     }
 
     @AfterAll

@@ -48,7 +48,7 @@ class FaceAnalyzerTest {
     static void load() throws Exception {
         classifier = EmotionClassifier.load(
                 Fixtures.model(shared.resolve("model")),
-                ClassifierOptions.builder().optMaxConcurrency(1).build());
+                ClassifierOptions.defaults().withMaxConcurrency(1));
         analyzer = FaceAnalyzer.builder().setClassifier(classifier).build();
     }
 

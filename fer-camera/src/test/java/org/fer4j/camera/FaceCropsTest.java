@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
+import ai.djl.modality.cv.output.Point;
 import java.io.IOException;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -24,12 +25,11 @@ class FaceCropsTest {
     /** The template scaled to {@code side}, turned by {@code degrees} about its centre, centred at (cx, cy). */
     private static FaceLandmarks template(double cx, double cy, double side, double degrees) {
         double r = Math.toRadians(degrees);
-        FaceLandmarks.Point[] p = new FaceLandmarks.Point[5];
+        Point[] p = new Point[5];
         for (int k = 0; k < 5; k++) {
             double u = (FaceCrops.FER_LANDMARKS[k][0] - 0.5) * side;
             double v = (FaceCrops.FER_LANDMARKS[k][1] - 0.5) * side;
-            p[k] = new FaceLandmarks.Point(
-                    cx + Math.cos(r) * u - Math.sin(r) * v, cy + Math.sin(r) * u + Math.cos(r) * v);
+            p[k] = new Point(cx + Math.cos(r) * u - Math.sin(r) * v, cy + Math.sin(r) * u + Math.cos(r) * v);
         }
         return new FaceLandmarks(p[0], p[1], p[2], p[3], p[4]);
     }
@@ -61,7 +61,7 @@ class FaceCropsTest {
 
     @Test
     void landmarksInOnePointCannotBeAligned() {
-        FaceLandmarks.Point p = new FaceLandmarks.Point(10, 10);
+        Point p = new Point(10, 10);
         FaceLandmarks same = new FaceLandmarks(p, p, p, p, p);
         assertThat(FaceCrops.alignedSquare(same, 0)).isNull();
         try (Mat frame = new Mat(100, 100, CV_8UC3, new Scalar(200, 200, 200, 0))) {
@@ -74,7 +74,7 @@ class FaceCropsTest {
 
     @Test
     void theAlignedCropOfATurnedFaceLooksLikeThatOfTheUprightFace() throws IOException {
-        Preprocessing plain = Preprocessing.builder().build();
+        Preprocessing plain = Preprocessing.standard();
         float[] upright;
         try (YuNetFaceDetector detector = YuNetFaceDetector.create()) {
             upright = alignedInput(detector, 0, plain);

@@ -21,7 +21,7 @@ import org.fer4j.camera.internal.SyntheticVideo;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
-import org.fer4j.core.nn.Architectures;
+import org.fer4j.core.internal.Architectures;
 
 /** Test data made on the spot: a randomly initialised model folder and a short video of faces. */
 final class Fixtures {
@@ -127,11 +127,7 @@ final class Fixtures {
                 block.saveParameters(out);
             }
         }
-        ModelInfo.of(
-                        architecture,
-                        labels,
-                        Preprocessing.builder().optEqualize(true).build())
-                .write(dir);
+        ModelInfo.of(architecture, labels, Preprocessing.equalized()).write(dir);
         return dir;
     }
 

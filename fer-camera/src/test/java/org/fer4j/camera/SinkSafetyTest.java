@@ -45,7 +45,7 @@ class SinkSafetyTest {
         video = Fixtures.video(shared);
         classifier = EmotionClassifier.load(
                 Fixtures.model(shared.resolve("model")),
-                ClassifierOptions.builder().optMaxConcurrency(1).build());
+                ClassifierOptions.defaults().withMaxConcurrency(1));
     }
 
     @AfterAll

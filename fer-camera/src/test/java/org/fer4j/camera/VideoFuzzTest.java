@@ -59,7 +59,7 @@ class VideoFuzzTest {
     static void fixtures() throws Exception {
         classifier = EmotionClassifier.load(
                 Fixtures.model(shared.resolve("model")),
-                ClassifierOptions.builder().optMaxConcurrency(1).build());
+                ClassifierOptions.defaults().withMaxConcurrency(1));
     }
 
     @AfterAll

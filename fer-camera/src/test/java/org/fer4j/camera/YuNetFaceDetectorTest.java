@@ -9,6 +9,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2BGRA;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
+import ai.djl.modality.cv.output.Point;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,20 +81,20 @@ class YuNetFaceDetectorTest {
                 assertThat(f.score()).as(name).isBetween(0.6, 1.0);
                 FaceLandmarks l = f.landmarks().orElseThrow();
                 // The person's right eye is on the picture's left; eyes above the nose, nose above the mouth.
-                assertThat(l.rightEye().x()).as(name).isLessThan(l.leftEye().x());
-                assertThat(l.rightMouthCorner().x())
+                assertThat(l.rightEye().getX()).as(name).isLessThan(l.leftEye().getX());
+                assertThat(l.rightMouthCorner().getX())
                         .as(name)
-                        .isLessThan(l.leftMouthCorner().x());
-                assertThat(Math.max(l.rightEye().y(), l.leftEye().y()))
+                        .isLessThan(l.leftMouthCorner().getX());
+                assertThat(Math.max(l.rightEye().getY(), l.leftEye().getY()))
                         .as(name)
-                        .isLessThan(l.noseTip().y());
-                assertThat(l.noseTip().y())
+                        .isLessThan(l.noseTip().getY());
+                assertThat(l.noseTip().getY())
                         .as(name)
                         .isLessThan(Math.min(
-                                l.rightMouthCorner().y(), l.leftMouthCorner().y()));
-                for (FaceLandmarks.Point p : l.points()) {
-                    assertThat(p.x()).as(name).isBetween((double) drawn.x(), (double) drawn.x() + drawn.width());
-                    assertThat(p.y()).as(name).isBetween((double) drawn.y(), (double) drawn.y() + drawn.height());
+                                l.rightMouthCorner().getY(), l.leftMouthCorner().getY()));
+                for (Point p : l.points()) {
+                    assertThat(p.getX()).as(name).isBetween((double) drawn.x(), (double) drawn.x() + drawn.width());
+                    assertThat(p.getY()).as(name).isBetween((double) drawn.y(), (double) drawn.y() + drawn.height());
                 }
             }
         }
@@ -139,9 +140,9 @@ class YuNetFaceDetectorTest {
             List<FaceDetection> found = detector.detect(frame);
             assertThat(found).hasSize(1);
             assertThat(found.get(0).box().iou(drawn)).isGreaterThan(0.6);
-            FaceLandmarks.Point nose = found.get(0).landmarks().orElseThrow().noseTip();
-            assertThat(nose.x()).isBetween(1080.0, 1280.0);
-            assertThat(nose.y()).isBetween(480.0, 720.0);
+            Point nose = found.get(0).landmarks().orElseThrow().noseTip();
+            assertThat(nose.getX()).isBetween(1080.0, 1280.0);
+            assertThat(nose.getY()).isBetween(480.0, 720.0);
         }
     }
 

@@ -2,10 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
 /**
  * The calibration counts of an {@link Evaluation}: per equal-width bin of the top probability, the images,
  * the sum of their top probabilities, and the images whose top class was right. Mutable while an
@@ -53,18 +49,15 @@ final class ConfidenceBins {
         return sum / total;
     }
 
-    /** Returns the bins, lowest first, empty ones included. */
-    List<Evaluation.CalibrationBin> bins() {
-        List<Evaluation.CalibrationBin> bins = new ArrayList<>(BINS);
-        for (int b = 0; b < BINS; b++) {
-            int n = count[b];
-            bins.add(new Evaluation.CalibrationBin(
-                    (double) b / BINS,
-                    (double) (b + 1) / BINS,
-                    n,
-                    n == 0 ? 0 : confidence[b] / n,
-                    n == 0 ? 0 : (double) correct[b] / n));
-        }
-        return Collections.unmodifiableList(bins);
+    int count(int bin) {
+        return count[bin];
+    }
+
+    double meanConfidence(int bin) {
+        return count[bin] == 0 ? 0 : confidence[bin] / count[bin];
+    }
+
+    double accuracy(int bin) {
+        return count[bin] == 0 ? 0 : (double) correct[bin] / count[bin];
     }
 }

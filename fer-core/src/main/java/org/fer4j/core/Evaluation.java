@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.core;
 
-import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -35,18 +34,6 @@ public final class Evaluation {
         this.total = total;
         this.calibration = calibration;
     }
-
-    /**
-     * One confidence bin of a reliability diagram: the images whose top probability lies in
-     * ({@code lower}, {@code upper}] (the first bin includes 0).
-     *
-     * @param lower the bin's lower edge
-     * @param upper the bin's upper edge
-     * @param count the images in the bin
-     * @param meanConfidence their mean top probability, or 0 when the bin is empty
-     * @param accuracy the share of them whose top class is the true class, or 0 when the bin is empty
-     */
-    public record CalibrationBin(double lower, double upper, int count, double meanConfidence, double accuracy) {}
 
     /**
      * Computes the metrics from true class indices and predicted probabilities (rows in label order).
@@ -219,12 +206,35 @@ public final class Evaluation {
     }
 
     /**
-     * Returns the {@value #CALIBRATION_BINS} confidence bins, lowest first, for a reliability diagram.
+     * Returns how many images fall in a confidence bin of the reliability diagram: bin {@code b} holds the
+     * images whose top probability lies in ({@code b / n}, {@code (b + 1) / n}] for n = {@value #CALIBRATION_BINS}
+     * (bin 0 includes 0).
      *
-     * @return the bins, empty ones included
+     * @param bin the bin, 0 to {@value #CALIBRATION_BINS} - 1
+     * @return the number of images in it
      */
-    public List<CalibrationBin> calibrationBins() {
-        return calibration.bins();
+    public int calibrationCount(int bin) {
+        return calibration.count(bin);
+    }
+
+    /**
+     * Returns the mean top probability of the images in a confidence bin ({@link #calibrationCount(int)}).
+     *
+     * @param bin the bin, 0 to {@value #CALIBRATION_BINS} - 1
+     * @return their mean top probability, or 0 when the bin is empty
+     */
+    public double calibrationConfidence(int bin) {
+        return calibration.meanConfidence(bin);
+    }
+
+    /**
+     * Returns the accuracy of the images in a confidence bin ({@link #calibrationCount(int)}).
+     *
+     * @param bin the bin, 0 to {@value #CALIBRATION_BINS} - 1
+     * @return the share of them whose top class is the true class, or 0 when the bin is empty
+     */
+    public double calibrationAccuracy(int bin) {
+        return calibration.accuracy(bin);
     }
 
     /**

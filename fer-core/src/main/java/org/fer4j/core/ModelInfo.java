@@ -222,7 +222,7 @@ public final class ModelInfo {
     }
 
     /**
-     * Returns the architecture name, a key of {@link org.fer4j.core.nn.Architectures}.
+     * Returns the architecture name, one that {@code fer train --arch} takes, for example {@code vgg-48}.
      *
      * @return the architecture name
      */

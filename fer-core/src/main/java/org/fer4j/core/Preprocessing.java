@@ -80,12 +80,34 @@ public final class Preprocessing {
     }
 
     /**
-     * Returns a builder with only the fixed steps (grey, resize, scale) selected.
+     * Returns the fixed steps alone (grey, resize to 48x48, scale to [0, 1]): what new runs use.
      *
-     * @return a new builder
+     * @return the standard preprocessing
      */
-    public static Builder builder() {
-        return new Builder();
+    public static Preprocessing standard() {
+        return of(false, 0);
+    }
+
+    /**
+     * Returns the fixed steps followed by rank histogram equalisation.
+     *
+     * @return the equalised preprocessing
+     */
+    public static Preprocessing equalized() {
+        return of(true, 0);
+    }
+
+    /**
+     * Returns the fixed steps, equalisation when asked and a sharpness limit above 0 (which needs equalisation).
+     *
+     * @throws IllegalArgumentException if a sharpness limit is set without equalisation, or is negative
+     */
+    static Preprocessing of(boolean equalize, double targetSharpness) {
+        if (targetSharpness < 0 || Double.isNaN(targetSharpness) || (targetSharpness > 0 && !equalize)) {
+            throw new IllegalArgumentException("A sharpness limit must be positive and follow equalisation, got "
+                    + targetSharpness + (equalize ? "" : " without equalisation"));
+        }
+        return new Preprocessing(equalize, targetSharpness);
     }
 
     /**
@@ -95,10 +117,7 @@ public final class Preprocessing {
      * @return the preprocessing of models trained on the blurred training split
      */
     public static Preprocessing blurredTrainingSplit() {
-        return builder()
-                .optEqualize(true)
-                .optSharpnessLimit(BLURRED_TRAINING_SHARPNESS)
-                .build();
+        return of(true, BLURRED_TRAINING_SHARPNESS);
     }
 
     /**
@@ -218,50 +237,6 @@ public final class Preprocessing {
     public String toString() {
         return "grey, resize 48x48, /255" + (equalize ? ", rank equalisation" : "")
                 + (targetSharpness > 0 ? ", sharpness limit " + targetSharpness : "");
-    }
-
-    /** Builds a {@link Preprocessing}; the fixed steps are always on, the optional ones off until set. */
-    public static final class Builder {
-        private boolean equalize;
-        private double targetSharpness;
-
-        private Builder() {}
-
-        /**
-         * Sets whether rank histogram equalisation follows scaling.
-         *
-         * @param equalize whether to equalise
-         * @return this builder
-         */
-        public Builder optEqualize(boolean equalize) {
-            this.equalize = equalize;
-            return this;
-        }
-
-        /**
-         * Sets the sharpness limit (0 for none); it needs equalisation.
-         *
-         * @param target the largest mean absolute difference of neighbouring pixels kept
-         * @return this builder
-         */
-        public Builder optSharpnessLimit(double target) {
-            this.targetSharpness = target;
-            return this;
-        }
-
-        /**
-         * Returns the preprocessing.
-         *
-         * @return the preprocessing
-         * @throws IllegalArgumentException if a sharpness limit is set without equalisation, or is negative
-         */
-        public Preprocessing build() {
-            if (targetSharpness < 0 || Double.isNaN(targetSharpness) || (targetSharpness > 0 && !equalize)) {
-                throw new IllegalArgumentException("A sharpness limit must be positive and follow equalisation, got "
-                        + targetSharpness + (equalize ? "" : " without equalisation"));
-            }
-            return new Preprocessing(equalize, targetSharpness);
-        }
     }
 
     /**

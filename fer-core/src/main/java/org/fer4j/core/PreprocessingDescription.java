@@ -43,12 +43,9 @@ final class PreprocessingDescription {
     static Preprocessing parse(Map<?, ?> description) {
         Object version = description.get("version");
         if (version == null) {
-            Preprocessing.Builder b = Preprocessing.builder().optEqualize(description.containsKey("equalize"));
             Object target = description.get("targetSharpness");
-            if (target instanceof Number number) {
-                b.optSharpnessLimit(number.doubleValue());
-            }
-            return b.build();
+            return Preprocessing.of(
+                    description.containsKey("equalize"), target instanceof Number number ? number.doubleValue() : 0);
         }
         int expected = Preprocessing.DESCRIPTION_VERSION;
         if (!(version instanceof Number number) || number.intValue() != expected || number.doubleValue() != expected) {
@@ -82,10 +79,7 @@ final class PreprocessingDescription {
                         + " (known after grey, resize, scale: rankEqualize, then sharpnessLimit with a target)");
             }
         }
-        return Preprocessing.builder()
-                .optEqualize(equalize)
-                .optSharpnessLimit(target)
-                .build();
+        return Preprocessing.of(equalize, target);
     }
 
     /** Whether a read step equals an expected one, numbers compared by value (JSON may read 255 as 255.0). */

@@ -151,14 +151,12 @@ class EvaluationTest {
         Evaluation e = sixImages();
         assertThat(e.expectedCalibrationError()).isCloseTo(1.0 / 6, within(1e-6));
         assertThat(e.negativeLogLikelihood()).isEqualTo(e.loss());
-        Evaluation.CalibrationBin bin = e.calibrationBins().get(7);
-        assertThat(bin.count()).isEqualTo(6);
-        assertThat(bin.meanConfidence()).isCloseTo(0.5, within(1e-6));
-        assertThat(bin.accuracy()).isCloseTo(4.0 / 6, within(1e-12));
-        assertThat(e.calibrationBins())
-                .hasSize(15)
-                .filteredOn(b -> b.count() > 0)
-                .hasSize(1);
+        assertThat(e.calibrationCount(7)).isEqualTo(6);
+        assertThat(e.calibrationConfidence(7)).isCloseTo(0.5, within(1e-6));
+        assertThat(e.calibrationAccuracy(7)).isCloseTo(4.0 / 6, within(1e-12));
+        assertThat(java.util.stream.IntStream.range(0, Evaluation.CALIBRATION_BINS)
+                        .filter(b -> e.calibrationCount(b) > 0))
+                .containsExactly(7);
     }
 
     /**
@@ -176,9 +174,9 @@ class EvaluationTest {
         assertThat(e.expectedCalibrationError()).isCloseTo(0.37, within(1e-6));
         double nll = -(Math.log(0.9) + Math.log(0.1) + Math.log(0.7) + Math.log(0.62)) / 4;
         assertThat(e.negativeLogLikelihood()).isCloseTo(nll, within(1e-6));
-        assertThat(e.calibrationBins().get(13).count()).isEqualTo(2);
-        assertThat(e.calibrationBins().get(10).count()).isEqualTo(1);
-        assertThat(e.calibrationBins().get(9).count()).isEqualTo(1);
+        assertThat(e.calibrationCount(13)).isEqualTo(2);
+        assertThat(e.calibrationCount(10)).isEqualTo(1);
+        assertThat(e.calibrationCount(9)).isEqualTo(1);
 
         float[] logits = new float[8];
         for (int i = 0; i < 4; i++) {
@@ -192,7 +190,11 @@ class EvaluationTest {
         Evaluation halves = Evaluation.of(ab, new int[] {0, 1}, new float[][] {p[0], p[1]})
                 .plus(Evaluation.of(ab, new int[] {1, 0}, new float[][] {p[2], p[3]}));
         assertThat(halves.expectedCalibrationError()).isCloseTo(0.37, within(1e-6));
-        assertThat(halves.calibrationBins()).isEqualTo(e.calibrationBins());
+        for (int b = 0; b < Evaluation.CALIBRATION_BINS; b++) {
+            assertThat(halves.calibrationCount(b)).isEqualTo(e.calibrationCount(b));
+            assertThat(halves.calibrationConfidence(b)).isCloseTo(e.calibrationConfidence(b), within(1e-12));
+            assertThat(halves.calibrationAccuracy(b)).isEqualTo(e.calibrationAccuracy(b));
+        }
         // Perfectly confident and always right: no calibration error.
         assertThat(Evaluation.of(ab, new int[] {0, 1}, new float[][] {{1, 0}, {0, 1}})
                         .expectedCalibrationError())

@@ -37,7 +37,7 @@ class ModelInfoTest {
 
     @Test
     void roundTripsArchitectureLabelsPreprocessingAndTypedSections() throws IOException {
-        Preprocessing plain = Preprocessing.builder().build();
+        Preprocessing plain = Preprocessing.standard();
         ModelInfo.of("seed", EmotionLabels.fer2013(), plain)
                 .withTraining(new Settings("adam", 0.001f))
                 .withResults(RESULTS)
@@ -114,7 +114,7 @@ class ModelInfoTest {
 
     @Test
     void rejectsASectionOfTheWrongShapeNamingTheFile() throws IOException {
-        ModelInfo.of("seed", EmotionLabels.fer2013(), Preprocessing.builder().build())
+        ModelInfo.of("seed", EmotionLabels.fer2013(), Preprocessing.standard())
                 .withResults(RESULTS)
                 .write(dir);
         Path file = dir.resolve("model.json");
@@ -135,9 +135,7 @@ class ModelInfoTest {
     @Test
     void eachModelKeepsItsOwnPreprocessing() throws IOException {
         for (Preprocessing p : new Preprocessing[] {
-            Preprocessing.builder().build(),
-            Preprocessing.builder().optEqualize(true).build(),
-            Preprocessing.blurredTrainingSplit()
+            Preprocessing.standard(), Preprocessing.equalized(), Preprocessing.blurredTrainingSplit()
         }) {
             ModelInfo.of("seed", EmotionLabels.fer2013(), p).write(dir);
             assertThat(ModelInfo.read(dir).preprocessing()).isEqualTo(p);
@@ -159,11 +157,7 @@ class ModelInfoTest {
 
     @Test
     void rejectsAnUnknownVersionOrStepNamingTheFile() throws IOException {
-        ModelInfo.of(
-                        "seed",
-                        EmotionLabels.fer2013(),
-                        Preprocessing.builder().optEqualize(true).build())
-                .write(dir);
+        ModelInfo.of("seed", EmotionLabels.fer2013(), Preprocessing.equalized()).write(dir);
         Path file = dir.resolve("model.json");
         String good = Files.readString(file);
         Files.writeString(file, good.replace("\"version\" : 2", "\"version\" : 3"));

@@ -34,24 +34,19 @@ class PreprocessingTest {
             }
         }
         float[] scaled = Preprocessing.resize(GreyImage.of(img).levels(), 48, 48);
-        assertThat(Preprocessing.builder().build().toInput(img)).containsExactly(scaled);
+        assertThat(Preprocessing.standard().toInput(img)).containsExactly(scaled);
         float[] equalised = Preprocessing.equalize(scaled);
-        assertThat(Preprocessing.builder().optEqualize(true).build().toInput(img))
-                .containsExactly(equalised);
+        assertThat(Preprocessing.equalized().toInput(img)).containsExactly(equalised);
         assertThat(LEGACY.toInput(img))
                 .containsExactly(SharpnessLimit.apply(equalised, Preprocessing.BLURRED_TRAINING_SHARPNESS));
-        assertThatThrownBy(() -> Preprocessing.builder().optSharpnessLimit(0.03).build())
+        assertThatThrownBy(() -> Preprocessing.of(false, 0.03))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("without equalisation");
     }
 
     @Test
     void describesItselfAndIsRebuiltFromTheDescription() {
-        for (Preprocessing p : new Preprocessing[] {
-            Preprocessing.builder().build(),
-            Preprocessing.builder().optEqualize(true).build(),
-            LEGACY
-        }) {
+        for (Preprocessing p : new Preprocessing[] {Preprocessing.standard(), Preprocessing.equalized(), LEGACY}) {
             assertThat(Preprocessing.fromDescription(p.describe())).isEqualTo(p);
         }
         assertThat(LEGACY.describe().get("version")).isEqualTo(2);
@@ -301,7 +296,7 @@ class PreprocessingTest {
                 new BufferedImage(48, 48, BufferedImage.TYPE_BYTE_GRAY),
                 "tiff",
                 sad.resolve("c.tif").toFile());
-        FaceFolder folder = FaceFolder.load(dir, Preprocessing.builder().build());
+        FaceFolder folder = FaceFolder.load(dir, Preprocessing.standard());
         assertThat(folder.size()).isEqualTo(3);
         assertThat(folder.skipped()).isEmpty();
     }

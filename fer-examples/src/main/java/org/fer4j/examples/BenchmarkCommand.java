@@ -194,8 +194,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private EmotionClassifier load(TestTimeAugmentation views) throws Exception {
-        ClassifierOptions o =
-                ClassifierOptions.builder().optTestTimeAugmentation(views).build();
+        ClassifierOptions o = ClassifierOptions.defaults().withTestTimeAugmentation(views);
         return model == null ? EmotionClassifier.loadDefault(o) : EmotionClassifier.load(model, o);
     }
 }

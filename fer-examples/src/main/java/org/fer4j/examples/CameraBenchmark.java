@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
+import ai.djl.MalformedModelException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import org.fer4j.camera.VideoSource;
 import org.fer4j.camera.internal.SyntheticVideo;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.inference.ModelLoadException;
 
 /**
  * Frames per second of the camera loop ({@link EmotionCamera}: decode, detect, crop, classify, annotate)
@@ -307,11 +307,9 @@ final class CameraBenchmark {
      * @throws Exception if the model cannot be loaded or a video cannot be written or read
      */
     /** Loads the classifier as {@code fer detect} does: its test-time augmentation, one PyTorch thread. */
-    static EmotionClassifier classifier(Path model) throws ModelLoadException {
+    static EmotionClassifier classifier(Path model) throws MalformedModelException {
         Engines.preferOneInferenceThread();
-        ClassifierOptions options = ClassifierOptions.builder()
-                .optTestTimeAugmentation(DetectCommand.VIDEO_TTA)
-                .build();
+        ClassifierOptions options = ClassifierOptions.defaults().withTestTimeAugmentation(DetectCommand.VIDEO_TTA);
         return model != null ? EmotionClassifier.load(model, options) : EmotionClassifier.loadDefault(options);
     }
 

@@ -41,8 +41,7 @@ final class DistributionCommand implements Callable<Integer> {
             System.err.println("fer distribution: " + clash.get());
             return 2;
         }
-        TrainValidationData d = TrainValidationData.load(
-                DataPaths.root(data), Preprocessing.builder().build());
+        TrainValidationData d = TrainValidationData.load(DataPaths.root(data), Preprocessing.standard());
         System.out.print(d.distributionTable());
         Files.createDirectories(output);
         d.writeDistribution(output);

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.examples;
 
+import ai.djl.MalformedModelException;
 import java.nio.file.Path;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.inference.ModelLoadException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -33,28 +33,26 @@ final class ModelOption {
                     + " side from 24 to 48, where 48 is the whole face (default: as the model's model.json says).")
     Integer centreCrop;
 
-    EmotionClassifier load() throws ModelLoadException {
+    EmotionClassifier load() throws MalformedModelException {
         return load(null);
     }
 
     /** Loads the model; {@code fallback}, when not null, replaces the model's own choice when --tta is absent. */
-    EmotionClassifier load(TestTimeAugmentation fallback) throws ModelLoadException {
+    EmotionClassifier load(TestTimeAugmentation fallback) throws MalformedModelException {
         return load(fallback, centreCrop);
     }
 
     /** Loads the model as {@link #load(TestTimeAugmentation)} does, with the given centre crop (null: the model's). */
-    EmotionClassifier load(TestTimeAugmentation fallback, Integer side) throws ModelLoadException {
-        ClassifierOptions.Builder options = ClassifierOptions.builder();
+    EmotionClassifier load(TestTimeAugmentation fallback, Integer side) throws MalformedModelException {
+        ClassifierOptions options = ClassifierOptions.defaults();
         TestTimeAugmentation chosen = tta != null ? tta : fallback;
         if (chosen != null) {
-            options.optTestTimeAugmentation(chosen);
+            options = options.withTestTimeAugmentation(chosen);
         }
         if (side != null) {
-            options.optCentreCrop(side);
+            options = options.withCentreCrop(side);
         }
-        return model == null
-                ? EmotionClassifier.loadDefault(options.build())
-                : EmotionClassifier.load(model, options.build());
+        return model == null ? EmotionClassifier.loadDefault(options) : EmotionClassifier.load(model, options);
     }
 
     /** The views a classifier averages, for messages: {@code ten-crop}, or {@code none, centre 46x46}. */

@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.SkippedFile;
-import org.fer4j.core.nn.Architectures;
+import org.fer4j.core.internal.Architectures;
 import org.fer4j.training.Augmentation;
 import org.fer4j.training.Distillation;
 import org.fer4j.training.EpochRecord;
@@ -243,7 +243,7 @@ final class TrainCommand implements Callable<Integer> {
                 .optLabelSmoothing(labelSmoothing)
                 .optClassWeights(classWeights)
                 .optAugmentation(augmentation(augment))
-                .optPreprocessing(Preprocessing.builder().optEqualize(equalize).build())
+                .optPreprocessing(equalize ? Preprocessing.equalized() : Preprocessing.standard())
                 .optDistillation(distillation())
                 .optAverageDecay(weightAverage)
                 .build();

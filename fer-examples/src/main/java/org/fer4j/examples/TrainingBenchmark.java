@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Random;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.Progress;
-import org.fer4j.core.nn.Architectures;
+import org.fer4j.core.internal.Architectures;
 import org.fer4j.training.FerTrainer;
 import org.fer4j.training.TrainingProgress;
 import org.fer4j.training.TrainingSpec;

@@ -73,9 +73,8 @@ class PhotoCommandsTest {
         assertThat(faces).hasSize(2);
         List<AnalyzedFace> analyzed;
         // fer detect classifies single-pass (the bundled model's ten-crop would not keep up with video).
-        try (EmotionClassifier fer = EmotionClassifier.loadDefault(ClassifierOptions.builder()
-                        .optTestTimeAugmentation(TestTimeAugmentation.NONE)
-                        .build());
+        try (EmotionClassifier fer = EmotionClassifier.loadDefault(
+                        ClassifierOptions.defaults().withTestTimeAugmentation(TestTimeAugmentation.NONE));
                 FaceAnalyzer analyzer =
                         FaceAnalyzer.builder().setClassifier(fer).build()) {
             analyzed = analyzer.analyze(photo);
@@ -91,7 +90,7 @@ class PhotoCommandsTest {
             assertThat(f.get("probability").asDouble()).isCloseTo(a.prediction().probability(), within(1e-6));
             assertThat(f.get("score").asDouble()).isCloseTo(a.detection().score(), within(1e-3));
             assertThat(f.at("/landmarks/noseTip/x").asDouble())
-                    .isCloseTo(a.detection().landmarks().orElseThrow().noseTip().x(), within(0.06));
+                    .isCloseTo(a.detection().landmarks().orElseThrow().noseTip().getX(), within(0.06));
         }
 
         Object[] haar = FerAppTest.run(

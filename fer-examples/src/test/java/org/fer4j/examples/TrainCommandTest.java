@@ -4,7 +4,7 @@ package org.fer4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.fer4j.core.nn.Architectures;
+import org.fer4j.core.internal.Architectures;
 import org.fer4j.training.Augmentation;
 import org.fer4j.training.Distillation;
 import org.fer4j.training.TrainingSpec;
@@ -75,8 +75,7 @@ class TrainCommandTest {
                 .optLabelSmoothing(0.1f)
                 .optClassWeights(true)
                 .optAugmentation(Augmentation.standard())
-                .optPreprocessing(
-                        org.fer4j.core.Preprocessing.builder().optEqualize(true).build())
+                .optPreprocessing(org.fer4j.core.Preprocessing.equalized())
                 .build();
         assertThat(command.spec()).isEqualTo(expected);
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.inference;
 
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.modality.Classifications;
 import ai.djl.modality.cv.Image;
@@ -73,10 +74,10 @@ public final class EmotionClassifier implements AutoCloseable {
      *
      * @param modelDir the model folder
      * @return the classifier; the caller closes it
-     * @throws ModelLoadException if a file is missing or corrupt, the architecture is unknown, or the
+     * @throws MalformedModelException if a file is missing or corrupt, the architecture is unknown, or the
      *     labels do not match the network's output size; the message names the file
      */
-    public static EmotionClassifier load(Path modelDir) throws ModelLoadException {
+    public static EmotionClassifier load(Path modelDir) throws MalformedModelException {
         return load(modelDir, ClassifierOptions.defaults());
     }
 
@@ -86,9 +87,9 @@ public final class EmotionClassifier implements AutoCloseable {
      * @param modelDir the model folder
      * @param options the classifier options
      * @return the classifier; the caller closes it
-     * @throws ModelLoadException if the model cannot be loaded; the message names the file
+     * @throws MalformedModelException if the model cannot be loaded; the message names the file
      */
-    public static EmotionClassifier load(Path modelDir, ClassifierOptions options) throws ModelLoadException {
+    public static EmotionClassifier load(Path modelDir, ClassifierOptions options) throws MalformedModelException {
         ModelInfo info = ModelFiles.readInfo(modelDir);
         Path params = ModelFiles.parametersFile(modelDir);
         try (InputStream in = Files.newInputStream(params)) {
@@ -98,7 +99,7 @@ public final class EmotionClassifier implements AutoCloseable {
                     modelDir.toString(),
                     options);
         } catch (IOException e) {
-            throw new ModelLoadException(params + ": cannot read (" + e.getMessage() + ")", e);
+            throw new MalformedModelException(params + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -119,9 +120,9 @@ public final class EmotionClassifier implements AutoCloseable {
      *
      * @param modelDir the model folder ({@code model.json}, {@code model.params})
      * @return the criteria; loading and closing the model is the caller's
-     * @throws ModelLoadException if a file is missing or the architecture is unknown; the message names the file
+     * @throws MalformedModelException if a file is missing or the architecture is unknown; the message names the file
      */
-    public static Criteria<Image, Classifications> criteria(Path modelDir) throws ModelLoadException {
+    public static Criteria<Image, Classifications> criteria(Path modelDir) throws MalformedModelException {
         return ModelFiles.criteria(modelDir);
     }
 
@@ -130,9 +131,9 @@ public final class EmotionClassifier implements AutoCloseable {
      * temporary folder, deleted when the JVM exits.
      *
      * @return the criteria; loading and closing the model is the caller's
-     * @throws ModelLoadException if the jar holds no bundled model or the copy fails
+     * @throws MalformedModelException if the jar holds no bundled model or the copy fails
      */
-    public static Criteria<Image, Classifications> defaultCriteria() throws ModelLoadException {
+    public static Criteria<Image, Classifications> defaultCriteria() throws MalformedModelException {
         return ModelFiles.defaultCriteria();
     }
 
@@ -140,9 +141,9 @@ public final class EmotionClassifier implements AutoCloseable {
      * Loads the model bundled in this jar, with no network access and no configuration.
      *
      * @return the classifier; the caller closes it
-     * @throws ModelLoadException if the jar holds no bundled model
+     * @throws MalformedModelException if the jar holds no bundled model
      */
-    public static EmotionClassifier loadDefault() throws ModelLoadException {
+    public static EmotionClassifier loadDefault() throws MalformedModelException {
         return loadDefault(ClassifierOptions.defaults());
     }
 
@@ -151,15 +152,15 @@ public final class EmotionClassifier implements AutoCloseable {
      *
      * @param options the classifier options
      * @return the classifier; the caller closes it
-     * @throws ModelLoadException if the jar holds no bundled model
+     * @throws MalformedModelException if the jar holds no bundled model
      */
-    public static EmotionClassifier loadDefault(ClassifierOptions options) throws ModelLoadException {
+    public static EmotionClassifier loadDefault(ClassifierOptions options) throws MalformedModelException {
         ModelInfo info = ModelFiles.defaultInfo();
         String params = "classpath:" + ModelFiles.DEFAULT_MODEL + ModelInfo.PARAMETERS_FILE;
         try (InputStream in = ModelFiles.defaultResource(ModelInfo.PARAMETERS_FILE)) {
             return new EmotionClassifier(ModelFiles.newModel(info, in, params, "default"), info, "default", options);
         } catch (IOException e) {
-            throw new ModelLoadException("Bundled default model: " + e.getMessage(), e);
+            throw new MalformedModelException("Bundled default model: " + e.getMessage(), e);
         }
     }
 

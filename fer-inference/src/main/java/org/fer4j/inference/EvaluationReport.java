@@ -367,7 +367,7 @@ public final class EvaluationReport {
         m.put("labels", evaluation.labels().names());
         m.put("perClass", ReportFiles.perClass(evaluation));
         m.put("confusionMatrix", evaluation.confusionMatrix());
-        m.put("calibrationBins", evaluation.calibrationBins());
+        m.put("calibrationBins", ReportFiles.calibrationBins(evaluation));
         m.put("images", evaluation.total());
         List<Map<String, String>> skip = new ArrayList<>();
         for (SkippedFile s : skipped) {

@@ -23,12 +23,12 @@ import java.util.Objects;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.TestTimeAugmentation;
+import org.fer4j.core.internal.Architectures;
 import org.fer4j.core.internal.ParameterFiles;
-import org.fer4j.core.nn.Architectures;
 
 /**
  * Turns a model folder, or the model bundled in this jar, into a DJL {@link Model} with its weights, or
- * into DJL {@link Criteria}. Every load error is a {@link ModelLoadException} naming the file.
+ * into DJL {@link Criteria}. Every load error is a {@link MalformedModelException} naming the file.
  */
 final class ModelFiles {
 
@@ -38,46 +38,46 @@ final class ModelFiles {
     private ModelFiles() {}
 
     /** Reads a folder's model.json. */
-    static ModelInfo readInfo(Path modelDir) throws ModelLoadException {
+    static ModelInfo readInfo(Path modelDir) throws MalformedModelException {
         Objects.requireNonNull(modelDir, "modelDir");
         if (!Files.isDirectory(modelDir)) {
-            throw new ModelLoadException("Model folder " + modelDir + " does not exist or is not a folder");
+            throw new MalformedModelException("Model folder " + modelDir + " does not exist or is not a folder");
         }
         try {
             return ModelInfo.read(modelDir);
         } catch (NoSuchFileException e) {
-            throw new ModelLoadException(
+            throw new MalformedModelException(
                     modelDir.resolve(ModelInfo.FILE_NAME) + ": missing (not a fer4j model folder?)", e);
         } catch (IOException e) {
-            throw new ModelLoadException(e.getMessage(), e);
+            throw new MalformedModelException(e.getMessage(), e);
         }
     }
 
     /** The folder's parameter file, checked to exist. */
-    static Path parametersFile(Path modelDir) throws ModelLoadException {
+    static Path parametersFile(Path modelDir) throws MalformedModelException {
         Path params = modelDir.resolve(ModelInfo.PARAMETERS_FILE);
         if (!Files.isRegularFile(params)) {
-            throw new ModelLoadException(params + ": missing network parameters");
+            throw new MalformedModelException(params + ": missing network parameters");
         }
         return params;
     }
 
     /** Opens a file of the bundled model, or names the missing resource. */
-    static InputStream defaultResource(String name) throws ModelLoadException {
+    static InputStream defaultResource(String name) throws MalformedModelException {
         InputStream in = ModelFiles.class.getResourceAsStream(DEFAULT_MODEL + name);
         if (in == null) {
-            throw new ModelLoadException("No default model is bundled: classpath resource " + DEFAULT_MODEL + name
+            throw new MalformedModelException("No default model is bundled: classpath resource " + DEFAULT_MODEL + name
                     + " is missing; load a model folder with EmotionClassifier.load(Path)");
         }
         return in;
     }
 
     /** Reads the bundled model's model.json. */
-    static ModelInfo defaultInfo() throws ModelLoadException {
+    static ModelInfo defaultInfo() throws MalformedModelException {
         try (InputStream in = defaultResource(ModelInfo.FILE_NAME)) {
             return ModelInfo.parse(in.readAllBytes(), "classpath:" + DEFAULT_MODEL + ModelInfo.FILE_NAME);
         } catch (IOException e) {
-            throw new ModelLoadException("Bundled default model: " + e.getMessage(), e);
+            throw new MalformedModelException("Bundled default model: " + e.getMessage(), e);
         }
     }
 
@@ -90,32 +90,30 @@ final class ModelFiles {
      * @return the model; the caller closes it
      */
     static Model newModel(ModelInfo info, InputStream params, String paramsName, String source)
-            throws ModelLoadException {
+            throws MalformedModelException {
         Block block = buildBlock(info, source);
         Model model = Model.newInstance("fer4j", Device.cpu());
+        long outputs;
         try {
             model.setBlock(block);
             loadWeights(block, model.getNDManager(), params);
-            long outputs;
             try (Predictor<float[], float[]> probe =
                     model.newPredictor(new FaceTranslator(TestTimeAugmentation.NONE, Preprocessing.SIZE, 1))) {
                 outputs = probe.predict(new float[Preprocessing.PIXELS]).length;
             }
-            if (outputs != info.labels().size()) {
-                throw new ModelLoadException(paramsName + ": the network has " + outputs + " outputs but " + source
-                        + "/" + ModelInfo.FILE_NAME + " lists " + info.labels().size() + " labels");
-            }
-            return model;
         } catch (IOException | MalformedModelException | TranslateException | RuntimeException e) {
             model.close();
-            throw new ModelLoadException(
+            throw new MalformedModelException(
                     paramsName + ": corrupt or not parameters of a '" + info.architecture() + "' network ("
                             + e.getMessage() + ")",
                     e);
-        } catch (ModelLoadException e) {
-            model.close();
-            throw e;
         }
+        if (outputs != info.labels().size()) {
+            model.close();
+            throw new MalformedModelException(paramsName + ": the network has " + outputs + " outputs but " + source
+                    + "/" + ModelInfo.FILE_NAME + " lists " + info.labels().size() + " labels");
+        }
+        return model;
     }
 
     /** Initialises {@code block} for one grey 48x48 face and reads a parameter file into it. */
@@ -126,7 +124,7 @@ final class ModelFiles {
     }
 
     /** The criteria of {@link EmotionClassifier#criteria(Path)}. */
-    static Criteria<Image, Classifications> criteria(Path modelDir) throws ModelLoadException {
+    static Criteria<Image, Classifications> criteria(Path modelDir) throws MalformedModelException {
         ModelInfo info = readInfo(modelDir);
         Path params = parametersFile(modelDir);
         return Criteria.builder()
@@ -142,7 +140,7 @@ final class ModelFiles {
     }
 
     /** The criteria of {@link EmotionClassifier#defaultCriteria()}: the bundled files copied to a temporary folder. */
-    static Criteria<Image, Classifications> defaultCriteria() throws ModelLoadException {
+    static Criteria<Image, Classifications> defaultCriteria() throws MalformedModelException {
         try {
             Path dir = Files.createTempDirectory("fer4j-default-model");
             dir.toFile().deleteOnExit();
@@ -155,16 +153,16 @@ final class ModelFiles {
             }
             return criteria(dir);
         } catch (IOException e) {
-            throw new ModelLoadException(
+            throw new MalformedModelException(
                     "Bundled default model: cannot copy to a temporary folder (" + e.getMessage() + ")", e);
         }
     }
 
-    private static Block buildBlock(ModelInfo info, String source) throws ModelLoadException {
+    private static Block buildBlock(ModelInfo info, String source) throws MalformedModelException {
         try {
             return Architectures.build(info.architecture(), info.labels().size());
         } catch (IllegalArgumentException e) {
-            throw new ModelLoadException(source + "/" + ModelInfo.FILE_NAME + ": " + e.getMessage(), e);
+            throw new MalformedModelException(source + "/" + ModelInfo.FILE_NAME + ": " + e.getMessage(), e);
         }
     }
 }

@@ -61,17 +61,16 @@ final class ReportCharts {
                             e.total()),
                     20,
                     30);
-            List<Evaluation.CalibrationBin> bins = e.calibrationBins();
-            double binWidth = (double) plot / bins.size();
-            for (int b = 0; b < bins.size(); b++) {
-                Evaluation.CalibrationBin bin = bins.get(b);
-                if (bin.count() == 0) {
+            int bins = Evaluation.CALIBRATION_BINS;
+            double binWidth = (double) plot / bins;
+            for (int b = 0; b < bins; b++) {
+                if (e.calibrationCount(b) == 0) {
                     continue;
                 }
                 int x = left + (int) Math.round(b * binWidth);
                 int w = (int) Math.round((b + 1) * binWidth) - (int) Math.round(b * binWidth);
-                int accuracyY = top + plot - (int) Math.round(bin.accuracy() * plot);
-                int confidenceY = top + plot - (int) Math.round(bin.meanConfidence() * plot);
+                int accuracyY = top + plot - (int) Math.round(e.calibrationAccuracy(b) * plot);
+                int confidenceY = top + plot - (int) Math.round(e.calibrationConfidence(b) * plot);
                 g.setColor(new Color(49, 130, 189));
                 g.fillRect(x, accuracyY, w, top + plot - accuracyY);
                 g.setColor(new Color(222, 45, 38, 110));
@@ -104,14 +103,14 @@ final class ReportCharts {
             g.drawString("gap to the bin's mean confidence (over the bar: under-confident)", left + 28, top + 39);
             // How many images each bin holds: a gap over a handful of images means little.
             int hTop = top + plot + 50;
-            int most = bins.stream()
-                    .mapToInt(Evaluation.CalibrationBin::count)
-                    .max()
-                    .orElse(1);
+            int most = 1;
+            for (int b = 0; b < bins; b++) {
+                most = Math.max(most, e.calibrationCount(b));
+            }
             g.setColor(Color.GRAY);
             g.drawRect(left, hTop, plot, histogram);
-            for (int b = 0; b < bins.size(); b++) {
-                int n = bins.get(b).count();
+            for (int b = 0; b < bins; b++) {
+                int n = e.calibrationCount(b);
                 if (n == 0) {
                     continue;
                 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,6 +96,21 @@ final class ReportFiles {
             m.put(label, c);
         }
         return m;
+    }
+
+    /** The reliability diagram's bins, lowest first, as {@code evaluation.json} holds them. */
+    static List<Map<String, Object>> calibrationBins(Evaluation e) {
+        List<Map<String, Object>> bins = new ArrayList<>();
+        for (int b = 0; b < Evaluation.CALIBRATION_BINS; b++) {
+            Map<String, Object> bin = new LinkedHashMap<>();
+            bin.put("lower", (double) b / Evaluation.CALIBRATION_BINS);
+            bin.put("upper", (double) (b + 1) / Evaluation.CALIBRATION_BINS);
+            bin.put("count", e.calibrationCount(b));
+            bin.put("meanConfidence", e.calibrationConfidence(b));
+            bin.put("accuracy", e.calibrationAccuracy(b));
+            bins.add(bin);
+        }
+        return bins;
     }
 
     private static void writeFile(Path target, FileWriter writer) throws IOException {

@@ -64,9 +64,8 @@ class BundledModelTest {
         assumeTrue(
                 data != null && Files.isDirectory(Path.of(data, "test")),
                 "FER_DATA is not set to a FER-2013 root with test/: skipping the bundled model's accuracy check");
-        try (EmotionClassifier fer = EmotionClassifier.loadDefault(ClassifierOptions.builder()
-                .optTestTimeAugmentation(TestTimeAugmentation.NONE)
-                .build())) {
+        try (EmotionClassifier fer = EmotionClassifier.loadDefault(
+                ClassifierOptions.defaults().withTestTimeAugmentation(TestTimeAugmentation.NONE))) {
             double reported = fer.info().results().orElseThrow().validationAccuracy();
             EvaluationReport report = EvaluationReport.evaluate(fer, Path.of(data, "test"));
             int trainedTestImages = fer.info().provenance().orElseThrow().validationImagesPerClass().values().stream()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.modality.Classifications;
 import ai.djl.modality.cv.Image;
@@ -23,9 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A fer4j model loaded the DJL way (Criteria, ZooModel, Classifications) predicts what EmotionClassifier does. */
 class DjlCriteriaTest {
 
-    private static final ClassifierOptions NO_FLIP = ClassifierOptions.builder()
-            .optTestTimeAugmentation(TestTimeAugmentation.NONE)
-            .build();
+    private static final ClassifierOptions NO_FLIP =
+            ClassifierOptions.defaults().withTestTimeAugmentation(TestTimeAugmentation.NONE);
 
     @TempDir
     Path tmp;
@@ -81,7 +81,7 @@ class DjlCriteriaTest {
     @Test
     void aFolderWithoutAModelIsALoadErrorNamingTheFile() {
         assertThatThrownBy(() -> EmotionClassifier.criteria(tmp))
-                .isInstanceOf(ModelLoadException.class)
+                .isInstanceOf(MalformedModelException.class)
                 .hasMessageContaining("model.json");
     }
 

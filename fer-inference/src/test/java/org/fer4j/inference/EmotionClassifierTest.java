@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.MalformedModelException;
 import ai.djl.modality.Classifications;
 import ai.djl.modality.cv.BufferedImageFactory;
 import java.awt.image.BufferedImage;
@@ -33,9 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmotionClassifierTest {
 
-    private static final ClassifierOptions SINGLE_PASS = ClassifierOptions.builder()
-            .optTestTimeAugmentation(TestTimeAugmentation.NONE)
-            .build();
+    private static final ClassifierOptions SINGLE_PASS =
+            ClassifierOptions.defaults().withTestTimeAugmentation(TestTimeAugmentation.NONE);
 
     @TempDir
     static Path shared;
@@ -189,9 +189,7 @@ class EmotionClassifierTest {
         assertThat(ClassifierOptions.defaults().testTimeAugmentation()).isEmpty();
         try (EmotionClassifier tta = EmotionClassifier.load(
                 shared.resolve("model"),
-                ClassifierOptions.builder()
-                        .optTestTimeAugmentation(TestTimeAugmentation.FLIP)
-                        .build())) {
+                ClassifierOptions.defaults().withTestTimeAugmentation(TestTimeAugmentation.FLIP))) {
             assertThat(tta.testTimeAugmentation()).isEqualTo(TestTimeAugmentation.FLIP);
             float[] a = fer.predict(img).probabilities();
             float[] b = fer.predict(mirrored).probabilities();
@@ -210,7 +208,7 @@ class EmotionClassifierTest {
     void tenCropAveragesTheCornersCentreAndMirrors() throws Exception {
         Path dir = TestModels.plainRandomModel(tmp.resolve("plain"));
         BufferedImage img = TestModels.image(7, 48, 48);
-        float[] input = Preprocessing.builder().build().toInput(img);
+        float[] input = Preprocessing.standard().toInput(img);
         int[][] corners = {{0, 0}, {4, 0}, {0, 4}, {4, 4}, {2, 2}};
         List<BufferedImage> views = new ArrayList<>();
         for (int[] c : corners) {
@@ -227,10 +225,7 @@ class EmotionClassifierTest {
         assertThat(TestTimeAugmentation.TEN_CROP.views(input)).hasSize(10);
         try (EmotionClassifier single = EmotionClassifier.load(dir, SINGLE_PASS);
                 EmotionClassifier tta = EmotionClassifier.load(
-                        dir,
-                        ClassifierOptions.builder()
-                                .optTestTimeAugmentation(TestTimeAugmentation.TEN_CROP)
-                                .build())) {
+                        dir, ClassifierOptions.defaults().withTestTimeAugmentation(TestTimeAugmentation.TEN_CROP))) {
             float[] expected = new float[7];
             for (EmotionPrediction p : single.predictAll(views)) {
                 for (int c = 0; c < 7; c++) {
@@ -259,10 +254,7 @@ class EmotionClassifierTest {
         BufferedImage img = TestModels.image(6, 48, 48);
         try (EmotionClassifier followsModel = EmotionClassifier.load(dir);
                 EmotionClassifier crops = EmotionClassifier.load(
-                        dir,
-                        ClassifierOptions.builder()
-                                .optTestTimeAugmentation(TestTimeAugmentation.TEN_CROP)
-                                .build());
+                        dir, ClassifierOptions.defaults().withTestTimeAugmentation(TestTimeAugmentation.TEN_CROP));
                 EmotionClassifier none = EmotionClassifier.load(dir, SINGLE_PASS)) {
             assertThat(followsModel.testTimeAugmentation()).isEqualTo(TestTimeAugmentation.TEN_CROP);
             assertThat(TestTimeAugmentation.TEN_CROP.views(new float[Preprocessing.PIXELS]))
@@ -277,7 +269,7 @@ class EmotionClassifierTest {
         Path json = dir.resolve(ModelInfo.FILE_NAME);
         Files.writeString(json, Files.readString(json).replace("\"ten-crop\"", "\"twenty-crop\""));
         assertThatThrownBy(() -> EmotionClassifier.load(dir))
-                .isInstanceOf(ModelLoadException.class)
+                .isInstanceOf(MalformedModelException.class)
                 .hasMessageContaining(dir.resolve("model.json").toString())
                 .hasMessageContaining("twenty-crop");
     }
@@ -300,15 +292,15 @@ class EmotionClassifierTest {
                 .withInference(new InferenceSettings(TestTimeAugmentation.NONE, null, null, 44))
                 .write(dir);
         try (EmotionClassifier followsModel = EmotionClassifier.load(dir);
-                EmotionClassifier whole48 = EmotionClassifier.load(
-                        dir, ClassifierOptions.builder().optCentreCrop(48).build())) {
+                EmotionClassifier whole48 =
+                        EmotionClassifier.load(dir, ClassifierOptions.defaults().withCentreCrop(48))) {
             assertThat(followsModel.centreCrop()).isEqualTo(44);
             assertThat(followsModel.predict(img).probabilities()).containsExactly(cropped, within(1e-5f));
             assertThat(followsModel.predict(img).probabilities()).isNotEqualTo(whole);
             assertThat(whole48.centreCrop()).isEqualTo(48);
             assertThat(whole48.predict(img).probabilities()).containsExactly(whole);
         }
-        assertThatThrownBy(() -> ClassifierOptions.builder().optCentreCrop(45))
+        assertThatThrownBy(() -> ClassifierOptions.defaults().withCentreCrop(45))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("got 45");
     }
@@ -327,10 +319,7 @@ class EmotionClassifierTest {
                 .write(dir);
         float[] flipped;
         try (EmotionClassifier c = EmotionClassifier.load(
-                dir,
-                ClassifierOptions.builder()
-                        .optTestTimeAugmentation(TestTimeAugmentation.FLIP)
-                        .build())) {
+                dir, ClassifierOptions.defaults().withTestTimeAugmentation(TestTimeAugmentation.FLIP))) {
             flipped = c.predict(img).probabilities();
         }
         ModelInfo.read(dir)
@@ -373,33 +362,33 @@ class EmotionClassifierTest {
     @Test
     void loadErrorsNameTheFileAndTheProblem() throws IOException {
         assertThatThrownBy(() -> EmotionClassifier.load(tmp.resolve("absent")))
-                .isInstanceOf(ModelLoadException.class)
+                .isInstanceOf(MalformedModelException.class)
                 .hasMessageContaining("absent")
                 .hasMessageContaining("does not exist");
 
         Path noJson = Files.createDirectories(tmp.resolve("noJson"));
         assertThatThrownBy(() -> EmotionClassifier.load(noJson))
-                .isInstanceOf(ModelLoadException.class)
+                .isInstanceOf(MalformedModelException.class)
                 .hasMessageContaining(noJson.resolve("model.json").toString());
 
         Path badJson = TestModels.randomModel(tmp.resolve("badJson"), "seed", EmotionLabels.fer2013());
         Files.writeString(badJson.resolve("model.json"), "{ not json");
         assertThatThrownBy(() -> EmotionClassifier.load(badJson))
-                .isInstanceOf(ModelLoadException.class)
+                .isInstanceOf(MalformedModelException.class)
                 .hasMessageContaining("model.json")
                 .hasMessageContaining("not valid JSON");
 
         Path unknown = TestModels.randomModel(tmp.resolve("unknown"), "seed", EmotionLabels.fer2013());
-        ModelInfo.of("alexnet", EmotionLabels.fer2013(), Preprocessing.builder().build())
+        ModelInfo.of("alexnet", EmotionLabels.fer2013(), Preprocessing.standard())
                 .write(unknown);
         assertThatThrownBy(() -> EmotionClassifier.load(unknown))
-                .isInstanceOf(ModelLoadException.class)
+                .isInstanceOf(MalformedModelException.class)
                 .hasMessageContaining("Unknown architecture 'alexnet'");
 
         Path noParams = TestModels.randomModel(tmp.resolve("noParams"), "seed", EmotionLabels.fer2013());
         Files.delete(noParams.resolve("model.params"));
         assertThatThrownBy(() -> EmotionClassifier.load(noParams))
-                .isInstanceOf(ModelLoadException.class)
+                .isInstanceOf(MalformedModelException.class)
                 .hasMessageContaining("model.params")
                 .hasMessageContaining("missing");
 
@@ -407,13 +396,13 @@ class EmotionClassifierTest {
         byte[] params = Files.readAllBytes(corrupt.resolve("model.params"));
         Files.write(corrupt.resolve("model.params"), java.util.Arrays.copyOf(params, params.length / 2));
         assertThatThrownBy(() -> EmotionClassifier.load(corrupt))
-                .isInstanceOf(ModelLoadException.class)
+                .isInstanceOf(MalformedModelException.class)
                 .hasMessageContaining(corrupt.resolve("model.params").toString());
 
         Path mismatch =
                 TestModels.randomModel(tmp.resolve("mismatch"), "seed", EmotionLabels.of("a", "b", "c", "d", "e"), 7);
         assertThatThrownBy(() -> EmotionClassifier.load(mismatch))
-                .isInstanceOf(ModelLoadException.class)
+                .isInstanceOf(MalformedModelException.class)
                 .hasMessageContaining("model.params");
     }
 
@@ -439,9 +428,9 @@ class EmotionClassifierTest {
                                     List.of(Preprocessing.blurredTrainingSplit().toInput(img)))
                             .get(0));
             assertThat(old.predict(img))
-                    .isNotEqualTo(old.predictInputs(
-                                    List.of(Preprocessing.builder().build().toInput(img)))
-                            .get(0));
+                    .isNotEqualTo(
+                            old.predictInputs(List.of(Preprocessing.standard().toInput(img)))
+                                    .get(0));
         }
     }
 

@@ -5,6 +5,7 @@ package org.fer4j.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import ai.djl.MalformedModelException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +45,7 @@ class EncodedImageFuzzTest {
     private static EmotionClassifier fer;
 
     @BeforeAll
-    static void load() throws ModelLoadException {
+    static void load() throws MalformedModelException {
         fer = EmotionClassifier.loadDefault();
     }
 

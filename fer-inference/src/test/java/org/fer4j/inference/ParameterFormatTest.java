@@ -23,8 +23,8 @@ import java.util.Arrays;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
+import org.fer4j.core.internal.Architectures;
 import org.fer4j.core.internal.ParameterFiles;
-import org.fer4j.core.nn.Architectures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

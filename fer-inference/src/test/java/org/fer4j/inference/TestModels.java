@@ -16,7 +16,7 @@ import java.util.Random;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
-import org.fer4j.core.nn.Architectures;
+import org.fer4j.core.internal.Architectures;
 
 /** Writes model folders with randomly initialised weights, and generated face-sized images, for tests. */
 final class TestModels {
@@ -33,8 +33,7 @@ final class TestModels {
      */
     static Path plainRandomModel(Path dir) throws IOException {
         randomModel(dir, "seed", EmotionLabels.fer2013());
-        ModelInfo.of("seed", EmotionLabels.fer2013(), Preprocessing.builder().build())
-                .write(dir);
+        ModelInfo.of("seed", EmotionLabels.fer2013(), Preprocessing.standard()).write(dir);
         return dir;
     }
 
@@ -49,11 +48,7 @@ final class TestModels {
                 block.saveParameters(dos);
             }
         }
-        ModelInfo.of(
-                        architecture,
-                        labels,
-                        Preprocessing.builder().optEqualize(true).build())
-                .write(dir);
+        ModelInfo.of(architecture, labels, Preprocessing.equalized()).write(dir);
         return dir;
     }
 

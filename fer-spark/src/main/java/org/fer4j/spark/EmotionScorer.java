@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import ai.djl.MalformedModelException;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -35,7 +36,6 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.inference.ModelLoadException;
 
 /**
  * Scores images and videos held in Spark DataFrames with one fer4j classifier per executor JVM.
@@ -336,9 +336,9 @@ public final class EmotionScorer {
          *
          * @param spark the session whose jobs will score
          * @return the scorer
-         * @throws ModelLoadException if the model cannot be read or loaded; the message names the file
+         * @throws MalformedModelException if the model cannot be read or loaded; the message names the file
          */
-        public EmotionScorer build(SparkSession spark) throws ModelLoadException {
+        public EmotionScorer build(SparkSession spark) throws MalformedModelException {
             Objects.requireNonNull(spark, "spark");
             ModelSource source = modelLocation == null
                     ? ModelSource.bundled(tta)

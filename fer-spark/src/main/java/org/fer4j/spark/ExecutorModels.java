@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
+import ai.djl.MalformedModelException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.inference.ModelLoadException;
 
 /**
  * One classifier per model per JVM: every task of an executor (and of the driver, in local mode) shares
@@ -23,19 +23,19 @@ final class ExecutorModels {
      * remembered, so the other tasks of this JVM fail at once with the same message instead of
      * each trying again.
      */
-    static EmotionClassifier get(ModelSource source) throws ModelLoadException {
+    static EmotionClassifier get(ModelSource source) throws MalformedModelException {
         Object held = LOADED.computeIfAbsent(source.key(), k -> {
             EngineThreads.preferOnePerTask();
             try {
                 EmotionClassifier c = source.load();
                 Runtime.getRuntime().addShutdownHook(new Thread(c::close));
                 return c;
-            } catch (ModelLoadException e) {
+            } catch (MalformedModelException e) {
                 return e;
             }
         });
-        if (held instanceof ModelLoadException e) {
-            throw new ModelLoadException(e.getMessage(), e);
+        if (held instanceof MalformedModelException e) {
+            throw new MalformedModelException(e.getMessage(), e);
         }
         return (EmotionClassifier) held;
     }

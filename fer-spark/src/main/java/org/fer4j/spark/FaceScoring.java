@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
+import ai.djl.modality.cv.output.Point;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -116,13 +117,11 @@ final class FaceScoring implements MapPartitionsFunction<Row, Row> {
             values.add(b.height());
             values.add(face.detection().score());
             FaceLandmarks l = face.detection().landmarks().orElse(null);
-            for (FaceLandmarks.Point p : l == null
-                    ? new FaceLandmarks.Point[5]
-                    : new FaceLandmarks.Point[] {
-                        l.rightEye(), l.leftEye(), l.noseTip(), l.rightMouthCorner(), l.leftMouthCorner()
-                    }) {
-                values.add(p == null ? null : p.x());
-                values.add(p == null ? null : p.y());
+            for (Point p : l == null
+                    ? new Point[5]
+                    : new Point[] {l.rightEye(), l.leftEye(), l.noseTip(), l.rightMouthCorner(), l.leftMouthCorner()}) {
+                values.add(p == null ? null : p.getX());
+                values.add(p == null ? null : p.getY());
             }
             Predictions.put(values, face.prediction());
         }

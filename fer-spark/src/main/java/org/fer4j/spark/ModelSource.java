@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.spark;
 
+import ai.djl.MalformedModelException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -19,7 +20,6 @@ import org.fer4j.core.ModelInfo;
 import org.fer4j.core.TestTimeAugmentation;
 import org.fer4j.inference.ClassifierOptions;
 import org.fer4j.inference.EmotionClassifier;
-import org.fer4j.inference.ModelLoadException;
 
 /**
  * The model a job scores with, as it travels to the executors: the bundled model (nothing to ship, every
@@ -55,7 +55,7 @@ final class ModelSource implements Serializable {
      * Only model.json and model.params are read, as {@link EmotionClassifier#load(Path)} needs no more.
      */
     static ModelSource folder(String location, Configuration hadoop, TestTimeAugmentation tta)
-            throws ModelLoadException {
+            throws MalformedModelException {
         LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
         URI uri;
         try {
@@ -70,7 +70,8 @@ final class ModelSource implements Serializable {
                 if (local) {
                     Path dir = "file".equals(uri.getScheme()) ? Path.of(uri) : Path.of(location);
                     if (!Files.isDirectory(dir)) {
-                        throw new ModelLoadException("Model folder " + location + " does not exist or is not a folder");
+                        throw new MalformedModelException(
+                                "Model folder " + location + " does not exist or is not a folder");
                     }
                     Path file = dir.resolve(name);
                     if (Files.isRegularFile(file)) {
@@ -86,7 +87,7 @@ final class ModelSource implements Serializable {
                     }
                 }
             } catch (IOException e) {
-                throw new ModelLoadException(
+                throw new MalformedModelException(
                         "Model folder " + location + ": cannot read " + name + " (" + e.getMessage() + ")", e);
             }
         }
@@ -95,13 +96,13 @@ final class ModelSource implements Serializable {
     }
 
     /** Loads a classifier from this source; the caller closes it. */
-    EmotionClassifier load() throws ModelLoadException {
-        ClassifierOptions.Builder options = ClassifierOptions.builder();
+    EmotionClassifier load() throws MalformedModelException {
+        ClassifierOptions options = ClassifierOptions.defaults();
         if (tta != null) {
-            options.optTestTimeAugmentation(tta);
+            options = options.withTestTimeAugmentation(tta);
         }
         if (files.isEmpty()) {
-            return EmotionClassifier.loadDefault(options.build());
+            return EmotionClassifier.loadDefault(options);
         }
         Path dir = null;
         try {
@@ -109,13 +110,14 @@ final class ModelSource implements Serializable {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 Files.write(dir.resolve(f.getKey()), f.getValue());
             }
-            return EmotionClassifier.load(dir, options.build());
+            return EmotionClassifier.load(dir, options);
         } catch (IOException e) {
-            throw new ModelLoadException(
+            throw new MalformedModelException(
                     description + ": cannot copy to a temporary folder (" + e.getMessage() + ")", e);
-        } catch (ModelLoadException e) {
+        } catch (MalformedModelException e) {
             // The temporary folder means nothing to the user: name the folder they gave.
-            throw new ModelLoadException(description + ": " + e.getMessage().replace(dir.toString(), "."), e);
+            throw new MalformedModelException(
+                    description + ": " + e.getMessage().replace(dir.toString(), "."), e);
         } finally {
             if (dir != null) {
                 // The classifier holds the weights in memory once loaded.

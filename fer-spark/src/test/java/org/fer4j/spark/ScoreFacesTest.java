@@ -77,7 +77,7 @@ class ScoreFacesTest {
                                         .landmarks()
                                         .orElseThrow()
                                         .rightEye()
-                                        .x(),
+                                        .getX(),
                                 within(1e-9));
                 assertThat(r.<String>getAs("emotion")).isEqualTo(f.prediction().label());
                 for (String label : scorer.labels()) {

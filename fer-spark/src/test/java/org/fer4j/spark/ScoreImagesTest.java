@@ -86,9 +86,8 @@ class ScoreImagesTest {
         List<Row> rows = scorer.scoreImages(
                         spark.read().format("binaryFile").load(faces.get(0).toString()))
                 .collectAsList();
-        try (EmotionClassifier fer = EmotionClassifier.loadDefault(org.fer4j.inference.ClassifierOptions.builder()
-                .optTestTimeAugmentation(TestTimeAugmentation.NONE)
-                .build())) {
+        try (EmotionClassifier fer = EmotionClassifier.loadDefault(
+                org.fer4j.inference.ClassifierOptions.defaults().withTestTimeAugmentation(TestTimeAugmentation.NONE))) {
             EmotionPrediction expected = fer.predict(faces.get(0));
             assertThat(rows)
                     .singleElement()

@@ -52,9 +52,8 @@ class ScoreVideosTest {
         List<Row> all = rows.collectAsList();
 
         List<Seen> expected = new ArrayList<>();
-        try (EmotionClassifier fer = EmotionClassifier.loadDefault(ClassifierOptions.builder()
-                        .optTestTimeAugmentation(TestTimeAugmentation.NONE)
-                        .build());
+        try (EmotionClassifier fer = EmotionClassifier.loadDefault(
+                        ClassifierOptions.defaults().withTestTimeAugmentation(TestTimeAugmentation.NONE));
                 YuNetFaceDetector detector = YuNetFaceDetector.builder()
                         .optMaxInputSide(YuNetFaceDetector.VIDEO_MAX_INPUT_SIDE)
                         .build();

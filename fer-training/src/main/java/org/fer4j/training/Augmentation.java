@@ -9,7 +9,8 @@ import org.fer4j.core.Preprocessing;
 
 /**
  * Random changes applied to training images on the fly (never to validation or test images).
- * Immutable; build one with {@link #builder()}, or use {@link #NONE}.
+ * Immutable; use a preset ({@link #NONE}, {@link #light()}, {@link #standard()}, {@link #robust()}) or rebuild
+ * saved settings with {@link #fromDescription(Map)}.
  *
  * <p>In order: a random affine warp (rotation, scale, shift) sampled bilinearly with replicated
  * edges, a horizontal flip, gamma, brightness and contrast, blur, noise, JPEG compression, and random
@@ -46,12 +47,8 @@ public final class Augmentation {
         this.jpegQuality = b.jpegQuality;
     }
 
-    /**
-     * Returns a builder with everything off.
-     *
-     * @return a new builder
-     */
-    public static Builder builder() {
+    /** Returns a builder with everything off (new recipes get a named preset here). */
+    static Builder builder() {
         return new Builder();
     }
 
@@ -97,12 +94,8 @@ public final class Augmentation {
                 .build();
     }
 
-    /**
-     * Returns a builder holding these settings.
-     *
-     * @return a new builder
-     */
-    public Builder toBuilder() {
+    /** Returns a builder holding these settings. */
+    Builder toBuilder() {
         return fromDescriptionBuilder(describe());
     }
 
@@ -236,7 +229,7 @@ public final class Augmentation {
     }
 
     /** Builds an {@link Augmentation}; every option is off until set. */
-    public static final class Builder {
+    static final class Builder {
         private boolean flip;
         private float shift;
         private float rotationDegrees;

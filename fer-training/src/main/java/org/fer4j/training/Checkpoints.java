@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.fer4j.core.EmotionLabels;
 import org.fer4j.core.Preprocessing;
+import org.fer4j.core.internal.Architectures;
 import org.fer4j.core.internal.ParameterFiles;
-import org.fer4j.core.nn.Architectures;
 
 /**
  * A run's {@code checkpoints/} folder. After every epoch it saves the best weights when the epoch is the

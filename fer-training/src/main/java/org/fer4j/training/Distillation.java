@@ -22,7 +22,8 @@ import org.fer4j.core.TestTimeAugmentation;
  * term against the hard labels. The loss per image is {@code (1 - weight) * CE(label) + weight * T^2 *
  * KL(teacher_T || student_T)}, where {@code x_T} is a distribution sharpened or softened to temperature T.
  *
- * @param teachers the teacher models, empty when distillation is off
+ * @param teachers the teacher models as they were when the run started (path, network, test-time augmentation,
+ *     validation accuracy, SHA-256 of the weights), empty when distillation is off
  * @param temperature the softening temperature (at least 1)
  * @param weight the weight of the soft-target term, in (0, 1] when distillation is on, 0 when off
  */
@@ -38,7 +39,8 @@ public record Distillation(List<Teacher> teachers, float temperature, float weig
     public static final float DEFAULT_WEIGHT = 0.8f;
 
     /**
-     * One teacher model as it was when the run started, recorded in the student's {@code model.json}.
+     * One teacher model as it was when the run started, recorded in the student's {@code model.json}. Made by
+     * {@link #from}; read back from saved settings by Jackson.
      *
      * @param path the teacher's model folder, absolute
      * @param architecture the teacher's network
@@ -46,7 +48,7 @@ public record Distillation(List<Teacher> teachers, float temperature, float weig
      * @param validationAccuracy the validation accuracy its model.json records for that mode, or null
      * @param parametersSha256 the SHA-256 of its {@code model.params}, which names the weights wherever they move
      */
-    public record Teacher(
+    record Teacher(
             String path,
             String architecture,
             TestTimeAugmentation testTimeAugmentation,
@@ -62,7 +64,7 @@ public record Distillation(List<Teacher> teachers, float temperature, float weig
          * @param validationAccuracy see the record description
          * @param parametersSha256 see the record description
          */
-        public Teacher {
+        Teacher {
             Objects.requireNonNull(path, "teacher path");
             Objects.requireNonNull(architecture, "teacher architecture");
             Objects.requireNonNull(testTimeAugmentation, "teacher test-time augmentation");

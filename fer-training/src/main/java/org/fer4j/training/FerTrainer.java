@@ -31,10 +31,10 @@ import org.fer4j.core.Evaluation;
 import org.fer4j.core.ModelInfo;
 import org.fer4j.core.Preprocessing;
 import org.fer4j.core.SkippedFile;
+import org.fer4j.core.internal.Architectures;
 import org.fer4j.core.internal.Calibration;
 import org.fer4j.core.internal.FaceFolder;
 import org.fer4j.core.internal.ParameterFiles;
-import org.fer4j.core.nn.Architectures;
 
 /**
  * Trains a network on a dataset root ({@code train/} and {@code test/} class folders) with DJL's

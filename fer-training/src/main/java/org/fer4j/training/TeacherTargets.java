@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.fer4j.training;
 
+import ai.djl.MalformedModelException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.awt.image.BufferedImage;
@@ -22,7 +23,6 @@ import org.fer4j.core.internal.FaceFolder;
 import org.fer4j.core.internal.ImageDecoding;
 import org.fer4j.inference.EmotionClassifier;
 import org.fer4j.inference.EmotionPrediction;
-import org.fer4j.inference.ModelLoadException;
 
 /**
  * The teachers' probabilities for every training image, computed once per run and kept in the run folder
@@ -103,7 +103,7 @@ final class TeacherTargets {
                     }
                     progress.onTeacherProgress(t + 1, teachers.size(), start + n, train.size());
                 }
-            } catch (ModelLoadException e) {
+            } catch (MalformedModelException e) {
                 throw new IllegalArgumentException("Teacher " + dir + " cannot be loaded: " + e.getMessage(), e);
             }
         }

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.fer4j.core.Preprocessing;
-import org.fer4j.core.nn.Architectures;
+import org.fer4j.core.internal.Architectures;
 
 /**
  * Everything that defines a training run apart from the data: architecture, optimiser, schedule,
@@ -20,7 +20,7 @@ import org.fer4j.core.nn.Architectures;
  * whose defaults are the seed's recipe. Saved by Jackson in {@code model.json} and a run's
  * {@code state.json}, one field per component; settings saved before a component existed still load.
  *
- * @param architecture the architecture name, a key of {@link Architectures}
+ * @param architecture the network's name, one that {@code fer train --arch} takes (for example {@code vgg-48})
  * @param epochs the maximum number of epochs (at least 1)
  * @param batchSize the images per batch (at least 1)
  * @param seed the random seed for initialisation, shuffling, dropout and augmentation
@@ -62,8 +62,7 @@ public record TrainingSpec(
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) float averageDecay) {
 
     /** The preprocessing of new runs: no equalisation, which did not help (docs/model-card.md has the A/B). */
-    public static final Preprocessing DEFAULT_PREPROCESSING =
-            Preprocessing.builder().build();
+    public static final Preprocessing DEFAULT_PREPROCESSING = Preprocessing.standard();
 
     /** Converts between a spec and its saved form for {@link #describe()}; the annotations say how. */
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fer4j.core.Preprocessing;
+import org.fer4j.core.internal.Architectures;
 import org.fer4j.core.internal.ParameterFiles;
-import org.fer4j.core.nn.Architectures;
 
 /**
  * An exponential moving average of a training network's weights, batch-norm statistics included, kept in a

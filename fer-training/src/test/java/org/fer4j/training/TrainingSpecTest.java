@@ -30,7 +30,7 @@ class TrainingSpecTest {
                 .optLabelSmoothing(0.1f)
                 .optClassWeights(true)
                 .optAugmentation(Augmentation.standard())
-                .optPreprocessing(Preprocessing.builder().build())
+                .optPreprocessing(Preprocessing.standard())
                 .build();
         Map<String, Object> saved = spec.describe();
         assertThat(saved)

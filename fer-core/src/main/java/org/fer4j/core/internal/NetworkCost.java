@@ -12,7 +12,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.core.Linear;
 import org.fer4j.core.Preprocessing;
-import org.fer4j.core.nn.Architectures;
 
 /**
  * The arithmetic a network costs per image, read from the network definition: the multiply-adds of its

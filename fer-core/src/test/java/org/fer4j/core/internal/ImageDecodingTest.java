@@ -116,7 +116,7 @@ class ImageDecodingTest {
         // The same through a file, and through decoding then preprocessing.
         Path file = Files.write(tmp.resolve("phone.jpg"), jpeg);
         assertThat(ImageDecoding.read(file).getWidth()).isEqualTo(20);
-        Preprocessing plain = Preprocessing.builder().build();
+        Preprocessing plain = Preprocessing.standard();
         assertThat(plain.toInput(ImageDecoding.decode(jpeg))).containsExactly(plain.toInput(upright));
         assertThat(ImageDecoding.probe(encode(marked(), "jpeg")).orientation()).isEqualTo(1);
     }

@@ -174,8 +174,8 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     /** Times predictAll (and FaceAnalyzer) in this JVM and prints {@code faces=S} and {@code photos=S}. */
     private int oneJvm() throws Exception {
-        try (EmotionClassifier fer = EmotionClassifier.loadDefault(
-                ClassifierOptions.builder().optTestTimeAugmentation(tta).build())) {
+        try (EmotionClassifier fer =
+                EmotionClassifier.loadDefault(ClassifierOptions.defaults().withTestTimeAugmentation(tta))) {
             if (faces != null) {
                 List<Path> files = list(faces);
                 List<BufferedImage> warm = new ArrayList<>();

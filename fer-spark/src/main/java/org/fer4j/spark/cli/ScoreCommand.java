@@ -4,6 +4,7 @@ package org.fer4j.spark.cli;
 
 import static org.apache.spark.sql.functions.col;
 
+import ai.djl.MalformedModelException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -21,7 +22,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.fer4j.core.TestTimeAugmentation;
-import org.fer4j.inference.ModelLoadException;
 import org.fer4j.spark.EmotionScorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -175,7 +175,7 @@ final class ScoreCommand implements Callable<Integer> {
             EmotionScorer scorer;
             try {
                 scorer = options.build(spark);
-            } catch (ModelLoadException e) {
+            } catch (MalformedModelException e) {
                 // Once, on the driver, before any task: not one failure per task.
                 err.println("fer score: cannot load the model: " + e.getMessage());
                 return 1;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 the fer4j authors
 // SPDX-License-Identifier: Apache-2.0
-package org.fer4j.core.nn;
+package org.fer4j.core.internal;
 
 import ai.djl.nn.Block;
 import java.util.Collections;
