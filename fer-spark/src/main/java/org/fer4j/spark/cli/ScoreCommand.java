@@ -135,7 +135,7 @@ final class ScoreCommand implements Callable<Integer> {
             }
         }
         long started = System.nanoTime();
-        SparkSession.Builder builder = SparkSession.builder().appName("fer score");
+        SparkSession.Builder builder = packSmallFiles(SparkSession.builder().appName("fer score"));
         if (master != null) {
             builder.master(master);
         } else if (System.getProperty("spark.master") == null) {
@@ -292,4 +292,17 @@ final class ScoreCommand implements Callable<Integer> {
             return TestTimeAugmentation.of(value);
         }
     }
+
+    /**
+     * Lets Spark put many small files into one partition: its default charges every file the cost of reading
+     * 4 MB ({@code spark.sql.files.openCostInBytes}), which suits large columnar files but splits 3,589 face
+     * crops of 1.5 kB into 113 tasks; at 8 kB they fill one partition per core, and Spark's time fell by about
+     * an eighth (docs/benchmarks.md). A value the user set (a system property, as {@code spark-submit --conf}
+     * passes it) wins.
+     */
+    static SparkSession.Builder packSmallFiles(SparkSession.Builder builder) {
+        return System.getProperty(OPEN_COST) == null ? builder.config(OPEN_COST, "8k") : builder;
+    }
+
+    private static final String OPEN_COST = "spark.sql.files.openCostInBytes";
 }
