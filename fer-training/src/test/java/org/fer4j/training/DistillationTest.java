@@ -96,15 +96,7 @@ class DistillationTest {
         new FerTrainer().train(spec, data, straight, TrainingProgress.NONE);
 
         Path split = tmp.resolve("split");
-        FerTrainer trainer = new FerTrainer();
-        trainer.train(spec, data, split, new TrainingProgress() {
-            @Override
-            public void onEpochEnd(EpochRecord record, boolean best) {
-                if (record.epoch() == 2) {
-                    trainer.requestStop();
-                }
-            }
-        });
+        FerTrainerTest.trainUntil(spec, data, split, 2);
         Path targets = split.resolve("distillation/teacher_probabilities.csv");
         FileTime written = FileTime.fromMillis(0);
         Files.setLastModifiedTime(targets, written);

@@ -168,15 +168,7 @@ class FerTrainerTest {
         new FerTrainer().train(spec, data, straight, TrainingProgress.NONE);
 
         Path split = tmp.resolve("split");
-        FerTrainer trainer = new FerTrainer();
-        TrainingResult half = trainer.train(spec, data, split, new TrainingProgress() {
-            @Override
-            public void onEpochEnd(EpochRecord record, boolean best) {
-                if (record.epoch() == 2) {
-                    trainer.requestStop();
-                }
-            }
-        });
+        TrainingResult half = trainUntil(spec, data, split, 2);
         assertThat(half.interrupted()).isTrue();
         assertThat(split.resolve("checkpoints/epoch-0002.optimizer")).isNotEmptyFile();
         new FerTrainer().resume(split, TrainingProgress.NONE);
@@ -203,15 +195,7 @@ class FerTrainerTest {
         Path straight = tmp.resolve("straight");
         TrainingResult r = new FerTrainer().train(spec, data, straight, TrainingProgress.NONE);
         Path split = tmp.resolve("split");
-        FerTrainer trainer = new FerTrainer();
-        trainer.train(spec, data, split, new TrainingProgress() {
-            @Override
-            public void onEpochEnd(EpochRecord record, boolean best) {
-                if (record.epoch() == 2) {
-                    trainer.requestStop();
-                }
-            }
-        });
+        trainUntil(spec, data, split, 2);
         new FerTrainer().resume(split, TrainingProgress.NONE);
 
         float[] average = weights(straight.resolve("checkpoints/epoch-0004.average"));
@@ -280,6 +264,19 @@ class FerTrainerTest {
         assertThat(resumed.history()).extracting(EpochRecord::epoch).containsExactly(1, 2, 3);
         assertThat(ModelInfo.read(out).provenance().orElseThrow().data())
                 .isEqualTo(moved.toAbsolutePath().normalize().toString());
+    }
+
+    /** Trains {@code spec} into {@code out} and stops after epoch {@code epoch}, as Ctrl-C would; resume it to go on. */
+    static TrainingResult trainUntil(TrainingSpec spec, Path data, Path out, int epoch) throws IOException {
+        FerTrainer trainer = new FerTrainer();
+        return trainer.train(spec, data, out, new TrainingProgress() {
+            @Override
+            public void onEpochEnd(EpochRecord record, boolean best) {
+                if (record.epoch() == epoch) {
+                    trainer.requestStop();
+                }
+            }
+        });
     }
 
     static float[] weights(Path file) throws IOException {
