@@ -120,11 +120,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                 for (String a : archs) {
                     progress.endStage();
                     System.err.println("training end to end, " + a + ": decoding " + root + " first");
-                    rows.add(BenchmarkRow.of(
-                            "training, end to end (one epoch of " + root + "), " + a + ", batch 128",
-                            TrainingBenchmark.endToEnd(
-                                    root, a, 128, Files.createTempDirectory(work, "train"), progress),
-                            "images/s"));
+                    rows.addAll(TrainingBenchmark.endToEnd(
+                            root, a, 128, Files.createTempDirectory(work, "train"), progress));
                 }
             }
             // The memory check runs its full length once, on the costliest views; the others run shorter.

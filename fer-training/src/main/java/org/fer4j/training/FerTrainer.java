@@ -5,6 +5,7 @@ package org.fer4j.training;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.metric.Metrics;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -59,10 +60,27 @@ import org.fer4j.core.internal.ParameterFiles;
  */
 public final class FerTrainer {
 
+    private final Metrics metrics;
     private volatile boolean stopRequested;
 
     /** Creates a trainer. */
-    public FerTrainer() {}
+    public FerTrainer() {
+        this(null);
+    }
+
+    /**
+     * Creates a trainer that records where each batch's time goes, in nanoseconds, into DJL {@code metrics}:
+     * DJL's own {@code forward}, {@code backward} (loss and backward pass), {@code training-metrics} and
+     * {@code step} (the optimiser), and fer4j's {@code batch-wait} (waiting for the batch thread),
+     * {@code batch-build} (shuffling and augmenting a batch, on the batch thread), {@code to-arrays},
+     * {@code train-batch} (all of DJL's {@link EasyTrain#trainBatch}, listeners included),
+     * {@code weight-average} and, once per epoch, {@code epoch-end} (validation, history and checkpoint).
+     *
+     * @param metrics receives the timings, or null to record none
+     */
+    public FerTrainer(Metrics metrics) {
+        this.metrics = metrics;
+    }
 
     /** Asks a running training to stop at the next batch, leaving the last finished epoch's checkpoint. */
     public void requestStop() {
@@ -225,6 +243,7 @@ public final class FerTrainer {
             boolean stoppedEarly = false;
             boolean interrupted = false;
             try (Trainer trainer = model.newTrainer(config)) {
+                trainer.setMetrics(metrics);
                 trainer.initialize(inputShape);
                 for (int epoch = state.epochsDone() + 1; epoch <= spec.epochs() && !stoppedEarly; epoch++) {
                     figures.start(epoch);
@@ -236,11 +255,13 @@ public final class FerTrainer {
                         interrupted = true;
                         break;
                     }
+                    long begin = System.nanoTime();
                     try {
                         trainer.notifyListeners(listener -> listener.onEpoch(trainer));
                     } catch (UncheckedIOException e) {
                         throw e.getCause();
                     }
+                    trainer.addMetric("epoch-end", begin);
                     stoppedEarly = stopping.shouldStop();
                 }
             }
@@ -299,14 +320,18 @@ public final class FerTrainer {
             LearningRate rate,
             int batches,
             WeightAverage average) {
-        try (BatchStream stream =
-                new BatchStream(train, spec.batchSize(), spec.augmentation(), classWeights, soft, spec.seed(), epoch)) {
+        // Timings go through the trainer, which drops them unless metrics were given.
+        try (BatchStream stream = new BatchStream(
+                train, spec.batchSize(), spec.augmentation(), classWeights, soft, spec.seed(), epoch, metrics)) {
+            long begin = System.nanoTime();
             BatchStream.HostBatch hb;
             for (int b = 0; (hb = stream.next()) != null; b++) {
+                trainer.addMetric("batch-wait", begin);
                 if (stopRequested) {
                     return false;
                 }
                 rate.moveTo(epoch - 1 + (double) b / batches);
+                begin = System.nanoTime();
                 try (Batch batch = toBatch(
                         hb,
                         trainer.getManager().newSubManager(),
@@ -314,12 +339,18 @@ public final class FerTrainer {
                         b,
                         batches,
                         classWeights.length)) {
+                    trainer.addMetric("to-arrays", begin);
+                    begin = System.nanoTime();
                     EasyTrain.trainBatch(trainer, batch);
+                    trainer.addMetric("train-batch", begin);
                     trainer.step();
                 }
                 if (average != null) {
+                    begin = System.nanoTime();
                     average.update((epoch - 1L) * batches + b + 1);
+                    trainer.addMetric("weight-average", begin);
                 }
+                begin = System.nanoTime();
             }
             return true;
         } catch (InterruptedException e) {
