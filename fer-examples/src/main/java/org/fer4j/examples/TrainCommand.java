@@ -172,6 +172,20 @@ final class TrainCommand implements Callable<Integer> {
                     + " step, in (0, 1); 0.999 averages about the last thousand steps (default: none).")
     float weightAverage = DEFAULTS.averageDecay();
 
+    @Option(
+            names = "--mixup",
+            paramLabel = "ALPHA",
+            description = "Blend each batch's images in pairs, and their targets, with shares from Beta(ALPHA, ALPHA);"
+                    + " 0.2-0.4 are usual (default: none).")
+    float mixup = DEFAULTS.mixupAlpha();
+
+    @Option(
+            names = "--cutmix",
+            paramLabel = "ALPHA",
+            description = "Paste a rectangle of a partner image into each batch's images, targets mixed by area,"
+                    + " from Beta(ALPHA, ALPHA); 1 is usual; with --mixup, each batch gets one (default: none).")
+    float cutmix = DEFAULTS.cutmixAlpha();
+
     @Override
     public Integer call() throws Exception {
         // Usage errors before any work: the trainer would only refuse them after loading the data.
@@ -246,6 +260,8 @@ final class TrainCommand implements Callable<Integer> {
                 .optPreprocessing(equalize ? Preprocessing.equalized() : Preprocessing.standard())
                 .optDistillation(distillation())
                 .optAverageDecay(weightAverage)
+                .optMixup(mixup)
+                .optCutmix(cutmix)
                 .build();
     }
 

@@ -64,8 +64,12 @@ final class TrainingBenchmark {
             pixels[i] = random.nextFloat();
         }
         long[] labels = new long[batchSize];
+        float[] targets = new float[batchSize * CLASSES];
+        float[] weights = new float[batchSize];
         for (int i = 0; i < batchSize; i++) {
             labels[i] = random.nextInt(CLASSES);
+            targets[i * CLASSES + (int) labels[i]] = 1;
+            weights[i] = 1;
         }
         Shape shape = Preprocessing.inputShape(batchSize);
         String stage = "training compute only, " + architecture;
@@ -73,7 +77,7 @@ final class TrainingBenchmark {
             Block block = Architectures.build(architecture, CLASSES);
             model.setBlock(block);
             try (Trainer trainer = model.newTrainer(
-                    FerTrainer.trainingConfig(TrainingSpec.builder().build(), block, CLASSES))) {
+                    FerTrainer.trainingConfig(TrainingSpec.builder().build(), block))) {
                 trainer.initialize(shape);
                 long start = 0;
                 for (int b = 0; b < warmup + batches; b++) {
@@ -82,7 +86,10 @@ final class TrainingBenchmark {
                     }
                     try (NDManager bm = trainer.getManager().newSubManager()) {
                         NDArray x = bm.create(pixels, shape);
-                        NDList y = new NDList(bm.create(labels));
+                        NDList y = new NDList(
+                                bm.create(labels),
+                                bm.create(targets, new Shape(batchSize, CLASSES)),
+                                bm.create(weights));
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             NDArray pred = trainer.forward(new NDList(x), y).singletonOrThrow();
                             NDArray loss = trainer.getLoss().evaluate(y, new NDList(pred));

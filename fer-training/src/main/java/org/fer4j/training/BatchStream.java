@@ -17,36 +17,36 @@ import org.fer4j.core.internal.FaceFolder;
 final class BatchStream implements AutoCloseable {
 
     /**
-     * One batch as plain arrays: pixels (n x 2304), labels, per-sample loss weights and, in a distilled
-     * run, the teachers' softened probabilities (n x classes; null otherwise). The arrays are not copied:
-     * the producer fills fresh ones for each batch and hands them over, and batches are never compared.
+     * One batch as plain arrays: pixels (n x 2304), labels, the target distribution of each image (n x
+     * classes: its label smoothed and, in a mixed batch, blended with its partner's), per-sample loss
+     * weights and, in a distilled run, the teachers' softened probabilities (n x classes; null otherwise).
+     * The arrays are not copied: the producer fills fresh ones for each batch and hands them over, and
+     * batches are never compared.
      */
     @SuppressWarnings("ArrayRecordComponent")
-    record HostBatch(int size, float[] pixels, long[] labels, float[] weights, float[] soft) {}
+    record HostBatch(int size, float[] pixels, long[] labels, float[] targets, float[] weights, float[] soft) {}
 
-    private static final HostBatch END = new HostBatch(0, new float[0], new long[0], new float[0], null);
+    private static final HostBatch END = new HostBatch(0, new float[0], new long[0], new float[0], new float[0], null);
 
     private final BlockingQueue<HostBatch> queue = new ArrayBlockingQueue<>(4);
     private final Thread producer;
     private volatile RuntimeException failure;
 
     /**
-     * Starts building the batches of one epoch; {@code soft} holds each image's soft targets (row i for
-     * image i, {@code classWeights.length} wide), or is null when the run is not distilled; each batch's
-     * build time goes into {@code metrics} as {@code batch-build} (nanoseconds) unless it is null.
+     * Starts building the batches of one epoch with the run's batch size, augmentation, label smoothing,
+     * mixing and seed; {@code soft} holds each image's soft targets (row i for image i,
+     * {@code classWeights.length} wide), or is null when the run is not distilled; each batch's build time
+     * goes into {@code metrics} as {@code batch-build} (nanoseconds) unless it is null.
      */
-    BatchStream(
-            FaceFolder data,
-            int batchSize,
-            Augmentation augmentation,
-            float[] classWeights,
-            float[] soft,
-            long seed,
-            int epoch,
-            Metrics metrics) {
+    BatchStream(FaceFolder data, TrainingSpec spec, float[] classWeights, float[] soft, int epoch, Metrics metrics) {
         int k = classWeights.length;
-        int[] order = shuffled(data.size(), new Random(seed * 1_000_003L + epoch));
-        Random random = new Random(seed * 7_919L + epoch);
+        int batchSize = spec.batchSize();
+        Augmentation augmentation = spec.augmentation();
+        BatchMix mix = BatchMix.of(spec);
+        float smoothing = spec.labelSmoothing();
+        int[] order = shuffled(data.size(), new Random(spec.seed() * 1_000_003L + epoch));
+        Random random = new Random(spec.seed() * 7_919L + epoch);
+        Random mixRandom = new Random(spec.seed() * 104_729L + epoch);
         producer = new Thread(
                 () -> {
                     try {
@@ -55,8 +55,9 @@ final class BatchStream implements AutoCloseable {
                             int n = Math.min(batchSize, order.length - start);
                             float[] pixels = new float[n * Preprocessing.PIXELS];
                             long[] labels = new long[n];
+                            float[] targets = new float[n * k];
                             float[] weights = new float[n];
-                            float[] targets = soft == null ? null : new float[n * k];
+                            float[] teachers = soft == null ? null : new float[n * k];
                             float[] tmp = new float[Preprocessing.PIXELS];
                             for (int i = 0; i < n; i++) {
                                 int idx = order[start + i];
@@ -67,16 +68,28 @@ final class BatchStream implements AutoCloseable {
                                     augmentation.apply(data.image(idx), tmp, random);
                                     System.arraycopy(tmp, 0, pixels, i * Preprocessing.PIXELS, Preprocessing.PIXELS);
                                 }
-                                labels[i] = data.classOf(idx);
-                                weights[i] = classWeights[data.classOf(idx)];
-                                if (targets != null) {
-                                    System.arraycopy(soft, idx * k, targets, i * k, k);
+                                int label = data.classOf(idx);
+                                labels[i] = label;
+                                for (int c = 0; c < k; c++) {
+                                    targets[i * k + c] = (c == label ? 1 - smoothing : 0) + smoothing / k;
+                                }
+                                weights[i] = classWeights[label];
+                                if (teachers != null) {
+                                    System.arraycopy(soft, idx * k, teachers, i * k, k);
+                                }
+                            }
+                            if (!mix.isNone()) {
+                                BatchMix.Mixed mixed = mix.apply(pixels, n, mixRandom);
+                                mixed.blend(targets, k);
+                                mixed.blend(weights, 1);
+                                if (teachers != null) {
+                                    mixed.blend(teachers, k);
                                 }
                             }
                             if (metrics != null) {
                                 metrics.addMetric("batch-build", System.nanoTime() - begin);
                             }
-                            queue.put(new HostBatch(n, pixels, labels, weights, targets));
+                            queue.put(new HostBatch(n, pixels, labels, targets, weights, teachers));
                         }
                         queue.put(END);
                     } catch (InterruptedException e) {

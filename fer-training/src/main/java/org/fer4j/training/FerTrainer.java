@@ -89,31 +89,31 @@ public final class FerTrainer {
 
     /**
      * Returns the DJL training configuration of {@code fer train} for the parameters of {@code block}: its
-     * loss (cross-entropy with the spec's label smoothing and distillation) and optimiser (the spec's kind and
-     * weight decay at its base learning rate, without warm-up or schedule), on the CPU. For code that runs
-     * its own loop over a fer4j network, such as a throughput benchmark; the trainer builds its own the same way.
+     * loss (cross-entropy, with the spec's distillation) and optimiser (the spec's kind and weight decay at its
+     * base learning rate, without warm-up or schedule), on the CPU. For code that runs its own loop over a
+     * fer4j network, such as a throughput benchmark; the trainer builds its own the same way. The loss reads a
+     * batch's labels as {@code fer train}'s batches carry them: class indices (N), target distributions
+     * (N, classes; each label one-hot, or smoothed and mixed as the spec says) and per-sample weights (N).
      *
      * <pre>{@code
      * Block block = Architectures.build("seed", 7);
      * model.setBlock(block);
-     * Trainer trainer = model.newTrainer(FerTrainer.trainingConfig(TrainingSpec.builder().build(), block, 7));
+     * Trainer trainer = model.newTrainer(FerTrainer.trainingConfig(TrainingSpec.builder().build(), block));
      * }</pre>
      *
      * @param spec the settings whose loss and optimiser to use
      * @param block the network the optimiser will update, before the trainer is initialised
-     * @param classes the number of classes the network outputs
      * @return a new configuration, one per trainer (the optimiser keeps per-parameter state)
      */
-    public static DefaultTrainingConfig trainingConfig(TrainingSpec spec, Block block, int classes) {
+    public static DefaultTrainingConfig trainingConfig(TrainingSpec spec, Block block) {
         float rate = spec.learningRate();
         return trainingConfig(
-                spec, classes, new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(), step -> rate, block));
+                spec, new CheckpointedOptimizer(spec.optimizer(), spec.weightDecay(), step -> rate, block));
     }
 
     /** The one home of the loss, optimiser and device of a training run, with the optimiser given. */
-    private static DefaultTrainingConfig trainingConfig(
-            TrainingSpec spec, int classes, CheckpointedOptimizer optimizer) {
-        return new DefaultTrainingConfig(new CrossEntropy(classes, spec.labelSmoothing(), spec.distillation()))
+    private static DefaultTrainingConfig trainingConfig(TrainingSpec spec, CheckpointedOptimizer optimizer) {
+        return new DefaultTrainingConfig(new CrossEntropy(spec.distillation()))
                 .optOptimizer(optimizer)
                 .optDevices(new Device[] {Device.cpu()});
     }
@@ -237,7 +237,7 @@ public final class FerTrainer {
                     state.bestValue(),
                     state.sinceBest());
             Checkpoints checkpoints = new Checkpoints(checkpointDir, state, optimizer, stopping, average);
-            DefaultTrainingConfig config = trainingConfig(spec, labels.size(), optimizer)
+            DefaultTrainingConfig config = trainingConfig(spec, optimizer)
                     .addTrainingListeners(
                             new EpochListeners(figures, history, stopping, checkpoints, progress, batches));
             boolean stoppedEarly = false;
@@ -321,8 +321,7 @@ public final class FerTrainer {
             int batches,
             WeightAverage average) {
         // Timings go through the trainer, which drops them unless metrics were given.
-        try (BatchStream stream = new BatchStream(
-                train, spec.batchSize(), spec.augmentation(), classWeights, soft, spec.seed(), epoch, metrics)) {
+        try (BatchStream stream = new BatchStream(train, spec, classWeights, soft, epoch, metrics)) {
             long begin = System.nanoTime();
             BatchStream.HostBatch hb;
             for (int b = 0; (hb = stream.next()) != null; b++) {
@@ -332,13 +331,7 @@ public final class FerTrainer {
                 }
                 rate.moveTo(epoch - 1 + (double) b / batches);
                 begin = System.nanoTime();
-                try (Batch batch = toBatch(
-                        hb,
-                        trainer.getManager().newSubManager(),
-                        spec.classWeights(),
-                        b,
-                        batches,
-                        classWeights.length)) {
+                try (Batch batch = toBatch(hb, trainer.getManager().newSubManager(), b, batches, classWeights.length)) {
                     trainer.addMetric("to-arrays", begin);
                     begin = System.nanoTime();
                     EasyTrain.trainBatch(trainer, batch);
@@ -360,18 +353,16 @@ public final class FerTrainer {
     }
 
     /**
-     * Wraps a host batch in DJL's form (labels, then the weights when weighted or distilled, then the soft
-     * targets when distilled: the order {@link CrossEntropy} reads); closing the batch closes
-     * {@code manager} and every array in it.
+     * Wraps a host batch in DJL's form (labels, target distributions, weights, then the soft targets when
+     * distilled: the order {@link CrossEntropy} reads); closing the batch closes {@code manager} and every
+     * array in it.
      */
-    private static Batch toBatch(
-            BatchStream.HostBatch hb, NDManager manager, boolean weighted, int index, int total, int classes) {
-        NDList labels = new NDList(manager.create(hb.labels()));
-        if (weighted || hb.soft() != null) {
-            labels.add(manager.create(hb.weights()));
-        }
+    private static Batch toBatch(BatchStream.HostBatch hb, NDManager manager, int index, int total, int classes) {
+        Shape rows = new Shape(hb.size(), classes);
+        NDList labels = new NDList(
+                manager.create(hb.labels()), manager.create(hb.targets(), rows), manager.create(hb.weights()));
         if (hb.soft() != null) {
-            labels.add(manager.create(hb.soft(), new Shape(hb.size(), classes)));
+            labels.add(manager.create(hb.soft(), rows));
         }
         NDList pixels = new NDList(Preprocessing.toInputArray(manager, hb.pixels(), hb.size()));
         return new Batch(manager, pixels, labels, hb.size(), Batchifier.STACK, Batchifier.STACK, index, total);

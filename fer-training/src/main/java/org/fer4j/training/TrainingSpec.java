@@ -38,6 +38,9 @@ import org.fer4j.core.internal.Architectures;
  * @param distillation the teachers and settings of knowledge distillation, {@link Distillation#NONE} for none
  * @param averageDecay the decay of an exponential moving average of the weights, which the run then validates,
  *     keeps as its best and ships; 0 for none (the last step's weights)
+ * @param mixupAlpha the Beta parameter of mixup, which blends each training batch's images in pairs, 0 for none
+ * @param cutmixAlpha the Beta parameter of CutMix, which pastes a rectangle of one image of a pair into the other,
+ *     0 for none; with mixup on as well, each batch gets one of the two at random
  */
 public record TrainingSpec(
         String architecture,
@@ -59,7 +62,9 @@ public record TrainingSpec(
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Distillation.NoneFilter.class)
         Distillation distillation,
 
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) float averageDecay) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) float averageDecay,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) float mixupAlpha,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) float cutmixAlpha) {
 
     /** The preprocessing of new runs: no equalisation, which did not help (docs/model-card.md has the A/B). */
     public static final Preprocessing DEFAULT_PREPROCESSING = Preprocessing.standard();
@@ -135,6 +140,8 @@ public record TrainingSpec(
      * @param preprocessing see the record description
      * @param distillation see the record description
      * @param averageDecay see the record description
+     * @param mixupAlpha see the record description
+     * @param cutmixAlpha see the record description
      * @throws IllegalArgumentException if a value is out of range or the architecture is unknown
      * @throws NullPointerException if an object component is null
      */
@@ -158,6 +165,8 @@ public record TrainingSpec(
         check(
                 averageDecay == 0 || (averageDecay > 0 && averageDecay < 1),
                 "weight-average decay must be 0 (none) or in (0, 1), got " + averageDecay);
+        check(mixupAlpha >= 0 && mixupAlpha <= 10, "mixup alpha must be 0 (none) or in (0, 10], got " + mixupAlpha);
+        check(cutmixAlpha >= 0 && cutmixAlpha <= 10, "CutMix alpha must be 0 (none) or in (0, 10], got " + cutmixAlpha);
     }
 
     /**
@@ -190,7 +199,9 @@ public record TrainingSpec(
                 .optAugmentation(augmentation)
                 .optPreprocessing(preprocessing)
                 .optDistillation(distillation)
-                .optAverageDecay(averageDecay);
+                .optAverageDecay(averageDecay)
+                .optMixup(mixupAlpha)
+                .optCutmix(cutmixAlpha);
     }
 
     /** Returns the settings by name, as {@code model.json} and {@code state.json} hold them. */
@@ -207,7 +218,7 @@ public record TrainingSpec(
     /**
      * Jackson's way in: a missing number reads as 0 (refused where invalid); settings saved before preprocessing
      * or distillation were recorded get the preprocessing every run then used, and no distillation (and, like
-     * every spec without it, no weight average).
+     * every spec without it, no weight average or mixing).
      */
     @JsonCreator
     private static TrainingSpec fromJson(
@@ -227,7 +238,9 @@ public record TrainingSpec(
             @JsonProperty("augmentation") Augmentation augmentation,
             @JsonProperty("preprocessing") Preprocessing preprocessing,
             @JsonProperty("distillation") Distillation distillation,
-            @JsonProperty("averageDecay") Float averageDecay) {
+            @JsonProperty("averageDecay") Float averageDecay,
+            @JsonProperty("mixupAlpha") Float mixupAlpha,
+            @JsonProperty("cutmixAlpha") Float cutmixAlpha) {
         return new TrainingSpec(
                 architecture,
                 epochs,
@@ -245,7 +258,9 @@ public record TrainingSpec(
                 augmentation,
                 preprocessing != null ? preprocessing : Preprocessing.blurredTrainingSplit(),
                 distillation != null ? distillation : Distillation.NONE,
-                averageDecay != null ? averageDecay : 0f);
+                averageDecay != null ? averageDecay : 0f,
+                mixupAlpha != null ? mixupAlpha : 0f,
+                cutmixAlpha != null ? cutmixAlpha : 0f);
     }
 
     /** The learning rate at a fractional epoch position (0 at the start of training). */

@@ -26,6 +26,8 @@ public final class TrainingSpecBuilder {
     private Preprocessing preprocessing = TrainingSpec.DEFAULT_PREPROCESSING;
     private Distillation distillation = Distillation.NONE;
     private float averageDecay;
+    private float mixupAlpha;
+    private float cutmixAlpha;
 
     TrainingSpecBuilder() {}
 
@@ -203,6 +205,28 @@ public final class TrainingSpecBuilder {
     }
 
     /**
+     * Sets mixup: each batch's images are blended in pairs with a share drawn from Beta(alpha, alpha), and so
+     * are their targets (default 0, none; 0.2 to 0.4 are usual).
+     * @param alpha the Beta parameter, 0 for none
+     * @return this builder
+     */
+    public TrainingSpecBuilder optMixup(float alpha) {
+        this.mixupAlpha = alpha;
+        return this;
+    }
+
+    /**
+     * Sets CutMix: a rectangle of each batch's images is replaced by the same rectangle of a partner, its area
+     * drawn from Beta(alpha, alpha), and the targets are mixed by area (default 0, none; 1 is usual).
+     * @param alpha the Beta parameter, 0 for none
+     * @return this builder
+     */
+    public TrainingSpecBuilder optCutmix(float alpha) {
+        this.cutmixAlpha = alpha;
+        return this;
+    }
+
+    /**
      * Returns the spec.
      *
      * @return the spec
@@ -226,6 +250,8 @@ public final class TrainingSpecBuilder {
                 augmentation,
                 preprocessing,
                 distillation,
-                averageDecay);
+                averageDecay,
+                mixupAlpha,
+                cutmixAlpha);
     }
 }

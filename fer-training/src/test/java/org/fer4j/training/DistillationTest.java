@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -159,12 +160,14 @@ class DistillationTest {
         Distillation d = new Distillation(
                 List.of(new Distillation.Teacher("/t", "seed", TestTimeAugmentation.NONE, null, "00")), 2, 0.25f);
         try (NDManager m = NDManager.newBaseManager()) {
+            NDArray target = m.create(new float[] {1f, 0f, 0f}, new Shape(1, 3));
             NDList labels = new NDList(
                     m.create(new long[] {0}),
+                    target,
                     m.create(new float[] {1f}),
                     m.create(new float[] {0.5f, 0.25f, 0.25f}, new Shape(1, 3)));
             NDList logits = new NDList(m.create(new float[] {1f, 0f, 0f}, new Shape(1, 3)));
-            float loss = new CrossEntropy(3, 0, d).evaluate(labels, logits).getFloat();
+            float loss = new CrossEntropy(d).evaluate(labels, logits).getFloat();
 
             double hard = -Math.log(Math.E / (Math.E + 2));
             double z = Math.exp(0.5) + 2;
@@ -172,8 +175,8 @@ class DistillationTest {
             double kl = 0.5 * Math.log(0.5 / q[0]) + 2 * 0.25 * Math.log(0.25 / q[1]);
             assertThat((double) loss).isCloseTo(0.75 * hard + 0.25 * 4 * kl, within(1e-5));
             // Without distillation the same labels give the plain cross-entropy.
-            float plain = new CrossEntropy(3, 0)
-                    .evaluate(new NDList(labels.get(0)), logits)
+            float plain = new CrossEntropy(Distillation.NONE)
+                    .evaluate(new NDList(labels.get(0), target, labels.get(2)), logits)
                     .getFloat();
             assertThat((double) plain).isCloseTo(hard, within(1e-6));
         }

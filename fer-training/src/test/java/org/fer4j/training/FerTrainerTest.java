@@ -149,7 +149,10 @@ class FerTrainerTest {
                 .hasMessageContaining("No resumable run");
     }
 
-    /** Weights, optimiser moments, schedule and random draws all carry over: the resumed run is the same run. */
+    /**
+     * Weights, optimiser moments, schedule and random draws (augmentation and batch mixing) all carry over: the
+     * resumed run is the same run.
+     */
     @ParameterizedTest
     @EnumSource(
             value = TrainingSpec.Optimizer.class,
@@ -163,6 +166,8 @@ class FerTrainerTest {
                 .optSchedule(TrainingSpec.Schedule.COSINE)
                 .optWarmupEpochs(1)
                 .optAugmentation(Augmentation.standard())
+                .optMixup(0.4f)
+                .optCutmix(1)
                 .build();
         Path straight = tmp.resolve("straight");
         new FerTrainer().train(spec, data, straight, TrainingProgress.NONE);

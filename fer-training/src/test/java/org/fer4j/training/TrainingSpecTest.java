@@ -31,6 +31,8 @@ class TrainingSpecTest {
                 .optClassWeights(true)
                 .optAugmentation(Augmentation.standard())
                 .optPreprocessing(Preprocessing.standard())
+                .optMixup(0.2f)
+                .optCutmix(1f)
                 .build();
         Map<String, Object> saved = spec.describe();
         assertThat(saved)
@@ -42,6 +44,9 @@ class TrainingSpecTest {
         assertThat(json.readValue(json.writeValueAsString(spec), TrainingSpec.class))
                 .isEqualTo(spec);
         assertThat(spec.toBuilder().optEpochs(61).build().epochs()).isEqualTo(61);
+        // Settings that are off are not written, so runs from before they existed save as they did then.
+        assertThat(spec.toBuilder().optMixup(0).optCutmix(0).build().describe())
+                .doesNotContainKeys("mixupAlpha", "cutmixAlpha", "averageDecay", "distillation");
     }
 
     /** The training section of a model.json written before preprocessing was part of the spec, read by Jackson. */
@@ -56,6 +61,8 @@ class TrainingSpecTest {
         assertThat(spec.preprocessing()).isEqualTo(Preprocessing.blurredTrainingSplit());
         assertThat(spec.augmentation().isNone()).isTrue();
         assertThat(spec.patience()).isEqualTo(10);
+        assertThat(spec.mixupAlpha()).isZero();
+        assertThat(spec.cutmixAlpha()).isZero();
     }
 
     @Test
@@ -81,6 +88,12 @@ class TrainingSpecTest {
         assertThatThrownBy(() -> TrainingSpec.builder().optLabelSmoothing(0.7f).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("label smoothing");
+        assertThatThrownBy(() -> TrainingSpec.builder().optMixup(-1).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("mixup alpha must be 0 (none) or in (0, 10], got -1.0");
+        assertThatThrownBy(() -> TrainingSpec.builder().optCutmix(11).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CutMix alpha");
         assertThatThrownBy(
                         () -> TrainingSpec.builder().optArchitecture("alexnet").build())
                 .isInstanceOf(IllegalArgumentException.class)

@@ -25,23 +25,29 @@ public final class Architectures {
         register(
                 "vgg-b",
                 "VGG-style, conv 32 | 64,64 | 128,128 | 256 with pooling, dense 256; 1,167,015 parameters",
-                classes -> VggNet.build(false, new int[][] {{32}, {64, 64}, {128, 128}, {256}}, 256, classes));
+                classes -> VggNet.build(false, new int[][] {{32}, {64, 64}, {128, 128}, {256}}, 256, classes, false));
         register(
                 "vgg-c",
                 "VGG-style, conv 32 | 64 | 128,128 | 256 with pooling, dense 256; 1,129,895 parameters",
-                classes -> VggNet.build(false, new int[][] {{32}, {64}, {128, 128}, {256}}, 256, classes));
+                classes -> VggNet.build(false, new int[][] {{32}, {64}, {128, 128}, {256}}, 256, classes, false));
         register(
                 "vgg-24",
                 "VGG-style at 24x24: 2x2 average pooling, conv 64,64 | 128,128 | 256,256 with pooling, dense 256; 1,739,591 parameters",
-                classes -> VggNet.build(true, new int[][] {{64, 64}, {128, 128}, {256, 256}}, 256, classes));
+                classes -> VggNet.build(true, new int[][] {{64, 64}, {128, 128}, {256, 256}}, 256, classes, false));
         register(
                 "vgg-24s",
                 "VGG-style at 24x24, narrow: 2x2 average pooling, conv 32,32 | 64,64 | 128,128 with pooling, dense 256; 585,511 parameters",
-                classes -> VggNet.build(true, new int[][] {{32, 32}, {64, 64}, {128, 128}}, 256, classes));
+                classes -> VggNet.build(true, new int[][] {{32, 32}, {64, 64}, {128, 128}}, 256, classes, false));
         register(
                 "vgg-48",
                 "VGG-style at full 48x48 resolution, conv 32,32 | 64,64 | 128,128 | 256,256 with pooling, dense 256; 1,767,207 parameters",
-                classes -> VggNet.build(false, new int[][] {{32, 32}, {64, 64}, {128, 128}, {256, 256}}, 256, classes));
+                classes -> VggNet.build(
+                        false, new int[][] {{32, 32}, {64, 64}, {128, 128}, {256, 256}}, 256, classes, false));
+        register(
+                "vgg-48-se",
+                "vgg-48 with a squeeze-and-excitation gate after each stage; 1,789,507 parameters",
+                classes -> VggNet.build(
+                        false, new int[][] {{32, 32}, {64, 64}, {128, 128}, {256, 256}}, 256, classes, true));
         register(
                 "resnet-s",
                 "ResNet-style, stem 32, 4 stages of 2 basic blocks (32/64/128/256); 2,801,063 parameters",

@@ -55,6 +55,33 @@ class ArchitecturesTest {
         }
     }
 
+    /** The gate multiplies every channel of every image by one factor in (0, 1), computed from the input. */
+    @Test
+    void squeezeExcitationScalesEachChannelByOneFactor() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block gate = VggNet.squeezeExcite(16);
+            Shape shape = new Shape(2, 16, 6, 6);
+            gate.initialize(manager, DataType.FLOAT32, shape);
+            NDArray in = manager.randomUniform(0.5f, 1.5f, shape);
+            NDArray out = gate.forward(new ParameterStore(manager, false), new NDList(in), false)
+                    .singletonOrThrow();
+            assertThat(out.getShape()).isEqualTo(shape);
+            float[] ratio = out.div(in).toFloatArray();
+            float[] factors = new float[2 * 16];
+            for (int i = 0; i < ratio.length; i++) {
+                int channel = i / 36;
+                if (i % 36 == 0) {
+                    factors[channel] = ratio[i];
+                    assertThat(ratio[i]).isStrictlyBetween(0f, 1f);
+                }
+                assertThat(ratio[i]).isCloseTo(factors[channel], org.assertj.core.api.Assertions.within(1e-5f));
+            }
+            // The factors depend on the image: two different images do not get the same ones.
+            assertThat(java.util.Arrays.copyOfRange(factors, 0, 16))
+                    .isNotEqualTo(java.util.Arrays.copyOfRange(factors, 16, 32));
+        }
+    }
+
     @Test
     void unknownNamesAndTooFewClassesAreRejected() {
         assertThatThrownBy(() -> Architectures.build("alexnet", 7))

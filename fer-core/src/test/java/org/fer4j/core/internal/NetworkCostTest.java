@@ -21,6 +21,14 @@ class NetworkCostTest {
                 + 3L * 3 * 256 * 256
                 + 256L * 7; // dense 2304 -> 256 -> 7
         assertThat(NetworkCost.multiplyAdds("vgg-48", 7)).isEqualTo(byHand).isEqualTo(118_040_320L);
+        // Its squeeze-and-excitation variant adds two dense layers per stage, C -> C/8 -> C.
+        long gates = 0;
+        for (long c : new long[] {32, 64, 128, 256}) {
+            gates += 2 * c * (c / 8);
+        }
+        assertThat(NetworkCost.multiplyAdds("vgg-48-se", 7))
+                .isEqualTo(byHand + gates)
+                .isEqualTo(118_062_080L);
     }
 
     @Test
