@@ -74,15 +74,10 @@ final class BatchMix {
         RandomGenerator generator = RandomGeneratorFactory.createRandomGenerator(random);
         float alpha = cut ? cutmixAlpha : mixupAlpha;
         float lambda = (float) new BetaDistribution(generator, alpha, alpha).sample();
-        float[] own = pixels.clone();
-        int p = Preprocessing.PIXELS;
         if (!cut) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < p; j++) {
-                    pixels[i * p + j] = lambda * own[i * p + j] + (1 - lambda) * own[partner[i] * p + j];
-                }
-            }
-            return new Mixed(partner, lambda);
+            Mixed mixed = new Mixed(partner, lambda);
+            mixed.blend(pixels, Preprocessing.PIXELS);
+            return mixed;
         }
         // A box of about (1 - lambda) of the area, centred anywhere and clipped at the edges; the share is
         // then what the clipped box leaves.
@@ -94,6 +89,8 @@ final class BatchMix {
         int y1 = Math.min(side, cy + cutSide / 2);
         int x0 = Math.max(0, cx - cutSide / 2);
         int x1 = Math.min(side, cx + cutSide / 2);
+        float[] own = pixels.clone();
+        int p = Preprocessing.PIXELS;
         for (int i = 0; i < n; i++) {
             for (int y = y0; y < y1; y++) {
                 System.arraycopy(own, partner[i] * p + y * side + x0, pixels, i * p + y * side + x0, x1 - x0);

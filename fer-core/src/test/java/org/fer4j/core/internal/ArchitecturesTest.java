@@ -62,6 +62,18 @@ class ArchitecturesTest {
             Block gate = VggNet.squeezeExcite(16);
             Shape shape = new Shape(2, 16, 6, 6);
             gate.initialize(manager, DataType.FLOAT32, shape);
+            // With random weights both hidden units of the 16 -> 2 layer can be shut by the ReLU for both
+            // images (about one draw in four), which makes every factor sigmoid(0) = 0.5 and the images'
+            // factors equal; positive squeeze weights keep the hidden units open for positive inputs.
+            int squeezeWeights = 0;
+            for (Pair<String, Parameter> p : gate.getParameters()) {
+                NDArray array = p.getValue().getArray();
+                if (array.getShape().equals(new Shape(2, 16))) {
+                    array.muli(0).addi(1f / 16);
+                    squeezeWeights++;
+                }
+            }
+            assertThat(squeezeWeights).isEqualTo(1);
             NDArray in = manager.randomUniform(0.5f, 1.5f, shape);
             NDArray out = gate.forward(new ParameterStore(manager, false), new NDList(in), false)
                     .singletonOrThrow();
